@@ -1,4 +1,5 @@
 export * from "./commitment.js"
+export * from "./commitment-events.js"
 export * from "./ids.js"
 export * from "./lifecycle.js"
 export * from "./lifecycle-table.js"
