@@ -38,3 +38,11 @@ export const EventId = Schema.String.pipe(
   Schema.annotations({ identifier: "EventId" }),
 )
 export type EventId = typeof EventId.Type
+
+export const RunId = Schema.String.pipe(
+  Schema.minLength(1),
+  Schema.maxLength(100),
+  Schema.brand("RunId"),
+  Schema.annotations({ identifier: "RunId" }),
+)
+export type RunId = typeof RunId.Type
