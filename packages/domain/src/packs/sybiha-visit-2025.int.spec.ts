@@ -1,0 +1,23 @@
+import { readFileSync } from "node:fs"
+import { describe, expect, it } from "vitest"
+import { getPack } from "./built-in-packs.js"
+
+// The article as published, copied byte for byte from the seed; quotes must be substrings of it.
+const article = readFileSync(new URL("./sybiha-visit-2025.article.txt", import.meta.url), "utf8")
+
+describe("sybiha-visit-2025 quotes", () => {
+  const pack = getPack("sybiha-visit-2025")
+
+  it("quotes the article verbatim for every commitment", () => {
+    expect(pack?.commitments.length).toBe(16)
+    for (const commitment of pack?.commitments ?? []) {
+      expect(article.includes(commitment.source.quote), `${commitment.id}: ${commitment.source.quote}`).toBe(
+        true,
+      )
+    }
+  })
+
+  it("names the article it quotes", () => {
+    expect(article.startsWith(pack?.article.title ?? "?")).toBe(true)
+  })
+})
