@@ -14,10 +14,14 @@ export class UnreadableEvent extends Schema.TaggedError<UnreadableEvent>()("Unre
 const encodeEvent = Schema.encodeSync(DomainEvent)
 const decodeEvent = Schema.decodeUnknownEither(DomainEvent)
 
-/** The stored form of an event: `type` and `v` apart, the other encoded fields as `data`. */
+/**
+ * The stored form of an event: `type` and `v` for the columns, and the whole
+ * encoded event (`_tag` and `v` included) as `data`, so that `data` decodes
+ * with `DomainEvent` on its own once upcast.
+ */
 export const toStoredEvent = (event: DomainEvent): RawEvent => {
-  const { _tag, v, ...data } = encodeEvent(event)
-  return { type: _tag, v, data }
+  const data = encodeEvent(event)
+  return { type: data._tag, v: data.v, data }
 }
 
 /** Upcasts a stored event to its current version and decodes it. */

@@ -1,6 +1,9 @@
 import { currentEventVersions, type DomainEventType, isDomainEventType } from "./domain-event.js"
 
-/** An event as the store keeps it: its type and schema version in columns, its fields as JSON. */
+/**
+ * An event as the store keeps it: type and schema version in columns, the
+ * encoded event as JSON `data` (which repeats `_tag` and `v`, see toStoredEvent).
+ */
 export interface RawEvent {
   readonly type: string
   readonly v: number
@@ -63,18 +66,21 @@ export const interventionAddedV1ToV2: Upcaster = {
 export const upcasterRegistry: UpcasterRegistry = makeUpcasterRegistry([interventionAddedV1ToV2])
 
 /**
- * Lifts a stored event step by step to its type's current version. Total: an
- * unknown type, a version from the future or a missing step leaves the event
- * where it got to, and decoding then reports it (see decodeStoredEvent).
+ * Lifts a stored event step by step to its type's current version, keeping any
+ * other fields of `raw` (metadata, positions). The data's own `_tag` and `v`
+ * (toStoredEvent writes them) follow the new version, so `data` decodes with
+ * `DomainEvent` directly. Total: an unknown type, a version from the future or
+ * a missing step leaves the event where it got to, and decoding then reports it.
  */
-export const upcastEvent = (raw: RawEvent, registry: UpcasterRegistry = upcasterRegistry): RawEvent => {
+export const upcastEvent = <R extends RawEvent>(raw: R, registry: UpcasterRegistry = upcasterRegistry): R => {
   if (!isDomainEventType(raw.type)) return raw
   const target = currentEventVersions[raw.type]
   let current = raw
   while (current.v < target) {
     const upcaster = registry.get(current.type, current.v)
     if (upcaster === undefined || !isRecord(current.data)) return current
-    current = { type: current.type, v: current.v + 1, data: upcaster.up(current.data) }
+    const v = current.v + 1
+    current = { ...current, v, data: { ...upcaster.up(current.data), _tag: current.type, v } }
   }
   return current
 }

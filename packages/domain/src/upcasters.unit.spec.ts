@@ -1,6 +1,6 @@
-import { Either } from "effect"
+import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { currentEventVersions, type DomainEvent, eventTypes } from "./domain-event.js"
+import { currentEventVersions, DomainEvent, eventTypes } from "./domain-event.js"
 import type { CommitmentId, ScenarioId } from "./ids.js"
 import { decodeStoredEvent, toStoredEvent, type UnreadableEvent } from "./stored-event.js"
 import { interventionAddedV1ToV2, makeUpcasterRegistry, upcastEvent, upcasterRegistry } from "./upcasters.js"
@@ -26,6 +26,8 @@ describe("upcasters", () => {
       type: "InterventionAdded",
       v: 2,
       data: {
+        _tag: "InterventionAdded",
+        v: 2,
         intervention: { type: "aid-package", month: 6, sector: "energy", amountUsdM: 500, form: "grant" },
       },
     })
@@ -36,7 +38,18 @@ describe("upcasters", () => {
     expect(upcastEvent({ type: "InterventionAdded", v: 1, data: { intervention: delay } })).toEqual({
       type: "InterventionAdded",
       v: 2,
-      data: { intervention: delay },
+      data: { _tag: "InterventionAdded", v: 2, intervention: delay },
+    })
+  })
+
+  it("keep the store's other fields (metadata, positions) and make data decodable on its own", () => {
+    const withMetadata = { ...storedV1, metadata: { by: "teacher" }, globalPosition: 7 }
+    const lifted = upcastEvent(withMetadata)
+    expect(lifted.metadata).toEqual({ by: "teacher" })
+    expect(lifted.globalPosition).toBe(7)
+    expect(Schema.decodeUnknownSync(DomainEvent)(lifted.data)).toMatchObject({
+      _tag: "InterventionAdded",
+      v: 2,
     })
   })
 
