@@ -1,0 +1,59 @@
+import type { AssumptionOverride, Intervention, Pack } from "@accord/domain"
+import { formatNumber, formatShare, formatUsdMillions } from "./number-format.js"
+
+const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+/** "month 3 (Nov 2025)" when the pack says when month 0 is, else "month 3". */
+export const monthInWords = (month: number, pack?: Pack): string => {
+  const calendar = pack === undefined ? undefined : calendarMonth(pack.startMonth, month)
+  return calendar === undefined ? `month ${month}` : `month ${month} (${calendar})`
+}
+
+/** The calendar month ("Nov 2025") of scenario month `month` for a start like "2025-08". */
+export const calendarMonth = (startMonth: string, month: number): string | undefined => {
+  const match = /^(\d{4})-(\d{2})$/.exec(startMonth)
+  if (match === null) return undefined
+  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + month
+  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`
+}
+
+/** A commitment's title from the pack (or the report), falling back to its id. */
+export type CommitmentNames = (id: string) => string
+
+/** One intervention in plain words, for handouts: "Month 3 (Nov 2025): a sanctions package …". */
+export const describeIntervention = (
+  intervention: Intervention,
+  names: CommitmentNames,
+  pack?: Pack,
+): string => {
+  const label = "label" in intervention && intervention.label ? ` ("${intervention.label}")` : ""
+  switch (intervention.type) {
+    case "sanctions-package":
+      return `${capitalize(monthInWords(intervention.month, pack))}: a new sanctions package${label} covering ${formatShare(intervention.coverage)} of the targeted trade and finance, enforced at ${formatShare(intervention.enforcement)}.`
+    case "aid-package":
+      return `${capitalize(monthInWords(intervention.month, pack))}: a ${formatUsdMillions(intervention.amountUsdM)} ${intervention.sector} ${aidForm[intervention.form]}${label}.`
+    case "delay":
+      return `${capitalize(monthInWords(intervention.month ?? 0, pack))}: "${names(intervention.commitment)}" is held up for ${intervention.months} month${intervention.months === 1 ? "" : "s"}.`
+    case "withdraw":
+      return `${capitalize(monthInWords(intervention.month, pack))}: "${names(intervention.commitment)}" is withdrawn.`
+  }
+}
+
+const aidForm = { grant: "grant", loan: "loan", "in-kind": "in-kind aid package" } as const
+
+/** One assumption override in words: "Cost per MW restored (USD m/MW): 1.2 (pack: 0.8–1.5, mode 1)". */
+export const describeAssumption = (id: string, override: AssumptionOverride, pack?: Pack): string => {
+  const parameter = pack?.parameters.find((p) => p.id === id)
+  const name = parameter === undefined ? id : `${parameter.label} (${parameter.unit})`
+  const value =
+    typeof override === "number"
+      ? `fixed at ${formatNumber(override)}`
+      : `drawn from ${formatNumber(override.low)}–${formatNumber(override.high)}, most likely ${formatNumber(override.mode)}`
+  const was =
+    parameter === undefined
+      ? ""
+      : ` (pack: ${formatNumber(parameter.low)}–${formatNumber(parameter.high)}, most likely ${formatNumber(parameter.mode)})`
+  return `${name}: ${value}${was}`
+}
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1)
