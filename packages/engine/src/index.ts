@@ -1,2 +1,18 @@
-export * from "./report.js"
+export * from "./canonical-json.js"
+export * from "./compare.js"
+export { type CompiledModel, compileModel, type ModelCommitment } from "./compiled-model.js"
+export * from "./engine-errors.js"
+export {
+  HEADLINE_INDICATOR,
+  INDICATOR_IDS,
+  type IndicatorId,
+  MODEL_PARAMETER_IDS,
+  SECTOR_INDICATOR,
+} from "./indicator-formulas.js"
+export * from "./model-version.js"
 export * from "./render/index.js"
+export * from "./report.js"
+export * from "./simulate.js"
+export * from "./simulation-chunk.js"
+export * from "./trajectory.js"
+export * from "./trajectory-event.js"

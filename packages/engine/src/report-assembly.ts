@@ -1,0 +1,68 @@
+import { lifecycleStates } from "@accord/domain"
+import { reportHash } from "./canonical-json.js"
+import type { CompiledModel } from "./compiled-model.js"
+import { HEADLINE_INDICATOR, INDICATOR_IDS } from "./indicator-formulas.js"
+import { modelInfo } from "./model-version.js"
+import type { FinalStateShares, QuantileRow, Report } from "./report.js"
+import { closestRun, describeRuns, roundShare, roundStatistic } from "./run-statistics.js"
+
+/**
+ * Collects a report month by month from every run's values (float32, in run
+ * order). The one-thread path and the chunk path both feed it the same
+ * numbers, so they produce the same bytes.
+ */
+export class ReportBuilder {
+  private readonly rows: Array<Array<QuantileRow>> = INDICATOR_IDS.map(() => [])
+  private representative = 0
+
+  constructor(private readonly model: CompiledModel) {}
+
+  /** Adds one indicator's values at one month for all runs. */
+  addMonth(indicator: number, month: number, values: Float32Array): void {
+    const { p10, p50, p90, mean } = describeRuns(values)
+    this.rows[indicator]?.push({
+      month,
+      p10: roundStatistic(p10),
+      p50: roundStatistic(p50),
+      p90: roundStatistic(p90),
+      mean: roundStatistic(mean),
+    })
+    if (month === this.model.horizon && INDICATOR_IDS[indicator] === HEADLINE_INDICATOR) {
+      this.representative = closestRun(values, p50)
+    }
+  }
+
+  /** The finished report, given runs' final states (counts[c * 5 + state]). */
+  build(finalStateCounts: Int32Array): Report {
+    const { model } = this
+    const runs = model.runs
+    const indicators = model.pack.indicators.map((definition) => ({
+      id: definition.id,
+      label: definition.label,
+      unit: definition.unit,
+      series: this.rows[INDICATOR_IDS.indexOf(definition.id as (typeof INDICATOR_IDS)[number])] ?? [],
+    }))
+    const commitments = model.commitments.map((c, ci) => ({
+      id: c.id,
+      title: c.title,
+      finalStates: Object.fromEntries(
+        lifecycleStates.map((s, si) => [
+          s,
+          roundShare((finalStateCounts[ci * lifecycleStates.length + si] ?? 0) / runs),
+        ]),
+      ) as FinalStateShares,
+    }))
+    const body = {
+      pack: model.pack.id as string,
+      seed: model.seed,
+      runs,
+      horizonMonths: model.horizon,
+      spec: model.spec,
+      indicators,
+      commitments,
+      representativeRun: { index: this.representative, indicator: HEADLINE_INDICATOR },
+      model: { ...modelInfo },
+    }
+    return { hash: reportHash(body), ...body }
+  }
+}

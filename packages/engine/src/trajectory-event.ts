@@ -1,0 +1,42 @@
+import { CommitmentEvent, CommitmentId, Intervention } from "@accord/domain"
+import { Schema } from "effect"
+
+const Month = Schema.Int.pipe(Schema.nonNegative())
+
+/** The uncertain parameters one run drew (month 0), so a timeline can say what the run assumed. */
+export const RunParametersDrawn = Schema.TaggedStruct("RunParametersDrawn", {
+  month: Month,
+  run: Schema.Int,
+  values: Schema.Record({ key: Schema.String, value: Schema.Number }),
+})
+
+/** An intervention of the spec took effect; `commitment` is the commitment it created or acts on. */
+export const InterventionApplied = Schema.TaggedStruct("InterventionApplied", {
+  month: Month,
+  index: Schema.Int,
+  intervention: Intervention,
+  commitment: CommitmentId,
+})
+
+/** A round of the regular defense consultations was held. */
+export const ConsultationHeld = Schema.TaggedStruct("ConsultationHeld", {
+  month: Month,
+  commitment: CommitmentId,
+})
+
+/** A partner followed Japan's sanctions precedent ("a precedent in East Asia"). */
+export const CoalitionPartnerJoined = Schema.TaggedStruct("CoalitionPartnerJoined", {
+  month: Month,
+  partner: Schema.Int,
+  partners: Schema.Int,
+})
+
+/** What happens in one run: commitment lifecycle events plus intervention, consultation and coalition events. */
+export const TrajectoryEvent = Schema.Union(
+  CommitmentEvent,
+  RunParametersDrawn,
+  InterventionApplied,
+  ConsultationHeld,
+  CoalitionPartnerJoined,
+).annotations({ identifier: "TrajectoryEvent" })
+export type TrajectoryEvent = typeof TrajectoryEvent.Type

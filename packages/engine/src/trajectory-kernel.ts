@@ -1,0 +1,355 @@
+import {
+  type CommitmentId,
+  eventIndex,
+  type Intervention,
+  lifecycleStates,
+  lifecycleTable,
+  NO_TRANSITION,
+  sectors,
+  stateIndex,
+} from "@accord/domain"
+import { type CompiledModel, partnersOf } from "./compiled-model.js"
+import { IND, INDICATOR_COUNT } from "./indicator-formulas.js"
+import { runKey, streamKey, triangular, uniform } from "./random-stream.js"
+import type { TrajectoryEvent } from "./trajectory-event.js"
+
+const PROPOSED = stateIndex("proposed")
+const AGREED = stateIndex("agreed")
+const IMPLEMENTED = stateIndex("implemented")
+const STALLED = stateIndex("stalled")
+const WITHDRAWN = stateIndex("withdrawn")
+const NOT_YET = -1
+const E_AGREE = eventIndex("AGREE")
+const E_DELIVER = eventIndex("DELIVER")
+const E_COMPLETE = eventIndex("COMPLETE")
+const E_STALL = eventIndex("STALL")
+const E_RESUME = eventIndex("RESUME")
+const E_WITHDRAW = eventIndex("WITHDRAW")
+const NEXT = lifecycleTable.next
+const EVENTS = lifecycleTable.eventCount
+const STATE_COUNT = lifecycleStates.length
+const SECTOR_COUNT = sectors.length
+const S_ENERGY = sectors.indexOf("energy")
+const S_HEALTH = sectors.indexOf("health")
+const S_SMES = sectors.indexOf("smes")
+const S_DEMINING = sectors.indexOf("demining")
+const S_DIGITAL = sectors.indexOf("digital")
+const S_INFRASTRUCTURE = sectors.indexOf("infrastructure")
+const S_HUMANITARIAN = sectors.indexOf("humanitarian")
+// Random slots within a (stream, month): 0 the transition, 1 the tranche or milestone, 2 a consultation.
+const SLOT_TRANSITION = 0
+const SLOT_DELIVERY = 1
+const SLOT_CONSULTATION = 2
+// A tranche within this share of what remains completes the commitment (floating-point slack).
+const COMPLETION_SLACK = 1e-9
+
+/**
+ * Steps every run of a range month by month (month-major), over typed arrays and
+ * the transition table compiled from the lifecycle machine. After `advance()`,
+ * `values[indicator * runCount + run]` holds each run's indicators at `month`,
+ * so callers aggregate month by month and no trajectory is kept. With a
+ * recorder, the kernel also writes the run's events (for `trajectory`).
+ */
+export class TrajectoryKernel {
+  readonly runCount: number
+  /** Month of `values`; -1 before the first `advance()`. */
+  month = -1
+  readonly values: Float64Array
+  private readonly params: Float64Array
+  private readonly keys: Uint32Array
+  private readonly coalitionKeys: Uint32Array
+  private readonly partnersMax: Uint8Array
+  private readonly state: Int8Array
+  private readonly agreed: Float64Array
+  private readonly delivered: Float64Array
+  private readonly agreeMonth: Int16Array
+  private readonly joined: Uint16Array
+  private readonly partnerCount: Uint8Array
+  private readonly consultations: Int32Array
+  private readonly sectorSums = new Float64Array(SECTOR_COUNT)
+
+  constructor(
+    private readonly model: CompiledModel,
+    readonly fromRun: number,
+    readonly toRun: number,
+    private readonly recorder: Array<TrajectoryEvent> | null = null,
+  ) {
+    const R = toRun - fromRun
+    const P = model.parameterCount
+    const C = model.commitmentCount
+    this.runCount = R
+    this.values = new Float64Array(INDICATOR_COUNT * R)
+    this.params = new Float64Array(R * P)
+    this.keys = new Uint32Array(R * C)
+    this.coalitionKeys = new Uint32Array(R)
+    this.partnersMax = new Uint8Array(R)
+    this.state = new Int8Array(R * C).fill(NOT_YET)
+    this.agreed = new Float64Array(R * C)
+    this.delivered = new Float64Array(R * C)
+    this.agreeMonth = new Int16Array(R * C)
+    this.joined = new Uint16Array(R)
+    this.partnerCount = new Uint8Array(R)
+    this.consultations = new Int32Array(R)
+    const partnersParameter = model.modelParameter.potentialPartners
+    for (let r = 0; r < R; r++) {
+      const key = runKey(model.seed, fromRun + r)
+      // Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's range.
+      for (let k = 0; k < P; k++) {
+        const u = uniform(streamKey(key, model.parameterStream[k] as number), 0, 0)
+        this.params[r * P + k] = triangular(
+          u,
+          model.low[k] as number,
+          model.mode[k] as number,
+          model.high[k] as number,
+        )
+      }
+      for (let c = 0; c < C; c++) this.keys[r * C + c] = streamKey(key, model.stream[c] as number)
+      this.coalitionKeys[r] = streamKey(key, model.coalitionStream)
+      this.partnersMax[r] = partnersOf(this.params[r * P + partnersParameter] as number)
+    }
+    if (recorder !== null && R === 1) {
+      const values: Record<string, number> = {}
+      model.parameterIds.forEach((id, k) => {
+        values[id] = this.params[k] as number
+      })
+      recorder.push({ _tag: "RunParametersDrawn", month: 0, run: fromRun, values })
+    }
+  }
+
+  /** Moves every run one month forward (month 0 first: the visit, initial states and month-0 interventions). */
+  advance(): void {
+    const m = ++this.month
+    const model = this.model
+    const R = this.runCount
+    const P = model.parameterCount
+    const C = model.commitmentCount
+    const months = model.months
+    const rec = this.recorder
+    const { params, keys, state, agreed, delivered, agreeMonth, values, sectorSums } = this
+    const { startMonth, withdrawMonth, implementedAtMonth, frozen, amountParameter, fixedAmount } = model
+    const { hazardAgree, hazardDeliver, hazardStall, hazardResume, hazardWithdraw } = model
+    const {
+      sector,
+      isSanctions,
+      coverageParameter,
+      enforcementParameter,
+      fixedStrength,
+      holdsConsultations,
+    } = model
+    const mp = model.modelParameter
+    if (rec !== null) this.recordInterventions(m)
+
+    for (let r = 0; r < R; r++) {
+      const pb = r * P
+      const base = r * C
+      const decay = 1 - (params[pb + mp.evasionRate] as number)
+      let pledged = 0
+      let agreedSum = 0
+      let disbursed = 0
+      let implemented = 0
+      let newStrength = 0
+      sectorSums.fill(0)
+      for (let c = 0; c < C; c++) {
+        const i = base + c
+        const amount =
+          (amountParameter[c] as number) >= 0
+            ? (params[pb + (amountParameter[c] as number)] as number)
+            : (fixedAmount[c] as number)
+        let s = state[i] as number
+        const start = startMonth[c] as number
+        if (start === m) s = this.begin(c, i, m, amount)
+        if (s === PROPOSED || s === AGREED || s === STALLED) {
+          if (withdrawMonth[c] === m) {
+            s = this.fire(c, i, s, E_WITHDRAW, m, "withdrawn by an intervention")
+          } else if (start < m && frozen[c * months + m] === 0) {
+            // Process uncertainty: this month's transition from the kind's hazards.
+            const key = keys[i] as number
+            const u = uniform(key, m, SLOT_TRANSITION)
+            const w = params[pb + (hazardWithdraw[c] as number)] as number
+            if (s === PROPOSED) {
+              if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
+              else if (u < w + (params[pb + (hazardAgree[c] as number)] as number)) {
+                agreed[i] = amount
+                agreeMonth[i] = m
+                s = this.fire(c, i, s, E_AGREE, m, undefined)
+              }
+            } else if (s === AGREED) {
+              if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
+              else if (u < w + (params[pb + (hazardStall[c] as number)] as number))
+                s = this.fire(c, i, s, E_STALL, m, undefined)
+              else {
+                const d = params[pb + (hazardDeliver[c] as number)] as number
+                const u2 = uniform(key, m, SLOT_DELIVERY)
+                const ag = agreed[i] as number
+                if (ag > 0) {
+                  const remaining = ag - (delivered[i] as number)
+                  const tranche = ag * d * (0.5 + u2)
+                  if (tranche >= remaining - COMPLETION_SLACK * ag) s = this.completeNow(c, i, s, m)
+                  else {
+                    delivered[i] = (delivered[i] as number) + tranche
+                    s = this.fire(c, i, s, E_DELIVER, m, undefined, tranche)
+                  }
+                } else if (u2 < d) s = this.fire(c, i, s, E_COMPLETE, m, undefined)
+              }
+            } else if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
+            else if (u < w + (params[pb + (hazardResume[c] as number)] as number))
+              s = this.fire(c, i, s, E_RESUME, m, undefined)
+          }
+        }
+        if (s === AGREED && implementedAtMonth[c] === m) s = this.completeNow(c, i, s, m)
+        if (s < 0) continue
+        if (
+          holdsConsultations[c] === 1 &&
+          (s === AGREED || s === IMPLEMENTED) &&
+          start < m &&
+          frozen[c * months + m] === 0 &&
+          uniform(keys[i] as number, m, SLOT_CONSULTATION) *
+            (params[pb + mp.consultationInterval] as number) <
+            1
+        ) {
+          this.consultations[r] = (this.consultations[r] as number) + 1
+          if (rec !== null) rec.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
+        }
+        pledged += amount
+        agreedSum += agreed[i] as number
+        disbursed += delivered[i] as number
+        const sc = sector[c] as number
+        if (sc >= 0) sectorSums[sc] = (sectorSums[sc] as number) + (delivered[i] as number)
+        if (s === IMPLEMENTED) implemented++
+        if (isSanctions[c] === 1 && (s === AGREED || s === IMPLEMENTED)) {
+          const strength =
+            (coverageParameter[c] as number) >= 0
+              ? (params[pb + (coverageParameter[c] as number)] as number) *
+                (params[pb + (enforcementParameter[c] as number)] as number)
+              : (fixedStrength[c] as number)
+          newStrength += strength * decay ** (m - (agreeMonth[i] as number))
+        }
+      }
+      // The coalition: each potential partner may follow Japan's new packages, more readily the stronger they are.
+      let partners = this.partnerCount[r] as number
+      if (m > 0 && newStrength > 0 && partners < (this.partnersMax[r] as number)) {
+        const pJoin = 1 - Math.exp(-(params[pb + mp.joinRate] as number) * newStrength)
+        const ck = this.coalitionKeys[r] as number
+        let mask = this.joined[r] as number
+        for (let p = 0; p < (this.partnersMax[r] as number); p++) {
+          if ((mask & (1 << p)) === 0 && uniform(ck, m, p) < pJoin) {
+            mask |= 1 << p
+            partners++
+            if (rec !== null) rec.push({ _tag: "CoalitionPartnerJoined", month: m, partner: p, partners })
+          }
+        }
+        this.joined[r] = mask
+        this.partnerCount[r] = partners
+      }
+      const strength = (params[pb + mp.existingStrength] as number) * decay ** m + newStrength
+      const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
+      values[IND.pledged * R + r] = pledged
+      values[IND.agreed * R + r] = agreedSum
+      values[IND.disbursed * R + r] = disbursed
+      values[IND.energyMw * R + r] = (sectorSums[S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
+      values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * amplified))
+      values[IND.partners * R + r] = partners
+      values[IND.consultations * R + r] = this.consultations[r] as number
+      values[IND.implemented * R + r] = implemented
+      values[IND.healthFacilities * R + r] =
+        (sectorSums[S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
+      values[IND.smes * R + r] = (sectorSums[S_SMES] as number) / (params[pb + mp.costPerSme] as number)
+      values[IND.deminingKm2 * R + r] =
+        (sectorSums[S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
+      values[IND.digitalUsdM * R + r] = sectorSums[S_DIGITAL] as number
+      values[IND.infrastructureUsdM * R + r] = sectorSums[S_INFRASTRUCTURE] as number
+      values[IND.humanitarianUsdM * R + r] = sectorSums[S_HUMANITARIAN] as number
+    }
+  }
+
+  /** Runs ending the horizon in each state: counts[c * 5 + state]. */
+  finalStateCounts(): Int32Array {
+    const C = this.model.commitmentCount
+    const counts = new Int32Array(C * STATE_COUNT)
+    for (let r = 0; r < this.runCount; r++) {
+      for (let c = 0; c < C; c++) {
+        const s = this.state[r * C + c] as number
+        if (s >= 0) counts[c * STATE_COUNT + s] = (counts[c * STATE_COUNT + s] as number) + 1
+      }
+    }
+    return counts
+  }
+
+  private id(c: number): CommitmentId {
+    return this.model.commitments[c]?.id as CommitmentId
+  }
+
+  /** A commitment enters the scenario in its initial state (month 0 for the pack's, the intervention's month otherwise). */
+  private begin(c: number, i: number, m: number, amount: number): number {
+    const target = this.model.initialState[c] as number
+    this.state[i] = PROPOSED
+    this.recorder?.push({
+      _tag: "CommitmentProposed",
+      v: 1,
+      month: m,
+      commitment: this.id(c),
+      amountUsdM: amount,
+    })
+    let s = PROPOSED
+    if (target === PROPOSED) return s
+    if (target === WITHDRAWN) return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn before the visit")
+    this.agreed[i] = amount
+    this.agreeMonth[i] = m
+    s = this.fire(c, i, s, E_AGREE, m, undefined)
+    if (target === STALLED) return this.fire(c, i, s, E_STALL, m, "stalled before the visit")
+    if (target === IMPLEMENTED) return this.completeNow(c, i, s, m)
+    return s
+  }
+
+  /** Delivers whatever remains and completes (a scheduled milestone or the last tranche). */
+  private completeNow(c: number, i: number, s: number, m: number): number {
+    const remaining = (this.agreed[i] as number) - (this.delivered[i] as number)
+    if (remaining > 0) {
+      this.delivered[i] = this.agreed[i] as number
+      s = this.fire(c, i, s, E_DELIVER, m, undefined, remaining)
+    }
+    return this.fire(c, i, s, E_COMPLETE, m, undefined)
+  }
+
+  /** Steps the compiled lifecycle table; an event the table refuses leaves the state as it is. */
+  private fire(
+    c: number,
+    i: number,
+    s: number,
+    e: number,
+    m: number,
+    reason: string | undefined,
+    tranche = 0,
+  ): number {
+    const next = NEXT[s * EVENTS + e] as number
+    if (next === NO_TRANSITION) return s
+    this.state[i] = next
+    const rec = this.recorder
+    if (rec !== null) {
+      const commitment = this.id(c)
+      const v = 1 as const
+      if (e === E_AGREE)
+        rec.push({ _tag: "CommitmentAgreed", v, month: m, commitment, amountUsdM: this.agreed[i] as number })
+      else if (e === E_DELIVER)
+        rec.push({ _tag: "CommitmentProgressed", v, month: m, commitment, deliveredUsdM: tranche })
+      else if (e === E_COMPLETE) rec.push({ _tag: "CommitmentImplemented", v, month: m, commitment })
+      else if (e === E_STALL)
+        rec.push({ _tag: "CommitmentStalled", v, month: m, commitment, ...(reason ? { reason } : {}) })
+      else if (e === E_RESUME) rec.push({ _tag: "CommitmentResumed", v, month: m, commitment })
+      else rec.push({ _tag: "CommitmentWithdrawn", v, month: m, commitment, ...(reason ? { reason } : {}) })
+    }
+    return next
+  }
+
+  private recordInterventions(m: number): void {
+    for (const n of this.model.interventionsAt[m] ?? []) {
+      this.recorder?.push({
+        _tag: "InterventionApplied",
+        month: m,
+        index: n,
+        intervention: this.model.spec.interventions[n] as Intervention,
+        commitment: this.id(this.model.interventionTarget[n] as number),
+      })
+    }
+  }
+}
