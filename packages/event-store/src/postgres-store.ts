@@ -4,10 +4,10 @@ import { PgClient } from "@effect/sql-pg"
 import { Duration, Effect, PubSub, Schedule, Stream } from "effect"
 import { checkExpectedVersion, classifyStoredIds, type EncodedEvent, type StoredId } from "./append-plan.js"
 import { type EventStoreService, makeEventStore } from "./event-store-service.js"
+import { migratePostgres } from "./postgres-migrations.js"
 import type { AppendResult, Checkpoint, ExpectedVersion, RecordedEvent } from "./recorded-event.js"
 import type { StoreBackend } from "./store-backend.js"
 import { DuplicateEventIds, ExpectedVersionMismatch, StorageFailure } from "./store-errors.js"
-import { migratePostgres } from "./postgres-migrations.js"
 
 /** Options of the PostgreSQL store. */
 export interface PostgresStoreOptions {
@@ -63,7 +63,10 @@ export const urlWithSchema = (url: string, schema: string) => {
 }
 
 const failure = (operation: string) => (error: SqlError) =>
-  new StorageFailure({ operation, message: `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)}` })
+  new StorageFailure({
+    operation,
+    message: `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)}`,
+  })
 
 const isEventIdRace = (error: SqlError) => {
   const cause = error.cause as { code?: string; constraint?: string } | undefined
@@ -76,9 +79,12 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
     const sql = yield* SqlClient.SqlClient
     const pg = yield* PgClient.PgClient
     // Instances starting together may race to create the schema; losing that race is fine.
-    yield* sql
-      .unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
-      .pipe(Effect.catchIf((error) => ["23505", "42P06"].includes(String((error.cause as { code?: string })?.code)), () => Effect.void))
+    yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).pipe(
+      Effect.catchIf(
+        (error) => ["23505", "42P06"].includes(String((error.cause as { code?: string })?.code)),
+        () => Effect.void,
+      ),
+    )
     yield* migratePostgres
     const channel = `accord_events_${options.schema}`
     const appended = yield* PubSub.sliding<void>(1)
@@ -143,9 +149,10 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
             stream_id: string
             version: string
             global_position: string
-          }>("SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY($1::text[])", [
-            events.map((event) => event.eventId),
-          ] as never)
+          }>(
+            "SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY($1::text[])",
+            [events.map((event) => event.eventId)] as never,
+          )
           const retry = classifyStoredIds(
             streamId,
             events,
@@ -183,7 +190,9 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
             events.map((event) => event.metadata),
           ] as never,
         )
-        const positionByVersion = new Map(rows.map((row) => [Number(row.version), Number(row.global_position)]))
+        const positionByVersion = new Map(
+          rows.map((row) => [Number(row.version), Number(row.global_position)]),
+        )
         // Sent on commit, so listeners read only committed events.
         yield* sql.unsafe("SELECT pg_notify($1::text, $2::text)", [channel, streamId.slice(0, 200) || "-"])
         return {
@@ -242,7 +251,9 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
       readAll: (checkpoint, limit) => {
         const match = CHECKPOINT.exec(checkpoint)
         if (match === null) {
-          return Effect.fail(new StorageFailure({ operation: "readAll", message: `malformed checkpoint "${checkpoint}"` }))
+          return Effect.fail(
+            new StorageFailure({ operation: "readAll", message: `malformed checkpoint "${checkpoint}"` }),
+          )
         }
         return sql
           .unsafe<EventRow>(
