@@ -1,0 +1,26 @@
+import { type Comparison, type Report, renderComparison, renderReport } from "@accord/engine"
+import type { Context } from "hono"
+import { contentTypeOf, negotiateFormat, type ReportFormat } from "./report-format.js"
+
+/** The format a report-shaped response uses: `?format=` first, then the Accept header. */
+export const formatFor = (c: Context, query: ReportFormat | undefined): ReportFormat =>
+  negotiateFormat(query, c.req.header("accept"))
+
+/** Answers with a report rendered in the negotiated format. */
+export const reportResponse = (
+  c: Context,
+  report: Report,
+  format: ReportFormat,
+  status = 200,
+  headers: Readonly<Record<string, string>> = {},
+): Response =>
+  c.body(renderReport(report, format), status as 200, {
+    "content-type": contentTypeOf[format],
+    vary: "Accept",
+    "x-report-hash": report.hash,
+    ...headers,
+  })
+
+/** Answers with a comparison rendered in the negotiated format. */
+export const comparisonResponse = (c: Context, comparison: Comparison, format: ReportFormat): Response =>
+  c.body(renderComparison(comparison, format), 200, { "content-type": contentTypeOf[format], vary: "Accept" })

@@ -1,0 +1,7 @@
+export type { ApiServices } from "./api-services.js"
+export { type AppOptions, makeApp, maxBodyBytes } from "./app.js"
+export { ErrorBody, type HttpFailure, statusByTag } from "./http/api-error.js"
+export { jsonLogger, type RequestLogger, silentLogger } from "./http/request-log.js"
+export { allOperations, openApiDocument } from "./routes/openapi.js"
+export { apiLayer, type ServerHandle, type ServerOptions, startServer, storeLayer } from "./server.js"
+export { defaultSimulatorOptions, type SimulatorOptions } from "./simulation/simulator.js"

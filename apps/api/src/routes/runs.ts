@@ -1,0 +1,246 @@
+import { ReportHash, RunId, ScenarioId } from "@accord/domain"
+import { Report } from "@accord/engine"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import { streamSSE } from "hono/streaming"
+import type { ApiServices } from "../api-services.js"
+import { NotFound } from "../http/api-error.js"
+import type { RunHandler } from "../http/effect-handler.js"
+import { formatFor, reportResponse } from "../http/report-response.js"
+import { decodeQuery, decodeStrict } from "../http/request-input.js"
+import type { Operation } from "../openapi/operation.js"
+import { loadReport } from "../reports/report-store.js"
+import { type RunProgress, RunRegistry } from "../runs/run-registry.js"
+import { runScenario, scenarioOfRun } from "../scenarios/scenario-run.js"
+import { loadScenario } from "../scenarios/scenario-stream.js"
+import { FormatQuery, formatQueryDoc } from "./simulate.js"
+
+/** A run as any instance can describe it: in flight here, or completed and recorded in its scenario. */
+export const RunView = Schema.Struct({
+  id: Schema.String,
+  scenarioId: Schema.String,
+  status: Schema.Literal("running", "completed", "failed"),
+  done: Schema.optional(Schema.Int),
+  total: Schema.optional(Schema.Int),
+  reportHash: Schema.optional(Schema.String),
+  reportUrl: Schema.optional(Schema.String),
+  atVersion: Schema.optional(Schema.Int),
+  error: Schema.optional(Schema.Struct({ error: Schema.String, message: Schema.String })),
+}).annotations({ identifier: "Run" })
+type RunView = typeof RunView.Type
+
+export const RunStarted = Schema.Struct({
+  runId: Schema.String,
+  scenarioId: Schema.String,
+  status: Schema.Literal("running"),
+  statusUrl: Schema.String,
+  eventsUrl: Schema.String,
+}).annotations({ identifier: "RunStarted" })
+
+const RunPath = Schema.Struct({ id: RunId })
+const ReportPath = Schema.Struct({ hash: ReportHash })
+const ScenarioPath = Schema.Struct({ id: ScenarioId })
+
+export const runsOperations: ReadonlyArray<Operation> = [
+  {
+    method: "post",
+    path: "/api/scenarios/{id}/runs",
+    operationId: "runScenario",
+    tag: "runs",
+    summary: "Run a scenario and keep its report",
+    description:
+      "An unchanged scenario answers 200 with the stored report of its earlier run. Otherwise a small run answers 201 with the fresh report; a large one answers 202 with a run id, and progress streams from /api/runs/{id}/events. Headers x-run-id and x-report-hash name what was answered.",
+    pathParams: { id: { description: "Scenario id", schema: ScenarioId } },
+    query: formatQueryDoc,
+    responses: {
+      200: { description: "The stored report of an identical earlier run", schema: Report, kind: "report" },
+      201: { description: "The report of this run", schema: Report, kind: "report" },
+      202: { description: "A large run started in the background", schema: RunStarted },
+    },
+  },
+  {
+    method: "get",
+    path: "/api/runs/{id}",
+    operationId: "getRun",
+    tag: "runs",
+    summary: "A run's status; when completed, where its report is",
+    pathParams: { id: { description: "Run id (as answered by POST …/runs)", schema: RunId } },
+    responses: { 200: { description: "The run", schema: RunView } },
+  },
+  {
+    method: "get",
+    path: "/api/runs/{id}/events",
+    operationId: "getRunEvents",
+    tag: "runs",
+    summary:
+      "Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl} or `failed`",
+    pathParams: { id: { description: "Run id", schema: RunId } },
+    responses: { 200: { description: "The event stream", kind: "event-stream" } },
+  },
+  {
+    method: "get",
+    path: "/api/reports/{hash}",
+    operationId: "getReport",
+    tag: "runs",
+    summary: "A stored report by its hash",
+    pathParams: { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } },
+    query: formatQueryDoc,
+    responses: { 200: { description: "The report", schema: Report, kind: "report" } },
+  },
+]
+
+const viewOf = (progress: RunProgress): RunView => ({
+  id: progress.runId,
+  scenarioId: progress.scenarioId,
+  status: progress.status,
+  done: progress.done,
+  total: progress.total,
+  ...(progress.reportHash === undefined
+    ? {}
+    : { reportHash: progress.reportHash, reportUrl: `/api/reports/${progress.reportHash}` }),
+  ...(progress.error === undefined ? {} : { error: progress.error }),
+})
+
+/** Finds a run: in flight on this instance first, then recorded in its scenario's stream. */
+const findRun = (runId: string) =>
+  Effect.gen(function* () {
+    const registry = yield* RunRegistry
+    const local = registry.get(runId)
+    if (local !== undefined) return viewOf(local)
+    const scenarioId = scenarioOfRun(runId)
+    const unknown = new NotFound({ message: `no run '${runId}'`, resource: "run", id: runId })
+    if (scenarioId === undefined) return yield* unknown
+    const loaded = yield* loadScenario(scenarioId).pipe(Effect.catchTag("ScenarioNotFound", () => unknown))
+    const run = loaded.state.runs.find((r) => r.runId === runId)
+    if (run === undefined) return yield* unknown
+    return {
+      id: runId,
+      scenarioId,
+      status: "completed",
+      done: run.runs,
+      total: run.runs,
+      reportHash: run.reportHash,
+      reportUrl: `/api/reports/${run.reportHash}`,
+      atVersion: run.atVersion,
+    } satisfies RunView
+  })
+
+/** POST /api/scenarios/:id/runs (mounted at /api/scenarios). */
+export const scenarioRunsRoutes = (run: RunHandler<ApiServices>) =>
+  new Hono().post("/:id/runs", (c) =>
+    run(
+      c,
+      Effect.gen(function* () {
+        const { id } = yield* decodeStrict(ScenarioPath, "the path")(c.req.param())
+        const query = yield* decodeQuery(c, FormatQuery)
+        const outcome = yield* runScenario(id)
+        const runUrl = `/api/runs/${outcome.runId}`
+        switch (outcome.kind) {
+          case "reused":
+            return reportResponse(c, outcome.report, formatFor(c, query.format), 200, {
+              "x-run-id": outcome.runId,
+              "x-report-reused": "true",
+              "content-location": `/api/reports/${outcome.report.hash}`,
+            })
+          case "computed":
+            return reportResponse(c, outcome.report, formatFor(c, query.format), 201, {
+              "x-run-id": outcome.runId,
+              location: runUrl,
+            })
+          case "started":
+            return c.json(
+              {
+                runId: outcome.runId,
+                scenarioId: id,
+                status: "running" as const,
+                statusUrl: runUrl,
+                eventsUrl: `${runUrl}/events`,
+              },
+              202,
+              { location: runUrl },
+            )
+        }
+      }),
+    ),
+  )
+
+/** GET /api/runs/:id and its live feed. */
+export const runsRoutes = (run: RunHandler<ApiServices>) =>
+  new Hono()
+    .get("/:id", (c) =>
+      run(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* decodeStrict(RunPath, "the path")(c.req.param())
+          return c.json(yield* findRun(id))
+        }),
+      ),
+    )
+    .get("/:id/events", (c) =>
+      run(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* decodeStrict(RunPath, "the path")(c.req.param())
+          const first = yield* findRun(id)
+          const registry = yield* RunRegistry
+          return streamSSE(c, async (stream) => {
+            const send = (view: RunView) => {
+              if (view.status === "running") {
+                return stream.writeSSE({
+                  event: "progress",
+                  data: JSON.stringify({ done: view.done, total: view.total }),
+                })
+              }
+              if (view.status === "completed") {
+                return stream.writeSSE({
+                  event: "completed",
+                  data: JSON.stringify({ reportHash: view.reportHash, reportUrl: view.reportUrl }),
+                })
+              }
+              return stream.writeSSE({ event: "failed", data: JSON.stringify(view.error ?? {}) })
+            }
+            if (first.status !== "running") return send(first)
+            await new Promise<void>((resolve) => {
+              const stop = registry.listen(id, (progress) => {
+                void send(viewOf(progress)).then(() => {
+                  if (progress.status !== "running") {
+                    stop()
+                    resolve()
+                  }
+                })
+              })
+              stream.onAbort(() => {
+                stop()
+                resolve()
+              })
+              // Progress may have moved between the lookup and the listener: send where it stands now.
+              const now = registry.get(id)
+              if (now !== undefined) {
+                void send(viewOf(now)).then(() => {
+                  if (now.status !== "running") {
+                    stop()
+                    resolve()
+                  }
+                })
+              }
+            })
+          })
+        }),
+      ),
+    )
+
+/** GET /api/reports/:hash. */
+export const reportsRoutes = (run: RunHandler<ApiServices>) =>
+  new Hono().get("/:hash", (c) =>
+    run(
+      c,
+      Effect.gen(function* () {
+        const { hash } = yield* decodeStrict(ReportPath, "the path")(c.req.param())
+        const query = yield* decodeQuery(c, FormatQuery)
+        const report = yield* loadReport(hash)
+        return reportResponse(c, report, formatFor(c, query.format), 200, {
+          "cache-control": "public, max-age=31536000, immutable",
+        })
+      }),
+    ),
+  )

@@ -1,0 +1,137 @@
+import { randomBytes } from "node:crypto"
+import {
+  type ActiveScenario,
+  packCatalog,
+  type RunCompleted,
+  type RunId,
+  type ScenarioEvent,
+  type ScenarioId,
+  type ScenarioState,
+  scenarioDecider,
+} from "@accord/domain"
+import type { Report } from "@accord/engine"
+import type { RecordedEvent } from "@accord/event-store"
+import { Cause, Effect, Option } from "effect"
+import { Conflict, toHttpFailure } from "../http/api-error.js"
+import { packById } from "../packs/pack-lookup.js"
+import { findReport, saveReport } from "../reports/report-store.js"
+import { RunRegistry } from "../runs/run-registry.js"
+import { Simulator } from "../simulation/simulator.js"
+import { checkWorkCeiling } from "../simulation/work-ceiling.js"
+import { canonicalJson } from "./canonical-json.js"
+import { executeScenarioCommand, loadScenario } from "./scenario-stream.js"
+
+/** What asking for a run gives: a stored report (unchanged scenario), a fresh one, or a run in the background. */
+export type RunOutcome =
+  | { readonly kind: "reused"; readonly runId: string; readonly report: Report }
+  | { readonly kind: "computed"; readonly runId: string; readonly report: Report }
+  | { readonly kind: "started"; readonly runId: string }
+
+const { evolve, initialState } = scenarioDecider(packCatalog)
+
+/** Run ids name their scenario, so that any instance finds a finished run in the scenario's stream. */
+export const newRunId = (scenarioId: string) => `${scenarioId}.${randomBytes(8).toString("hex")}` as RunId
+export const scenarioOfRun = (runId: string): string | undefined => {
+  const dot = runId.lastIndexOf(".")
+  return dot > 0 ? runId.slice(0, dot) : undefined
+}
+
+/** The last completed run whose scenario spec equals `spec`, found by replaying the stream. */
+const runForSpec = (
+  events: ReadonlyArray<RecordedEvent<ScenarioEvent>>,
+  spec: ActiveScenario["spec"],
+): RunCompleted | undefined => {
+  const wanted = canonicalJson(spec)
+  let state: ScenarioState = initialState
+  let found: RunCompleted | undefined
+  for (const event of events) {
+    state = evolve(state, event.data)
+    if (
+      event.data._tag === "RunCompleted" &&
+      state._tag === "ActiveScenario" &&
+      canonicalJson(state.spec) === wanted
+    ) {
+      found = event.data
+    }
+  }
+  return found
+}
+
+/**
+ * Stores the report and records the run. When the scenario moved on while the run computed, the run is
+ * recorded only if the spec is still the one that ran (e.g. another run or a branch came in between).
+ */
+const completeRun = (scenarioId: ScenarioId, runId: RunId, ranAt: ActiveScenario, report: Report) =>
+  Effect.gen(function* () {
+    yield* saveReport(report)
+    const record = (expected: number) =>
+      executeScenarioCommand(
+        {
+          _tag: "RecordRun",
+          scenarioId,
+          runId,
+          reportHash: report.hash,
+          runs: report.runs,
+          seed: report.seed,
+        },
+        expected,
+      )
+    yield* record(ranAt.version).pipe(
+      Effect.catchTag("ExpectedVersionMismatch", () =>
+        Effect.gen(function* () {
+          const { state } = yield* loadScenario(scenarioId)
+          if (canonicalJson(state.spec) !== canonicalJson(ranAt.spec)) {
+            return yield* new Conflict({
+              message: `scenario '${scenarioId}' changed while it ran (now at version ${state.version}); run it again`,
+              reason: "ExpectedVersionMismatch",
+            })
+          }
+          return yield* record(state.version)
+        }),
+      ),
+    )
+  })
+
+/** Runs a scenario: reuses the stored report of an identical spec, computes small runs at once, starts large ones. */
+export const runScenario = (scenarioId: ScenarioId) =>
+  Effect.gen(function* () {
+    const { state, events } = yield* loadScenario(scenarioId)
+    const earlier = runForSpec(events, state.spec)
+    if (earlier !== undefined) {
+      const report = yield* findReport(earlier.reportHash)
+      if (report !== undefined) return { kind: "reused", runId: earlier.runId, report } satisfies RunOutcome
+    }
+    const simulator = yield* Simulator
+    const pack = packById(state.spec.pack)
+    yield* checkWorkCeiling(pack, state.spec, simulator.options.workCeiling)
+    const runId = newRunId(scenarioId)
+    if (!simulator.isLarge(pack, state.spec)) {
+      const report = yield* simulator.simulate(pack, state.spec)
+      yield* completeRun(scenarioId, runId, state, report)
+      return { kind: "computed", runId, report } satisfies RunOutcome
+    }
+    const registry = yield* RunRegistry
+    registry.start(runId, scenarioId, state.spec.runs)
+    const background = simulator
+      .simulate(pack, state.spec, (done, total) => registry.update(runId, { done, total }))
+      .pipe(
+        Effect.tap((report) => completeRun(scenarioId, runId, state, report)),
+        Effect.matchCause({
+          onSuccess: (report) => registry.update(runId, { status: "completed", reportHash: report.hash }),
+          onFailure: (cause) => {
+            const failure = Option.flatMap(Cause.failureOption(cause), (e) =>
+              Option.fromNullable(toHttpFailure(e)),
+            )
+            registry.update(runId, {
+              status: "failed",
+              error: Option.isSome(failure)
+                ? { error: failure.value.body.error, message: failure.value.body.message }
+                : { error: "InternalError", message: "the run failed; it has been logged" },
+            })
+          },
+        }),
+      )
+    // The run outlives the request; shutdown waits for runs in flight before closing the store.
+    yield* Effect.forkDaemon(background)
+    return { kind: "started", runId } satisfies RunOutcome
+  })

@@ -1,0 +1,34 @@
+// Runs in a worker thread: computes chunks of runs (or whole comparisons) for the main thread.
+import { parentPort } from "node:worker_threads"
+import type { ScenarioSpec } from "@accord/domain"
+import { compare, simulateChunk, simulationChunkTransferables } from "@accord/engine"
+import { packById } from "../packs/pack-lookup.js"
+
+/** What the main thread asks a worker to compute. */
+export type SimulationTask =
+  | { readonly kind: "chunk"; readonly spec: ScenarioSpec; readonly fromRun: number; readonly toRun: number }
+  | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
+
+/** Computes a task; chunks' typed arrays are transferred, not copied. */
+const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayBuffer> } => {
+  switch (task.kind) {
+    case "chunk": {
+      const chunk = simulateChunk(packById(task.spec.pack), task.spec, task.fromRun, task.toRun)
+      return { value: chunk, transfer: simulationChunkTransferables(chunk) }
+    }
+    case "compare":
+      return { value: compare(packById(task.baseline.pack), task.baseline, task.variant), transfer: [] }
+  }
+}
+
+parentPort?.on("message", (task: SimulationTask) => {
+  try {
+    const { value, transfer } = compute(task)
+    parentPort?.postMessage({ ok: true, value }, transfer)
+  } catch (error) {
+    parentPort?.postMessage({
+      ok: false,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    })
+  }
+})

@@ -1,0 +1,114 @@
+import { availableParallelism } from "node:os"
+import type { Pack, ScenarioSpec } from "@accord/domain"
+import {
+  assembleReport,
+  type Comparison,
+  compare,
+  type Report,
+  type SimulationChunk,
+  simulate,
+  splitRuns,
+} from "@accord/engine"
+import { Context, Effect, Layer } from "effect"
+import type { WorkCeilingExceeded } from "../http/api-error.js"
+import type { SimulationTask } from "./simulation-worker.js"
+import { checkWorkCeiling, workOf } from "./work-ceiling.js"
+import { makeWorkerPool } from "./worker-pool.js"
+
+/** Progress of a simulation split into chunks: runs done out of runs asked for. */
+export type ProgressListener = (done: number, total: number) => void
+
+export interface SimulatorOptions {
+  /** Commitment-months one request may ask for (runs × (months + 1) × commitments). */
+  readonly workCeiling: number
+  /** Above this many commitment-months a simulation runs in the worker pool, not on the event loop. */
+  readonly workerThreshold: number
+  /** Worker threads; defaults to the number of cores. */
+  readonly workers?: number
+}
+
+export const defaultSimulatorOptions: SimulatorOptions = {
+  // 100,000 runs × 25 months × 24 commitments: the largest spec the contract allows on the default pack, with room.
+  workCeiling: 60_000_000,
+  // The default spec (1,000 runs × 25 months × ~16 commitments ≈ 400k) computes in place in a few ms.
+  workerThreshold: 1_000_000,
+}
+
+/** Runs simulations and comparisons: small ones in place, large ones in worker threads, with identical bytes. */
+export interface SimulatorShape {
+  readonly options: SimulatorOptions
+  /** Whether this spec is heavy enough to run in the pool (and, for scenario runs, to answer 202). */
+  readonly isLarge: (pack: Pack, spec: ScenarioSpec) => boolean
+  readonly simulate: (
+    pack: Pack,
+    spec: ScenarioSpec,
+    onProgress?: ProgressListener,
+  ) => Effect.Effect<Report, WorkCeilingExceeded>
+  readonly compare: (
+    pack: Pack,
+    baseline: ScenarioSpec,
+    variant: ScenarioSpec,
+  ) => Effect.Effect<Comparison, WorkCeilingExceeded>
+}
+
+export class Simulator extends Context.Tag("@accord/api/Simulator")<Simulator, SimulatorShape>() {}
+
+const workerScript = new URL("./simulation-worker.ts", import.meta.url)
+
+/** The simulator with its worker pool; the pool's threads end with the layer's scope. */
+export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.Layer<Simulator> =>
+  Layer.scoped(
+    Simulator,
+    Effect.gen(function* () {
+      const options: SimulatorOptions = { ...defaultSimulatorOptions, ...overrides }
+      const pool = yield* Effect.acquireRelease(
+        Effect.sync(() => makeWorkerPool(workerScript, options.workers ?? availableParallelism())),
+        (p) => Effect.promise(() => p.close()),
+      )
+      const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
+
+      const inPool = <A>(task: SimulationTask) => Effect.promise(() => pool.run<A>(task))
+
+      const simulateLarge = (pack: Pack, spec: ScenarioSpec, onProgress?: ProgressListener) =>
+        Effect.gen(function* () {
+          let done = 0
+          const chunks = yield* Effect.forEach(
+            // Several chunks per worker: finer progress, and a slow worker does not hold the rest back.
+            splitRuns(spec.runs, pool.size * 4),
+            ([fromRun, toRun]) =>
+              inPool<SimulationChunk>({ kind: "chunk", spec, fromRun, toRun }).pipe(
+                Effect.tap(() =>
+                  Effect.sync(() => {
+                    done += toRun - fromRun
+                    onProgress?.(done, spec.runs)
+                  }),
+                ),
+              ),
+            { concurrency: "unbounded" },
+          )
+          return assembleReport(pack, spec, chunks)
+        })
+
+      return {
+        options,
+        isLarge,
+        simulate: (pack, spec, onProgress) =>
+          Effect.gen(function* () {
+            yield* checkWorkCeiling(pack, spec, options.workCeiling)
+            if (!isLarge(pack, spec)) {
+              const report = simulate(pack, spec)
+              onProgress?.(spec.runs, spec.runs)
+              return report
+            }
+            return yield* simulateLarge(pack, spec, onProgress)
+          }),
+        compare: (pack, baseline, variant) =>
+          Effect.gen(function* () {
+            yield* checkWorkCeiling(pack, baseline, options.workCeiling, "baseline.runs")
+            yield* checkWorkCeiling(pack, variant, options.workCeiling, "variant.runs")
+            if (!isLarge(pack, baseline) && !isLarge(pack, variant)) return compare(pack, baseline, variant)
+            return yield* inPool<Comparison>({ kind: "compare", baseline, variant })
+          }),
+      }
+    }),
+  )

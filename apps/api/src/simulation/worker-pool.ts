@@ -1,0 +1,83 @@
+import { availableParallelism } from "node:os"
+import { Worker } from "node:worker_threads"
+
+interface Pending {
+  readonly message: unknown
+  readonly resolve: (value: unknown) => void
+  readonly reject: (error: Error) => void
+}
+
+interface Slot {
+  worker: Worker
+  current: Pending | undefined
+}
+
+/** A fixed set of worker threads running one task each at a time, in arrival order. */
+export interface WorkerPool {
+  readonly size: number
+  /** Posts a message to a free worker and resolves with its one reply. */
+  readonly run: <A>(message: unknown) => Promise<A>
+  /** Terminates every worker; tasks still queued or running fail. */
+  readonly close: () => Promise<void>
+}
+
+/**
+ * Starts workers lazily (the first task pays for the start-up, idle services pay nothing).
+ * Workers load TypeScript through tsx, so the worker script is the same source the tests run.
+ */
+export const makeWorkerPool = (script: URL, size = availableParallelism()): WorkerPool => {
+  const slots: Array<Slot> = []
+  const queue: Array<Pending> = []
+  let closed = false
+
+  const spawn = (): Slot => {
+    const slot: Slot = { worker: new Worker(script, { execArgv: ["--import", "tsx"] }), current: undefined }
+    slot.worker.on("message", (reply: { ok: true; value: unknown } | { ok: false; error: string }) => {
+      const task = slot.current
+      slot.current = undefined
+      if (task !== undefined) {
+        if (reply.ok) task.resolve(reply.value)
+        else task.reject(new Error(reply.error))
+      }
+      dispatch()
+    })
+    const fail = (error: Error) => {
+      const task = slot.current
+      slot.current = undefined
+      const index = slots.indexOf(slot)
+      if (index >= 0) slots.splice(index, 1)
+      task?.reject(error)
+      if (!closed) dispatch()
+    }
+    slot.worker.on("error", fail)
+    slot.worker.on("exit", (code) => fail(new Error(`simulation worker exited with code ${code}`)))
+    slots.push(slot)
+    return slot
+  }
+
+  const dispatch = () => {
+    while (queue.length > 0 && !closed) {
+      const idle =
+        slots.find((slot) => slot.current === undefined) ?? (slots.length < size ? spawn() : undefined)
+      if (idle === undefined) return
+      const task = queue.shift() as Pending
+      idle.current = task
+      idle.worker.postMessage(task.message)
+    }
+  }
+
+  return {
+    size,
+    run: <A>(message: unknown) =>
+      new Promise<A>((resolve, reject) => {
+        if (closed) return reject(new Error("the worker pool is closed"))
+        queue.push({ message, resolve: resolve as (value: unknown) => void, reject })
+        dispatch()
+      }),
+    close: async () => {
+      closed = true
+      for (const task of queue.splice(0)) task.reject(new Error("the worker pool closed"))
+      await Promise.all(slots.splice(0).map((slot) => slot.worker.terminate()))
+    },
+  }
+}

@@ -1,0 +1,20 @@
+import { EventStore } from "@accord/event-store"
+import { ManagedRuntime } from "effect"
+import { makeApp } from "../src/app.js"
+import { silentLogger } from "../src/http/request-log.js"
+import { apiLayer } from "../src/server.js"
+import type { SimulatorOptions } from "../src/simulation/simulator.js"
+
+/** The app over a fresh in-memory store, as tests drive it through app.request. */
+export const memoryApp = (simulator: Partial<SimulatorOptions> = {}, webDist = "/nonexistent") => {
+  const runtime = ManagedRuntime.make(apiLayer(EventStore.memory(), simulator))
+  const app = makeApp(runtime, { logger: silentLogger, webDist })
+  const json = (path: string, body: unknown, init: RequestInit = {}) =>
+    app.request(path, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+      ...init,
+    })
+  return { app, runtime, json, dispose: () => runtime.dispose() }
+}
