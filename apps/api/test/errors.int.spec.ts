@@ -9,7 +9,11 @@ const pack = "sybiha-visit-2025"
 const expectError = async (response: Response, status: number, error: string) => {
   expect(response.status).toBe(status)
   expect(response.headers.get("content-type")).toMatch(/^application\/json/)
-  const body = (await response.json()) as { error: string; message: string; issues: Array<{ path: string; message: string }> }
+  const body = (await response.json()) as {
+    error: string
+    message: string
+    issues: Array<{ path: string; message: string }>
+  }
   expect(body.error).toBe(error)
   expect(typeof body.message).toBe("string")
   expect(Array.isArray(body.issues)).toBe(true)
@@ -31,7 +35,9 @@ describe("invalid input is a 400 listing every problem with its path", () => {
       "InvalidInput",
     )
     const paths = body.issues.map((i) => i.path)
-    expect(paths).toEqual(expect.arrayContaining(["runs", "horizonMonths", "surprise", "interventions.0.coverage"]))
+    expect(paths).toEqual(
+      expect.arrayContaining(["runs", "horizonMonths", "surprise", "interventions.0.coverage"]),
+    )
   })
 
   it("checks ids and months against the pack", async () => {
@@ -51,7 +57,11 @@ describe("invalid input is a 400 listing every problem with its path", () => {
   })
 
   it("rejects an unknown pack, negative amounts and unknown intervention types", async () => {
-    const unknownPack = await expectError(await json("/api/simulate", { pack: "atlantis" }), 400, "InvalidInput")
+    const unknownPack = await expectError(
+      await json("/api/simulate", { pack: "atlantis" }),
+      400,
+      "InvalidInput",
+    )
     expect(unknownPack.issues[0]?.path).toBe("pack")
     const negative = await expectError(
       await json("/api/simulate", {
@@ -76,7 +86,11 @@ describe("invalid input is a 400 listing every problem with its path", () => {
   })
 
   it("states the work ceiling (runs × months × commitments) when a request exceeds it", async () => {
-    const body = await expectError(await json("/api/simulate", { pack, runs: 100_000 }), 400, "WorkCeilingExceeded")
+    const body = await expectError(
+      await json("/api/simulate", { pack, runs: 100_000 }),
+      400,
+      "WorkCeilingExceeded",
+    )
     expect(body.message).toContain("2,000,000")
     expect(body.message).toContain("runs × months × commitments")
     expect(body.issues[0]?.path).toBe("runs")
@@ -92,7 +106,10 @@ describe("transport errors", () => {
     })
     await expectError(response, 400, "MalformedJson")
     await expectError(
-      await app.request("/api/scenarios", { method: "POST", headers: { "content-type": "application/json" } }),
+      await app.request("/api/scenarios", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+      }),
       400,
       "MalformedJson",
     )
@@ -100,17 +117,29 @@ describe("transport errors", () => {
 
   it("a body that is not JSON is a 415", async () => {
     await expectError(
-      await app.request("/api/simulate", { method: "POST", headers: { "content-type": "text/plain" }, body: "{}" }),
+      await app.request("/api/simulate", {
+        method: "POST",
+        headers: { "content-type": "text/plain" },
+        body: "{}",
+      }),
       415,
       "UnsupportedMediaType",
     )
-    await expectError(await app.request("/api/simulate", { method: "POST", body: "{}" }), 415, "UnsupportedMediaType")
+    await expectError(
+      await app.request("/api/simulate", { method: "POST", body: "{}" }),
+      415,
+      "UnsupportedMediaType",
+    )
   })
 
   it("a body over 1 MiB is a 413", async () => {
     const big = JSON.stringify({ pack, name: "x".repeat(1024 * 1024) })
     await expectError(
-      await app.request("/api/simulate", { method: "POST", headers: { "content-type": "application/json" }, body: big }),
+      await app.request("/api/simulate", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: big,
+      }),
       413,
       "PayloadTooLarge",
     )
@@ -119,7 +148,11 @@ describe("transport errors", () => {
   it("JSON that is not an object is a 400, not a 500", async () => {
     for (const body of ["null", "42", '"text"', "[]", "true"]) {
       await expectError(
-        await app.request("/api/scenarios", { method: "POST", headers: { "content-type": "application/json" }, body }),
+        await app.request("/api/scenarios", {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body,
+        }),
         400,
         "InvalidInput",
       )
@@ -129,7 +162,11 @@ describe("transport errors", () => {
   it("unknown routes and unknown ids are 404", async () => {
     await expectError(await app.request("/api/nothing-here"), 404, "NotFound")
     await expectError(await app.request("/api/packs/atlantis"), 404, "NotFound")
-    await expectError(await app.request("/api/scenarios/00000000-0000-0000-0000-000000000000"), 404, "ScenarioNotFound")
+    await expectError(
+      await app.request("/api/scenarios/00000000-0000-0000-0000-000000000000"),
+      404,
+      "ScenarioNotFound",
+    )
     await expectError(
       await app.request("/api/scenarios/00000000-0000-0000-0000-000000000000/events"),
       404,

@@ -22,7 +22,7 @@ describe("GET /openapi.json", () => {
     expect(response.status).toBe(200)
     const document = await response.json()
     const validator = new Validator()
-    const result = await validator.validate(document)
+    const result = await validator.validate(document as Parameters<Validator["validate"]>[0])
     expect(result.errors ?? []).toEqual([])
     expect(result.valid).toBe(true)
     expect(validator.version).toBe("3.1")
@@ -48,26 +48,28 @@ describe("GET /openapi.json", () => {
     const routes = Object.entries(document.paths).flatMap(([path, item]) =>
       Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
     )
-    expect(routes).toEqual(expect.arrayContaining([
-      "GET /api/health",
-      "GET /api/packs",
-      "GET /api/packs/{id}",
-      "POST /api/simulate",
-      "POST /api/compare",
-      "POST /api/scenarios",
-      "GET /api/scenarios",
-      "GET /api/scenarios/{id}",
-      "GET /api/scenarios/{id}/events",
-      "POST /api/scenarios/{id}/interventions",
-      "DELETE /api/scenarios/{id}/interventions/{index}",
-      "POST /api/scenarios/{id}/branch",
-      "POST /api/scenarios/{id}/runs",
-      "GET /api/runs/{id}",
-      "GET /api/runs/{id}/events",
-      "GET /api/reports/{hash}",
-      "GET /openapi.json",
-      "GET /docs",
-    ]))
+    expect(routes).toEqual(
+      expect.arrayContaining([
+        "GET /api/health",
+        "GET /api/packs",
+        "GET /api/packs/{id}",
+        "POST /api/simulate",
+        "POST /api/compare",
+        "POST /api/scenarios",
+        "GET /api/scenarios",
+        "GET /api/scenarios/{id}",
+        "GET /api/scenarios/{id}/events",
+        "POST /api/scenarios/{id}/interventions",
+        "DELETE /api/scenarios/{id}/interventions/{index}",
+        "POST /api/scenarios/{id}/branch",
+        "POST /api/scenarios/{id}/runs",
+        "GET /api/runs/{id}",
+        "GET /api/runs/{id}/events",
+        "GET /api/reports/{hash}",
+        "GET /openapi.json",
+        "GET /docs",
+      ]),
+    )
     expect(routes).toHaveLength(allOperations.length)
     expect(document.paths["/api/simulate"]?.post?.requestBody).toEqual({
       required: true,
