@@ -8,21 +8,30 @@ export const MAX_RUNS = 100_000
 export const MAX_SEED = 4_294_967_295
 export const MAX_INTERVENTIONS = 100
 
-const Month = Schema.Int.pipe(
-  Schema.between(0, MAX_HORIZON_MONTHS),
-  Schema.annotations({ description: "Scenario month, 0 = the visit (August 2025)" }),
-)
+const Month = Schema.Int.pipe(Schema.between(0, MAX_HORIZON_MONTHS))
+// Descriptions sit on property signatures: on the schema itself they would replace the decoder's error messages.
+const described = <S extends Schema.Schema.Any>(schema: S, description: string) =>
+  Schema.propertySignature(schema).annotations({ description })
+const monthField = described(Month, "Scenario month, 0 = the visit (August 2025)")
 const Share = Schema.Number.pipe(Schema.between(0, 1))
+const Label = Schema.String.pipe(Schema.maxLength(200))
+const labelField = Schema.optional(Label).annotations({
+  description: "Free text shown in reports and charts (at most 200 characters)",
+})
 
 export const SanctionsPackage = Schema.Struct({
   type: Schema.Literal("sanctions-package"),
-  month: Month,
+  month: monthField,
   /** Share of Russia's relevant trade and finance the package covers, 0..1. */
-  coverage: Share,
+  coverage: described(Share, "Share of Russia's relevant trade and finance the package covers, 0..1"),
   /** Share of the covered flows actually stopped, 0..1. */
-  enforcement: Share,
-  label: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
-}).annotations({ identifier: "SanctionsPackage", title: "Sanctions package" })
+  enforcement: described(Share, "Share of the covered flows actually stopped, 0..1"),
+  label: labelField,
+}).annotations({
+  identifier: "SanctionsPackage",
+  title: "Sanctions package",
+  description: "Japan adopts an extra sanctions package against Russia in `month`",
+})
 export type SanctionsPackage = typeof SanctionsPackage.Type
 
 export const AidForm = Schema.Literal("grant", "loan", "in-kind").annotations({ identifier: "AidForm" })
@@ -30,28 +39,49 @@ export type AidForm = typeof AidForm.Type
 
 export const AidPackage = Schema.Struct({
   type: Schema.Literal("aid-package"),
-  month: Month,
+  month: monthField,
   sector: Sector,
-  amountUsdM: Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(100_000)),
+  amountUsdM: described(
+    Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(100_000)),
+    "Amount in USD millions, more than 0 and at most 100000",
+  ),
   form: AidForm,
-  label: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
-}).annotations({ identifier: "AidPackage", title: "Aid package" })
+  label: labelField,
+}).annotations({
+  identifier: "AidPackage",
+  title: "Aid package",
+  description: "A new aid package for one sector, proposed in `month`",
+})
 export type AidPackage = typeof AidPackage.Type
 
 export const Delay = Schema.Struct({
   type: Schema.Literal("delay"),
   commitment: CommitmentId,
-  months: Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)),
+  months: described(
+    Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)),
+    "How many months the commitment stands still",
+  ),
   /** Month the delay starts (default 0): the commitment stands still for `months` months from then. */
-  month: Schema.optional(Month),
-}).annotations({ identifier: "Delay", title: "Delay a commitment" })
+  month: Schema.optional(Month).annotations({
+    description: "Month the delay starts (default 0)",
+    default: 0,
+  }),
+}).annotations({
+  identifier: "Delay",
+  title: "Delay a commitment",
+  description: "An existing commitment of the pack stands still for `months` months",
+})
 export type Delay = typeof Delay.Type
 
 export const Withdraw = Schema.Struct({
   type: Schema.Literal("withdraw"),
   commitment: CommitmentId,
-  month: Month,
-}).annotations({ identifier: "Withdraw", title: "Withdraw a commitment" })
+  month: monthField,
+}).annotations({
+  identifier: "Withdraw",
+  title: "Withdraw a commitment",
+  description: "An existing commitment of the pack is withdrawn in `month`",
+})
 export type Withdraw = typeof Withdraw.Type
 
 export const Intervention = Schema.Union(SanctionsPackage, AidPackage, Delay, Withdraw).annotations({
@@ -64,23 +94,45 @@ export type InterventionType = Intervention["type"]
 export const AssumptionOverride = Schema.Union(
   Schema.Number.pipe(Schema.finite()),
   Schema.Struct({ low: Schema.Number, mode: Schema.Number, high: Schema.Number }),
-).annotations({ identifier: "AssumptionOverride" })
+).annotations({
+  identifier: "AssumptionOverride",
+  description: "A fixed value, or a low/mode/high range, within the parameter's admissible range in the pack",
+})
 export type AssumptionOverride = typeof AssumptionOverride.Type
 
 /** A what-if scenario as users write it (JSON or YAML); defaults are filled on decode. */
 export const ScenarioSpec = Schema.Struct({
-  pack: PackId,
-  name: Schema.optional(Schema.String.pipe(Schema.maxLength(200))),
+  pack: described(PackId, "A built-in pack id, e.g. sybiha-visit-2025"),
+  name: Schema.optional(Schema.String.pipe(Schema.maxLength(200))).annotations({
+    description: "Scenario name (at most 200 characters)",
+  }),
   horizonMonths: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)), {
     default: () => 24,
+  }).annotations({ description: `Months simulated after the visit, 1..${MAX_HORIZON_MONTHS}`, default: 24 }),
+  runs: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, MAX_RUNS)), {
+    default: () => 1000,
+  }).annotations({
+    description: `Monte Carlo runs, 1..${MAX_RUNS}`,
+    default: 1000,
   }),
-  runs: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, MAX_RUNS)), { default: () => 1000 }),
-  seed: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, MAX_SEED)), { default: () => 1 }),
+  seed: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, MAX_SEED)), { default: () => 1 }).annotations({
+    description: "Random seed, 0..2^32-1: same spec and seed, same report",
+    default: 1,
+  }),
   interventions: Schema.optionalWith(Schema.Array(Intervention).pipe(Schema.maxItems(MAX_INTERVENTIONS)), {
     default: () => [],
+  }).annotations({
+    description: `What-if changes to the pack's baseline (at most ${MAX_INTERVENTIONS})`,
+    default: [],
   }),
-  assumptions: Schema.optional(Schema.Record({ key: ParameterId, value: AssumptionOverride })),
-}).annotations({ identifier: "ScenarioSpec", title: "Accord scenario spec" })
+  assumptions: Schema.optional(Schema.Record({ key: ParameterId, value: AssumptionOverride })).annotations({
+    description: "Overrides of the pack's parameters, by parameter id",
+  }),
+}).annotations({
+  identifier: "ScenarioSpec",
+  title: "Accord scenario spec",
+  description: "A what-if scenario over a built-in pack (JSON or YAML). Unknown fields are rejected.",
+})
 export type ScenarioSpec = typeof ScenarioSpec.Type
 export type ScenarioSpecInput = typeof ScenarioSpec.Encoded
 
