@@ -1,0 +1,237 @@
+import { describe, expect, it } from "vitest"
+import { deciderSpecification } from "../../test/decider-specification.js"
+import type { PackId } from "../ids.js"
+import { packCatalog } from "../packs/built-in-packs.js"
+import type { CreateExercise, SubmitMove } from "./exercise-commands.js"
+import { exerciseDecider } from "./exercise-decider.js"
+import type { BudgetExceeded, MoveNotAllowedForRole } from "./exercise-errors.js"
+import type {
+  ExerciseCreated,
+  ExerciseEvent,
+  ExerciseId,
+  MoveSubmitted,
+  RoundClosed,
+  RoundOutcomes,
+  TeamId,
+  TeamJoined,
+} from "./exercise-events.js"
+import type { ExerciseMove, MoveId } from "./exercise-moves.js"
+import type { ActiveExercise } from "./exercise-state.js"
+
+const { given } = deciderSpecification(exerciseDecider(packCatalog))
+
+const h = (c: string) => c.repeat(64)
+const create: CreateExercise = {
+  _tag: "CreateExercise",
+  exerciseId: "ex1" as ExerciseId,
+  pack: "sybiha-visit-2025" as PackId,
+  name: "Class 4B",
+  roundMonths: 3,
+  rounds: 2,
+  seed: 7,
+  runs: 200,
+  facilitatorTokenHash: h("f"),
+  joinCodeHashes: { japan: h("a"), ukraine: h("b"), russia: h("c") },
+}
+const { _tag: _c, ...settings } = create
+const created: ExerciseCreated = { _tag: "ExerciseCreated", v: 1, ...settings, horizonMonths: 24 }
+const team = (role: TeamJoined["role"]): TeamJoined => ({
+  _tag: "TeamJoined",
+  v: 1,
+  teamId: `t-${role}` as TeamId,
+  role,
+  name: `Team ${role}`,
+  tokenHash: h(role === "japan" ? "1" : role === "ukraine" ? "2" : "3"),
+})
+const japan = team("japan")
+const ukraine = team("ukraine")
+const russia = team("russia")
+const sanctions: ExerciseMove = { type: "adopt-sanctions", coverage: 0.2, enforcement: 0.7 }
+const offer: ExerciseMove = { type: "offer-aid", sector: "energy", amountUsdM: 300, form: "grant" }
+const submit = (actor: SubmitMove["actor"], moveId: string, move: ExerciseMove, round = 1): SubmitMove => ({
+  _tag: "SubmitMove",
+  moveId: moveId as MoveId,
+  actor,
+  teamId: (actor === "facilitator" ? "facilitator" : `t-${actor}`) as TeamId,
+  round,
+  move,
+})
+const submitted = (
+  role: MoveSubmitted["role"],
+  moveId: string,
+  move: ExerciseMove,
+  round = 1,
+): MoveSubmitted => ({
+  _tag: "MoveSubmitted",
+  v: 1,
+  moveId: moveId as MoveId,
+  teamId: `t-${role}` as TeamId,
+  role,
+  round,
+  move,
+})
+const outcomes: RoundOutcomes = { horizonMonth: 24, reportHash: "x", indicators: [] }
+const closed = (
+  round: number,
+  applied: ReadonlyArray<string>,
+  voided: RoundClosed["voided"] = [],
+): RoundClosed => ({
+  _tag: "RoundClosed",
+  v: 1,
+  round,
+  month: round * 3,
+  applied: applied as ReadonlyArray<MoveId>,
+  voided,
+  outcomes,
+})
+const setUp: ReadonlyArray<ExerciseEvent> = [created, japan, ukraine, russia]
+
+describe("exercise decider", () => {
+  it("creates an exercise with the horizon its rounds need", () => {
+    given([]).when(create).thenEvents([created])
+    given([])
+      .when({ ...create, rounds: 12, roundMonths: 3 })
+      .thenEvents([{ ...created, rounds: 12, horizonMonths: 36 }])
+    given([created]).when(create).thenFails("ExerciseAlreadyExists")
+  })
+
+  it("refuses an exercise longer than 120 months or for an unknown pack", () => {
+    given([])
+      .when({ ...create, rounds: 24, roundMonths: 6 })
+      .thenFails("InvalidInput")
+    given([])
+      .when({ ...create, pack: "nope" as PackId })
+      .thenFails("InvalidInput")
+  })
+
+  it("lets one team join per role", () => {
+    const { _tag, v, ...joined } = japan
+    given([created])
+      .when({ _tag: "JoinTeam", ...joined })
+      .thenEvents([japan])
+    given([created, japan])
+      .when({ _tag: "JoinTeam", ...joined, teamId: "other" as TeamId })
+      .thenFails("RoleTaken")
+  })
+
+  it("records a team's move for the open round", () => {
+    given(setUp)
+      .when(submit("japan", "m1", sanctions))
+      .thenEvents([submitted("japan", "m1", sanctions)])
+  })
+
+  it("answers a retried move with nothing new, and refuses the id for another move", () => {
+    given([...setUp, submitted("japan", "m1", sanctions)])
+      .when(submit("japan", "m1", sanctions))
+      .thenEvents([])
+    given([...setUp, submitted("japan", "m1", sanctions)])
+      .when(submit("japan", "m1", offer))
+      .thenFails("MoveIdConflict")
+    given([...setUp, submitted("japan", "m1", sanctions)])
+      .when(submit("russia", "m1", sanctions))
+      .thenFails("MoveIdConflict")
+  })
+
+  it("refuses a move outside the role", () => {
+    const error = given(setUp)
+      .when(submit("russia", "m1", sanctions))
+      .thenFails("MoveNotAllowedForRole") as MoveNotAllowedForRole
+    expect(error.moveType).toBe("adopt-sanctions")
+    given(setUp)
+      .when(submit("japan", "m1", { type: "counter-measure", measure: "evasion" }))
+      .thenFails("MoveNotAllowedForRole")
+    given(setUp)
+      .when(submit("ukraine", "m1", { type: "shock", commitment: "energy-projects" as never, months: 3 }))
+      .thenFails("MoveNotAllowedForRole")
+  })
+
+  it("refuses moves for a closed round or a round not open yet", () => {
+    given([...setUp, closed(1, [])])
+      .when(submit("japan", "m1", sanctions, 1))
+      .thenFails("RoundAlreadyClosed")
+    given(setUp)
+      .when(submit("japan", "m1", sanctions, 2))
+      .thenFails("RoundNotOpen")
+    given([...setUp, closed(1, []), closed(2, [])])
+      .when(submit("japan", "m1", sanctions, 2))
+      .thenFails("RoundNotOpen")
+  })
+
+  it("refuses a team that is not part of the exercise", () => {
+    given([created])
+      .when(submit("japan", "m1", sanctions))
+      .thenFails("UnknownTeam")
+  })
+
+  it("lets the facilitator inject a shock, recorded as ShockInjected", () => {
+    const shock: ExerciseMove = { type: "shock", commitment: "energy-projects" as never, months: 3 }
+    given(setUp)
+      .when(submit("facilitator", "s1", shock))
+      .thenEvents([{ _tag: "ShockInjected", v: 1, moveId: "s1" as MoveId, round: 1, move: shock }])
+    given(setUp)
+      .when(submit("facilitator", "s1", { ...shock, commitment: "no-such" as never }))
+      .thenFails("InvalidInput")
+  })
+
+  it("lets Ukraine agree Japan's offer only once the offer is revealed and proposed", () => {
+    const agree: ExerciseMove = { type: "agree-offer", item: "offer-1" as MoveId }
+    given([...setUp, submitted("japan", "offer-1", offer)])
+      .when(submit("ukraine", "a1", agree))
+      .thenFails("MoveNotApplicable")
+    const played = [...setUp, submitted("japan", "offer-1", offer), closed(1, ["offer-1"])]
+    given(played)
+      .when(submit("ukraine", "a1", agree, 2))
+      .thenEvents([submitted("ukraine", "a1", agree, 2)])
+    // Japan cannot agree its own offer: agree-project needs a project.
+    given(played)
+      .when(submit("japan", "a2", { type: "agree-project", item: "offer-1" as MoveId }, 2))
+      .thenFails("MoveNotApplicable")
+    // Delivering needs an agreed item: the lifecycle machine forbids proposed → implemented.
+    given(played)
+      .when(submit("japan", "d1", { type: "deliver", item: "offer-1" as MoveId }, 2))
+      .thenFails("MoveNotApplicable")
+  })
+
+  it("closes a round: moves apply in order at the round's month, the second agreement of one offer is void", () => {
+    const agree: ExerciseMove = { type: "decline-offer", item: "offer-1" as MoveId }
+    const state = given([
+      ...setUp,
+      submitted("japan", "offer-1", offer),
+      closed(1, ["offer-1"]),
+      submitted("ukraine", "a1", { type: "agree-offer", item: "offer-1" as MoveId }, 2),
+      submitted("ukraine", "a2", agree, 2),
+    ])
+      .when({ _tag: "CloseRound", round: 2, outcomes })
+      .thenState() as ActiveExercise
+    expect(state.openRound).toBeNull()
+    expect(state.month).toBe(6)
+    expect(state.items.map((i) => [i.itemId, i.state, i.agreedMonth])).toEqual([["offer-1", "agreed", 6]])
+    expect(state.moves.map((m) => [m.moveId, m.status])).toEqual([
+      ["offer-1", "applied"],
+      ["a1", "applied"],
+      ["a2", "void"],
+    ])
+    expect(state.closedRounds.at(-1)?.voided[0]?.reason).toMatch(/agreed/)
+  })
+
+  it("refuses to close a round twice", () => {
+    given([...setUp, closed(1, [])])
+      .when({ _tag: "CloseRound", round: 1, outcomes })
+      .thenFails("RoundAlreadyClosed")
+  })
+
+  it("keeps each role within its budget for the round", () => {
+    const budgeted: ExerciseCreated = { ...created, budgets: { japan: { usdM: 500, moves: 2 } } }
+    const events = [budgeted, japan, submitted("japan", "o1", offer)]
+    const error = given(events)
+      .when(submit("japan", "o2", { ...offer, amountUsdM: 250 }))
+      .thenFails("BudgetExceeded") as BudgetExceeded
+    expect([error.limit, error.wanted]).toEqual([500, 550])
+    given(events)
+      .when(submit("japan", "o2", { ...offer, amountUsdM: 200 }))
+      .thenEvents([submitted("japan", "o2", { ...offer, amountUsdM: 200 })])
+    given([...events, submitted("japan", "s1", sanctions)])
+      .when(submit("japan", "s2", sanctions))
+      .thenFails("BudgetExceeded")
+  })
+})

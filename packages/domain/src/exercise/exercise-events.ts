@@ -1,0 +1,155 @@
+import { Schema } from "effect"
+import { PackId } from "../ids.js"
+import { Assumptions } from "../scenario-events.js"
+import { Intervention, MAX_HORIZON_MONTHS, MAX_SEED } from "../scenario-spec.js"
+import { ExerciseMove, MoveId } from "./exercise-moves.js"
+import { type ExerciseActor, TeamRole } from "./exercise-roles.js"
+
+/** SHA-256 hex of a secret (a token or a join code); secrets themselves are never stored. */
+export const SecretHash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)).annotations({
+  identifier: "SecretHash",
+})
+
+export const ExerciseId = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/),
+  Schema.brand("ExerciseId"),
+).annotations({ identifier: "ExerciseId" })
+export type ExerciseId = typeof ExerciseId.Type
+
+export const TeamId = Schema.String.pipe(
+  Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/),
+  Schema.brand("TeamId"),
+).annotations({
+  identifier: "TeamId",
+})
+export type TeamId = typeof TeamId.Type
+
+export const ExerciseName = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200))
+export const TeamName = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(80))
+export const RoundNumber = Schema.Int.pipe(Schema.between(1, 24))
+const Month = Schema.Int.pipe(Schema.between(0, MAX_HORIZON_MONTHS))
+
+/** USD m a role may commit per round, and how many moves it may make per round. */
+export const RoleBudget = Schema.Struct({
+  usdM: Schema.optional(Schema.Number.pipe(Schema.nonNegative(), Schema.lessThanOrEqualTo(1_000_000))),
+  moves: Schema.optional(Schema.Int.pipe(Schema.between(0, 100))),
+}).annotations({ identifier: "RoleBudget" })
+export type RoleBudget = typeof RoleBudget.Type
+
+export const Budgets = Schema.Struct({
+  japan: Schema.optional(RoleBudget),
+  ukraine: Schema.optional(RoleBudget),
+  russia: Schema.optional(RoleBudget),
+}).annotations({ identifier: "Budgets" })
+export type Budgets = typeof Budgets.Type
+
+/** The saved scenario an exercise starts from: its interventions and assumptions play before any move. */
+export const BaseScenario = Schema.Struct({
+  scenarioId: Schema.optional(Schema.String.pipe(Schema.maxLength(100))),
+  interventions: Schema.Array(Intervention),
+  assumptions: Schema.optional(Assumptions),
+}).annotations({ identifier: "BaseScenario" })
+export type BaseScenario = typeof BaseScenario.Type
+
+/** One indicator at the horizon, as projected when a round closed. */
+export const IndicatorOutcome = Schema.Struct({
+  id: Schema.String,
+  label: Schema.String,
+  unit: Schema.String,
+  p10: Schema.Number,
+  p50: Schema.Number,
+  p90: Schema.Number,
+  /** p50 of the pack's baseline (no interventions, no moves). */
+  baselineP50: Schema.Number,
+  /** p50 of the exercise without any team's moves (the base scenario alone). */
+  noMovesP50: Schema.Number,
+}).annotations({ identifier: "IndicatorOutcome" })
+export type IndicatorOutcome = typeof IndicatorOutcome.Type
+
+/** Every indicator projected to the horizon from the moves played so far. */
+export const RoundOutcomes = Schema.Struct({
+  horizonMonth: Month,
+  reportHash: Schema.String,
+  indicators: Schema.Array(IndicatorOutcome),
+}).annotations({ identifier: "RoundOutcomes" })
+export type RoundOutcomes = typeof RoundOutcomes.Type
+
+/** A move that did not apply when its round closed (another move changed the state first). */
+export const VoidedMove = Schema.Struct({ moveId: MoveId, reason: Schema.String }).annotations({
+  identifier: "VoidedMove",
+})
+export type VoidedMove = typeof VoidedMove.Type
+
+export const ExerciseCreated = Schema.TaggedStruct("ExerciseCreated", {
+  v: Schema.Literal(1),
+  exerciseId: ExerciseId,
+  pack: PackId,
+  name: ExerciseName,
+  roundMonths: Schema.Int.pipe(Schema.between(1, 12)),
+  rounds: RoundNumber,
+  seed: Schema.Int.pipe(Schema.between(0, MAX_SEED)),
+  runs: Schema.Int.pipe(Schema.between(50, 5000)),
+  horizonMonths: Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)),
+  budgets: Schema.optional(Budgets),
+  baseScenario: Schema.optional(BaseScenario),
+  facilitatorTokenHash: SecretHash,
+  joinCodeHashes: Schema.Struct({ japan: SecretHash, ukraine: SecretHash, russia: SecretHash }),
+}).annotations({ identifier: "ExerciseCreated" })
+export type ExerciseCreated = typeof ExerciseCreated.Type
+
+export const TeamJoined = Schema.TaggedStruct("TeamJoined", {
+  v: Schema.Literal(1),
+  teamId: TeamId,
+  role: TeamRole,
+  name: TeamName,
+  tokenHash: SecretHash,
+}).annotations({ identifier: "TeamJoined" })
+export type TeamJoined = typeof TeamJoined.Type
+
+/** A team's move for the open round; other teams see it once the round closes. */
+export const MoveSubmitted = Schema.TaggedStruct("MoveSubmitted", {
+  v: Schema.Literal(1),
+  moveId: MoveId,
+  teamId: TeamId,
+  role: TeamRole,
+  round: RoundNumber,
+  move: ExerciseMove,
+}).annotations({ identifier: "MoveSubmitted" })
+export type MoveSubmitted = typeof MoveSubmitted.Type
+
+/** The facilitator injects an event (a shock, a partner joining sanctions) into the open round. */
+export const ShockInjected = Schema.TaggedStruct("ShockInjected", {
+  v: Schema.Literal(1),
+  moveId: MoveId,
+  round: RoundNumber,
+  move: ExerciseMove,
+}).annotations({ identifier: "ShockInjected" })
+export type ShockInjected = typeof ShockInjected.Type
+
+/** The facilitator closed a round: its moves apply at `month`, and the outcomes are projected to the horizon. */
+export const RoundClosed = Schema.TaggedStruct("RoundClosed", {
+  v: Schema.Literal(1),
+  round: RoundNumber,
+  month: Month,
+  applied: Schema.Array(MoveId),
+  voided: Schema.Array(VoidedMove),
+  outcomes: RoundOutcomes,
+}).annotations({ identifier: "RoundClosed" })
+export type RoundClosed = typeof RoundClosed.Type
+
+export const ExerciseEvent = Schema.Union(
+  ExerciseCreated,
+  TeamJoined,
+  MoveSubmitted,
+  ShockInjected,
+  RoundClosed,
+).annotations({ identifier: "ExerciseEvent" })
+export type ExerciseEvent = typeof ExerciseEvent.Type
+export type ExerciseEventType = ExerciseEvent["_tag"]
+
+/** The stream an exercise's events live in. */
+export const exerciseStreamId = (id: string): string => `exercise-${id}`
+
+/** Who made a move, as recorded. */
+export const actorOf = (event: MoveSubmitted | ShockInjected): ExerciseActor =>
+  event._tag === "MoveSubmitted" ? event.role : "facilitator"

@@ -1,0 +1,88 @@
+import { Schema } from "effect"
+
+/** The countries teams play. */
+export const TeamRole = Schema.Literal("japan", "ukraine", "russia").annotations({ identifier: "TeamRole" })
+export type TeamRole = typeof TeamRole.Type
+export const teamRoles: ReadonlyArray<TeamRole> = TeamRole.literals
+
+/** Who acts in an exercise: a team's country, or the facilitator as umpire. */
+export const ExerciseActor = Schema.Literal("japan", "ukraine", "russia", "facilitator").annotations({
+  identifier: "ExerciseActor",
+})
+export type ExerciseActor = typeof ExerciseActor.Type
+
+/** The facilitator's fixed team id in move records. */
+export const FACILITATOR_TEAM_ID = "facilitator"
+
+/** What a role is told at the start: who they are, what they want, what they can do. */
+export interface RoleBrief {
+  readonly role: ExerciseActor
+  readonly title: string
+  readonly situation: string
+  readonly goals: ReadonlyArray<string>
+  readonly moves: ReadonlyArray<string>
+}
+
+/** The briefs handed to each role (also printed in docs/classroom-guide.md). */
+export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
+  japan: {
+    role: "japan",
+    title: "Government of Japan",
+    situation:
+      "Ukraine's Foreign Minister has just visited Tokyo (August 2025). You promised more sanctions on Russia, reconstruction support and aid packages; your partners in Asia watch what you do.",
+    goals: [
+      "Keep sanctions pressure on Russia high enough that partners follow",
+      "Turn promises into delivered reconstruction (energy above all)",
+      "Stay within your budget each round",
+    ],
+    moves: [
+      "Adopt a sanctions package (coverage and enforcement)",
+      "Offer an aid package to Ukraine (sector, amount, grant or loan)",
+      "Agree a project Ukraine proposed",
+      "Deliver an agreed package or project",
+      "Withdraw one of Japan's commitments from the visit",
+    ],
+  },
+  ukraine: {
+    role: "ukraine",
+    title: "Government of Ukraine",
+    situation:
+      "Winter is coming and the grid is damaged. Japan is a steady partner far away; you need money delivered, not only pledged.",
+    goals: [
+      "Get energy capacity restored before winter",
+      "Turn Japan's offers into agreed, delivered projects",
+      "Keep partners' attention on sanctions",
+    ],
+    moves: [
+      "Propose a reconstruction project (sector, amount, title)",
+      "Agree an offer Japan made",
+      "Decline an offer that does not fit your needs",
+    ],
+  },
+  russia: {
+    role: "russia",
+    title: "Government of the Russian Federation",
+    situation:
+      "Sanctions bite, but every package leaks. Shadow fleets, third-country traders and new payment channels erode pressure month by month.",
+    goals: [
+      "Erode sanctions pressure faster than new packages build it",
+      "Keep third countries from joining the sanctions coalition",
+      "Spend your budget where it hurts most",
+    ],
+    moves: [
+      "Evasion: shadow fleet, relabelled origin (erodes pressure faster)",
+      "Rerouting: trade through third countries (erodes pressure, cheaper)",
+    ],
+  },
+  facilitator: {
+    role: "facilitator",
+    title: "Facilitator (umpire)",
+    situation: "You run the clock, inject events and close rounds. The model projects the consequences.",
+    goals: ["Keep rounds to time", "Inject one surprise per round at most", "Lead the debrief"],
+    moves: [
+      "Inject a shock: one commitment stands still for some months",
+      "A new partner joins the sanctions (coverage and enforcement)",
+      "Close the round",
+    ],
+  },
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from "vitest"
+import { foldEvents } from "../decider.js"
+import type { PackId } from "../ids.js"
+import { getPack, packCatalog } from "../packs/built-in-packs.js"
+import { exerciseDecider } from "./exercise-decider.js"
+import type { ExerciseEvent, ExerciseId, MoveSubmitted, RoundClosed, TeamId } from "./exercise-events.js"
+import type { ExerciseMove, MoveId } from "./exercise-moves.js"
+import { EVASION_PARAMETER, effectiveEvasionOverride, playedSpec } from "./exercise-spec.js"
+import type { ActiveExercise } from "./exercise-state.js"
+import { exerciseView } from "./exercise-view.js"
+
+const pack = getPack("sybiha-visit-2025")
+if (pack === undefined) throw new Error("built-in pack missing")
+const h = (c: string) => c.repeat(64)
+const events: Array<ExerciseEvent> = [
+  {
+    _tag: "ExerciseCreated",
+    v: 1,
+    exerciseId: "ex" as ExerciseId,
+    pack: "sybiha-visit-2025" as PackId,
+    name: "Spec test",
+    roundMonths: 3,
+    rounds: 3,
+    seed: 1,
+    runs: 100,
+    horizonMonths: 24,
+    facilitatorTokenHash: h("f"),
+    joinCodeHashes: { japan: h("a"), ukraine: h("b"), russia: h("c") },
+  },
+]
+const move = (
+  role: MoveSubmitted["role"],
+  moveId: string,
+  m: ExerciseMove,
+  round: number,
+): MoveSubmitted => ({
+  _tag: "MoveSubmitted",
+  v: 1,
+  moveId: moveId as MoveId,
+  teamId: `t-${role}` as TeamId,
+  role,
+  round,
+  move: m,
+})
+const close = (round: number, applied: ReadonlyArray<string>): RoundClosed => ({
+  _tag: "RoundClosed",
+  v: 1,
+  round,
+  month: round * 3,
+  applied: applied as ReadonlyArray<MoveId>,
+  voided: [],
+  outcomes: { horizonMonth: 24, reportHash: "x", indicators: [] },
+})
+const played = [
+  ...events,
+  move("japan", "sanctions", { type: "adopt-sanctions", coverage: 0.2, enforcement: 0.6 }, 1),
+  move(
+    "japan",
+    "offer",
+    { type: "offer-aid", sector: "energy", amountUsdM: 400, form: "grant", title: "Grid" },
+    1,
+  ),
+  move("russia", "evade", { type: "counter-measure", measure: "evasion" }, 1),
+  close(1, ["sanctions", "offer", "evade"]),
+  move("ukraine", "agree", { type: "agree-offer", item: "offer" as MoveId }, 2),
+  close(2, ["agree"]),
+]
+const state = foldEvents(exerciseDecider(packCatalog), played) as ActiveExercise
+
+describe("exercise → scenario spec", () => {
+  it("translates moves into interventions at the month their round closed", () => {
+    const spec = playedSpec(state, pack)
+    expect(spec.interventions).toEqual([
+      {
+        type: "sanctions-package",
+        month: 3,
+        coverage: 0.2,
+        enforcement: 0.6,
+        label: "Japan's sanctions package (round 1)",
+      },
+      { type: "aid-package", month: 6, sector: "energy", amountUsdM: 400, form: "grant", label: "Grid" },
+    ])
+    expect(spec.assumptions?.[EVASION_PARAMETER]).toBeDefined()
+  })
+
+  it("leaves out a move and whatever depended on it", () => {
+    const withoutOffer = playedSpec(state, pack, { excluding: new Set(["offer"]) })
+    expect(withoutOffer.interventions.map((i) => i.type)).toEqual(["sanctions-package"])
+    expect(playedSpec(state, pack, { throughRound: 1 }).interventions.map((i) => i.type)).toEqual([
+      "sanctions-package",
+    ])
+    expect(playedSpec(state, pack, { noMoves: true }).interventions).toEqual([])
+    expect(playedSpec(state, pack, { excluding: new Set(["evade"]) }).assumptions).toBeUndefined()
+  })
+
+  it("turns counter-measures into a higher constant evasion rate, more for an earlier start", () => {
+    const early = effectiveEvasionOverride(pack, undefined, [{ month: 1, perMonth: 0.01 }], 24) as {
+      mode: number
+    }
+    const late = effectiveEvasionOverride(pack, undefined, [{ month: 18, perMonth: 0.01 }], 24) as {
+      mode: number
+    }
+    expect(early.mode).toBeGreaterThan(late.mode)
+    expect(late.mode).toBeGreaterThan(0.015)
+    expect(early.mode).toBeLessThanOrEqual(0.026)
+  })
+
+  it("hides other teams' pending moves from a team, not from the facilitator", () => {
+    const pending = foldEvents(exerciseDecider(packCatalog), [
+      ...played.slice(0, 4),
+      move("japan", "secret", { type: "adopt-sanctions", coverage: 0.1, enforcement: 0.5 }, 2),
+    ]) as ActiveExercise
+    const forRussia = exerciseView(pending, { actor: "russia", teamId: "t-russia" })
+    expect(forRussia.moves.at(-1)).toEqual({ hidden: true, role: "japan", round: 2, status: "pending" })
+    expect(JSON.stringify(forRussia)).not.toContain("secret")
+    expect(JSON.stringify(forRussia)).not.toContain(h("f"))
+    expect(exerciseView(pending, { actor: "japan", teamId: "t-japan" }).moves.at(-1)).toMatchObject({
+      hidden: false,
+      moveId: "secret",
+    })
+    expect(exerciseView(pending, { actor: "facilitator", teamId: "facilitator" }).moves.at(-1)).toMatchObject(
+      { hidden: false },
+    )
+  })
+})
