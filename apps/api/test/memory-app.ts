@@ -9,7 +9,7 @@ import type { SimulatorOptions } from "../src/simulation/simulator.js"
 export const memoryApp = (simulator: Partial<SimulatorOptions> = {}, webDist = "/nonexistent") => {
   const runtime = ManagedRuntime.make(apiLayer(EventStore.memory(), simulator))
   const app = makeApp(runtime, { logger: silentLogger, webDist })
-  const json = (path: string, body: unknown, init: RequestInit = {}) =>
+  const json = async (path: string, body: unknown, init: RequestInit = {}): Promise<Response> =>
     app.request(path, {
       method: "POST",
       headers: { "content-type": "application/json" },

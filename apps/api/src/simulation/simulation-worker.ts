@@ -1,12 +1,23 @@
 // Runs in a worker thread: computes chunks of runs (or whole comparisons) for the main thread.
 import { parentPort } from "node:worker_threads"
 import type { ScenarioSpec } from "@accord/domain"
-import { compare, simulateChunk, simulationChunkTransferables } from "@accord/engine"
+import {
+  assembleReport,
+  compare,
+  type SimulationChunk,
+  simulateChunk,
+  simulationChunkTransferables,
+} from "@accord/engine"
 import { packById } from "../packs/pack-lookup.js"
 
 /** What the main thread asks a worker to compute. */
 export type SimulationTask =
   | { readonly kind: "chunk"; readonly spec: ScenarioSpec; readonly fromRun: number; readonly toRun: number }
+  | {
+      readonly kind: "assemble"
+      readonly spec: ScenarioSpec
+      readonly chunks: ReadonlyArray<SimulationChunk>
+    }
   | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
 
 /** Computes a task; chunks' typed arrays are transferred, not copied. */
@@ -16,6 +27,9 @@ const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayB
       const chunk = simulateChunk(packById(task.spec.pack), task.spec, task.fromRun, task.toRun)
       return { value: chunk, transfer: simulationChunkTransferables(chunk) }
     }
+    case "assemble":
+      // Quantiles over every run take seconds at 100,000 runs: off the main thread too.
+      return { value: assembleReport(packById(task.spec.pack), task.spec, task.chunks), transfer: [] }
     case "compare":
       return { value: compare(packById(task.baseline.pack), task.baseline, task.variant), transfer: [] }
   }

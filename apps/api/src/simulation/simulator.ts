@@ -1,12 +1,12 @@
 import { availableParallelism } from "node:os"
 import type { Pack, ScenarioSpec } from "@accord/domain"
 import {
-  assembleReport,
   type Comparison,
   compare,
   type Report,
   type SimulationChunk,
   simulate,
+  simulationChunkTransferables,
   splitRuns,
 } from "@accord/engine"
 import { Context, Effect, Layer } from "effect"
@@ -67,9 +67,10 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
       )
       const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
 
-      const inPool = <A>(task: SimulationTask) => Effect.promise(() => pool.run<A>(task))
+      const inPool = <A>(task: SimulationTask, transfer: ReadonlyArray<ArrayBuffer> = []) =>
+        Effect.promise(() => pool.run<A>(task, transfer))
 
-      const simulateLarge = (pack: Pack, spec: ScenarioSpec, onProgress?: ProgressListener) =>
+      const simulateLarge = (spec: ScenarioSpec, onProgress?: ProgressListener) =>
         Effect.gen(function* () {
           let done = 0
           const chunks = yield* Effect.forEach(
@@ -86,7 +87,10 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
               ),
             { concurrency: "unbounded" },
           )
-          return assembleReport(pack, spec, chunks)
+          return yield* inPool<Report>(
+            { kind: "assemble", spec, chunks },
+            chunks.flatMap(simulationChunkTransferables),
+          )
         })
 
       return {
@@ -100,7 +104,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
               onProgress?.(spec.runs, spec.runs)
               return report
             }
-            return yield* simulateLarge(pack, spec, onProgress)
+            return yield* simulateLarge(spec, onProgress)
           }),
         compare: (pack, baseline, variant) =>
           Effect.gen(function* () {

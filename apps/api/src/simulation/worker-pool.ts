@@ -1,8 +1,31 @@
+import { createRequire } from "node:module"
 import { availableParallelism } from "node:os"
+import { pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
+
+/** The ESM entry of a package export, resolved from this file (its CJS twin cannot register tsx hooks). */
+const resolveEsm = (specifier: string): string => {
+  if (typeof import.meta.resolve === "function") return import.meta.resolve(specifier)
+  return pathToFileURL(
+    createRequire(import.meta.url)
+      .resolve(specifier)
+      .replace(/\.cjs$/, ".mjs"),
+  ).href
+}
+
+/**
+ * The worker's entry: registers tsx, then imports the TypeScript script. `execArgv: ["--import", "tsx"]`
+ * does not work here: on Node 20 a worker loads its entry before `--import` hooks are in place
+ * ("Unknown file extension .ts"). tsx is resolved from this package, not from the cwd.
+ */
+const bootstrap = (script: URL) => {
+  const tsx = resolveEsm("tsx/esm/api")
+  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}) })`
+}
 
 interface Pending {
   readonly message: unknown
+  readonly transfer: ReadonlyArray<ArrayBuffer>
   readonly resolve: (value: unknown) => void
   readonly reject: (error: Error) => void
 }
@@ -15,8 +38,8 @@ interface Slot {
 /** A fixed set of worker threads running one task each at a time, in arrival order. */
 export interface WorkerPool {
   readonly size: number
-  /** Posts a message to a free worker and resolves with its one reply. */
-  readonly run: <A>(message: unknown) => Promise<A>
+  /** Posts a message (moving `transfer`'s buffers) to a free worker and resolves with its one reply. */
+  readonly run: <A>(message: unknown, transfer?: ReadonlyArray<ArrayBuffer>) => Promise<A>
   /** Terminates every worker; tasks still queued or running fail. */
   readonly close: () => Promise<void>
 }
@@ -24,14 +47,16 @@ export interface WorkerPool {
 /**
  * Starts workers lazily (the first task pays for the start-up, idle services pay nothing).
  * Workers load TypeScript through tsx, so the worker script is the same source the tests run.
+ * Tasks queued before a worker is up wait for it; a task's failure rejects that task only.
  */
 export const makeWorkerPool = (script: URL, size = availableParallelism()): WorkerPool => {
+  const source = bootstrap(script)
   const slots: Array<Slot> = []
   const queue: Array<Pending> = []
   let closed = false
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(script, { execArgv: ["--import", "tsx"] }), current: undefined }
+    const slot: Slot = { worker: new Worker(source, { eval: true }), current: undefined }
     slot.worker.on("message", (reply: { ok: true; value: unknown } | { ok: false; error: string }) => {
       const task = slot.current
       slot.current = undefined
@@ -62,16 +87,16 @@ export const makeWorkerPool = (script: URL, size = availableParallelism()): Work
       if (idle === undefined) return
       const task = queue.shift() as Pending
       idle.current = task
-      idle.worker.postMessage(task.message)
+      idle.worker.postMessage(task.message, [...task.transfer])
     }
   }
 
   return {
     size,
-    run: <A>(message: unknown) =>
+    run: <A>(message: unknown, transfer: ReadonlyArray<ArrayBuffer> = []) =>
       new Promise<A>((resolve, reject) => {
         if (closed) return reject(new Error("the worker pool is closed"))
-        queue.push({ message, resolve: resolve as (value: unknown) => void, reject })
+        queue.push({ message, transfer, resolve: resolve as (value: unknown) => void, reject })
         dispatch()
       }),
     close: async () => {
