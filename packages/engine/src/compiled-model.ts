@@ -156,9 +156,21 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     high[k] = range.high
     parameterStream[k] = streamId(`parameter:${p.id}`)
   })
-  const modelParameter = Object.fromEntries(
-    Object.entries(MODEL_PARAMETER_IDS).map(([name, id]) => [name, param(id, `parameters (${name})`)]),
-  ) as Record<ModelParameter, number>
+  const need = (name: ModelParameter) => param(MODEL_PARAMETER_IDS[name], `parameters (${name})`)
+  // A literal with fixed keys (not Object.fromEntries): the hot loop reads it as a fast-mode object.
+  const modelParameter: Record<ModelParameter, number> = {
+    existingStrength: need("existingStrength"),
+    evasionRate: need("evasionRate"),
+    saturation: need("saturation"),
+    potentialPartners: need("potentialPartners"),
+    joinRate: need("joinRate"),
+    amplification: need("amplification"),
+    consultationInterval: need("consultationInterval"),
+    costPerMw: need("costPerMw"),
+    costPerFacility: need("costPerFacility"),
+    costPerSme: need("costPerSme"),
+    costPerKm2: need("costPerKm2"),
+  }
   for (const indicator of pack.indicators) {
     if (!(INDICATOR_IDS as ReadonlyArray<string>).includes(indicator.id)) {
       packIssues.push({

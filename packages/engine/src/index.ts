@@ -1,7 +1,9 @@
 export * from "./canonical-json.js"
 export * from "./compare.js"
 export { type CompiledModel, compileModel, type ModelCommitment } from "./compiled-model.js"
+export * from "./debrief/index.js"
 export * from "./engine-errors.js"
+export * from "./indicator-fold.js"
 export {
   HEADLINE_INDICATOR,
   INDICATOR_IDS,

@@ -13,13 +13,29 @@ import { closestRun, describeRuns, roundShare, roundStatistic } from "./run-stat
  */
 export class ReportBuilder {
   private readonly rows: Array<Array<QuantileRow>> = INDICATOR_IDS.map(() => [])
+  private readonly previous: Array<Float32Array>
+  private readonly previousStats: Array<ReturnType<typeof describeRuns> | undefined> = INDICATOR_IDS.map(
+    () => undefined,
+  )
+  private readonly scratch: Float64Array
   private representative = 0
 
-  constructor(private readonly model: CompiledModel) {}
+  constructor(private readonly model: CompiledModel) {
+    this.previous = INDICATOR_IDS.map(() => new Float32Array(model.runs))
+    this.scratch = new Float64Array(model.runs)
+  }
 
-  /** Adds one indicator's values at one month for all runs. */
+  /** Adds one indicator's values at one month for all runs (months in order). */
   addMonth(indicator: number, month: number, values: Float32Array): void {
-    const { p10, p50, p90, mean } = describeRuns(values)
+    const previous = this.previous[indicator] as Float32Array
+    const cached = this.previousStats[indicator]
+    // Many indicators stand still for months in every run (all pledges made, all packages in force):
+    // the statistics of an unchanged column are the previous month's, so they are not recomputed.
+    const stats =
+      cached !== undefined && sameValues(previous, values) ? cached : describeRuns(values, this.scratch)
+    previous.set(values)
+    this.previousStats[indicator] = stats
+    const { p10, p50, p90, mean } = stats
     this.rows[indicator]?.push({
       month,
       p10: roundStatistic(p10),
@@ -65,4 +81,9 @@ export class ReportBuilder {
     }
     return { hash: reportHash(body), ...body }
   }
+}
+
+const sameValues = (a: Float32Array, b: Float32Array): boolean => {
+  for (let r = 0; r < a.length; r++) if (a[r] !== b[r]) return false
+  return true
 }

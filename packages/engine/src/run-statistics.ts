@@ -29,14 +29,73 @@ export const sumInRunOrder = (values: ArrayLike<number>): number => {
   return sum
 }
 
-/** p10, p50, p90 and mean of one indicator at one month over all runs (values in run order, unrounded). */
-export const describeRuns = (values: Float32Array | Float64Array) => {
-  const sorted = values.slice().sort()
+/**
+ * Moves the k-th smallest of a[lo..hi] to a[k], smaller ones before it and
+ * larger ones after it (Hoare quickselect, median-of-three pivot): linear time,
+ * where a full sort per indicator and month dominated the report's cost.
+ */
+const selectInPlace = (a: Float64Array, lo: number, hi: number, k: number): void => {
+  while (hi > lo) {
+    const x = a[lo] as number
+    const y = a[(lo + hi) >>> 1] as number
+    const z = a[hi] as number
+    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z))
+    let i = lo
+    let j = hi
+    while (i <= j) {
+      while ((a[i] as number) < pivot) i++
+      while ((a[j] as number) > pivot) j--
+      if (i <= j) {
+        const t = a[i] as number
+        a[i] = a[j] as number
+        a[j] = t
+        i++
+        j--
+      }
+    }
+    if (k <= j) hi = j
+    else if (k >= i) lo = i
+    else return
+  }
+}
+
+const minFrom = (a: Float64Array, from: number): number => {
+  let min = a[from] as number
+  for (let r = from + 1; r < a.length; r++) if ((a[r] as number) < min) min = a[r] as number
+  return min
+}
+
+const QUANTILES = [0.1, 0.5, 0.9] as const
+
+/**
+ * p10, p50, p90 (R type 7, as `quantileOfSorted` on sorted values) and mean of
+ * one indicator at one month over all runs (values in run order, unrounded).
+ * `scratch` must have the values' length; its contents are overwritten.
+ */
+export const describeRuns = (
+  values: Float32Array | Float64Array,
+  scratch: Float64Array = new Float64Array(values.length),
+) => {
+  scratch.set(values)
+  const n = scratch.length
+  const out = [0, 0, 0]
+  let left = 0
+  QUANTILES.forEach((q, qi) => {
+    const h = (n - 1) * q
+    const k = Math.floor(h)
+    if (k >= left) {
+      selectInPlace(scratch, left, n - 1, k)
+      left = k + 1
+    }
+    const a = scratch[k] as number
+    const b = k + 1 < n && h > k ? minFrom(scratch, k + 1) : a
+    out[qi] = a + (h - k) * (b - a)
+  })
   return {
-    p10: quantileOfSorted(sorted, 0.1),
-    p50: quantileOfSorted(sorted, 0.5),
-    p90: quantileOfSorted(sorted, 0.9),
-    mean: sumInRunOrder(values) / values.length,
+    p10: out[0] as number,
+    p50: out[1] as number,
+    p90: out[2] as number,
+    mean: sumInRunOrder(values) / n,
   }
 }
 

@@ -119,147 +119,154 @@ export class TrajectoryKernel {
   /** Moves every run one month forward (month 0 first: the visit, initial states and month-0 interventions). */
   advance(): void {
     const m = ++this.month
+    if (this.recorder !== null) this.recordInterventions(m)
+    // Small methods per run and per commitment: V8 optimizes them with full type feedback.
+    for (let r = 0; r < this.runCount; r++) this.stepRun(r, m)
+  }
+
+  private stepRun(r: number, m: number): void {
     const model = this.model
     const R = this.runCount
-    const P = model.parameterCount
     const C = model.commitmentCount
-    const months = model.months
-    const rec = this.recorder
-    const { params, keys, state, agreed, delivered, agreeMonth, values, sectorSums } = this
-    const { startMonth, withdrawMonth, implementedAtMonth, frozen, amountParameter, fixedAmount } = model
-    const { hazardAgree, hazardDeliver, hazardStall, hazardResume, hazardWithdraw } = model
-    const {
-      sector,
-      isSanctions,
-      coverageParameter,
-      enforcementParameter,
-      fixedStrength,
-      holdsConsultations,
-    } = model
+    const pb = r * model.parameterCount
+    const base = r * C
+    const { params, state, agreed, delivered, agreeMonth, values, sectorSums } = this
+    const { amountParameter, fixedAmount, sector, isSanctions, holdsConsultations } = model
     const mp = model.modelParameter
-    if (rec !== null) this.recordInterventions(m)
-
-    for (let r = 0; r < R; r++) {
-      const pb = r * P
-      const base = r * C
-      const decay = 1 - (params[pb + mp.evasionRate] as number)
-      let pledged = 0
-      let agreedSum = 0
-      let disbursed = 0
-      let implemented = 0
-      let newStrength = 0
-      sectorSums.fill(0)
-      for (let c = 0; c < C; c++) {
-        const i = base + c
-        const amount =
-          (amountParameter[c] as number) >= 0
-            ? (params[pb + (amountParameter[c] as number)] as number)
-            : (fixedAmount[c] as number)
-        let s = state[i] as number
-        const start = startMonth[c] as number
-        if (start === m) s = this.begin(c, i, m, amount)
-        if (s === PROPOSED || s === AGREED || s === STALLED) {
-          if (withdrawMonth[c] === m) {
-            s = this.fire(c, i, s, E_WITHDRAW, m, "withdrawn by an intervention")
-          } else if (start < m && frozen[c * months + m] === 0) {
-            // Process uncertainty: this month's transition from the kind's hazards.
-            const key = keys[i] as number
-            const u = uniform(key, m, SLOT_TRANSITION)
-            const w = params[pb + (hazardWithdraw[c] as number)] as number
-            if (s === PROPOSED) {
-              if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
-              else if (u < w + (params[pb + (hazardAgree[c] as number)] as number)) {
-                agreed[i] = amount
-                agreeMonth[i] = m
-                s = this.fire(c, i, s, E_AGREE, m, undefined)
-              }
-            } else if (s === AGREED) {
-              if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
-              else if (u < w + (params[pb + (hazardStall[c] as number)] as number))
-                s = this.fire(c, i, s, E_STALL, m, undefined)
-              else {
-                const d = params[pb + (hazardDeliver[c] as number)] as number
-                const u2 = uniform(key, m, SLOT_DELIVERY)
-                const ag = agreed[i] as number
-                if (ag > 0) {
-                  const remaining = ag - (delivered[i] as number)
-                  const tranche = ag * d * (0.5 + u2)
-                  if (tranche >= remaining - COMPLETION_SLACK * ag) s = this.completeNow(c, i, s, m)
-                  else {
-                    delivered[i] = (delivered[i] as number) + tranche
-                    s = this.fire(c, i, s, E_DELIVER, m, undefined, tranche)
-                  }
-                } else if (u2 < d) s = this.fire(c, i, s, E_COMPLETE, m, undefined)
-              }
-            } else if (u < w) s = this.fire(c, i, s, E_WITHDRAW, m, undefined)
-            else if (u < w + (params[pb + (hazardResume[c] as number)] as number))
-              s = this.fire(c, i, s, E_RESUME, m, undefined)
-          }
-        }
-        if (s === AGREED && implementedAtMonth[c] === m) s = this.completeNow(c, i, s, m)
-        if (s < 0) continue
-        if (
-          holdsConsultations[c] === 1 &&
-          (s === AGREED || s === IMPLEMENTED) &&
-          start < m &&
-          frozen[c * months + m] === 0 &&
-          uniform(keys[i] as number, m, SLOT_CONSULTATION) *
-            (params[pb + mp.consultationInterval] as number) <
-            1
-        ) {
-          this.consultations[r] = (this.consultations[r] as number) + 1
-          if (rec !== null) rec.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
-        }
-        pledged += amount
-        agreedSum += agreed[i] as number
-        disbursed += delivered[i] as number
-        const sc = sector[c] as number
-        if (sc >= 0) sectorSums[sc] = (sectorSums[sc] as number) + (delivered[i] as number)
-        if (s === IMPLEMENTED) implemented++
-        if (isSanctions[c] === 1 && (s === AGREED || s === IMPLEMENTED)) {
-          const strength =
-            (coverageParameter[c] as number) >= 0
-              ? (params[pb + (coverageParameter[c] as number)] as number) *
-                (params[pb + (enforcementParameter[c] as number)] as number)
-              : (fixedStrength[c] as number)
-          newStrength += strength * decay ** (m - (agreeMonth[i] as number))
-        }
+    const decay = 1 - (params[pb + mp.evasionRate] as number)
+    let pledged = 0
+    let agreedSum = 0
+    let disbursed = 0
+    let implemented = 0
+    let newStrength = 0
+    sectorSums.fill(0)
+    for (let c = 0; c < C; c++) {
+      const i = base + c
+      const ap = amountParameter[c] as number
+      const amount = ap >= 0 ? (params[pb + ap] as number) : (fixedAmount[c] as number)
+      let s = state[i] as number
+      if (s !== IMPLEMENTED && s !== WITHDRAWN) s = this.stepCommitment(c, i, s, m, pb, amount)
+      if (s < 0) continue
+      if (holdsConsultations[c] === 1 && (s === AGREED || s === IMPLEMENTED)) this.consult(r, c, i, m, pb)
+      pledged += amount
+      agreedSum += agreed[i] as number
+      disbursed += delivered[i] as number
+      const sc = sector[c] as number
+      if (sc >= 0) sectorSums[sc] = (sectorSums[sc] as number) + (delivered[i] as number)
+      if (s === IMPLEMENTED) implemented++
+      if (isSanctions[c] === 1 && (s === AGREED || s === IMPLEMENTED)) {
+        newStrength += this.sanctionsStrength(c, pb) * decay ** (m - (agreeMonth[i] as number))
       }
-      // The coalition: each potential partner may follow Japan's new packages, more readily the stronger they are.
-      let partners = this.partnerCount[r] as number
-      if (m > 0 && newStrength > 0 && partners < (this.partnersMax[r] as number)) {
-        const pJoin = 1 - Math.exp(-(params[pb + mp.joinRate] as number) * newStrength)
-        const ck = this.coalitionKeys[r] as number
-        let mask = this.joined[r] as number
-        for (let p = 0; p < (this.partnersMax[r] as number); p++) {
-          if ((mask & (1 << p)) === 0 && uniform(ck, m, p) < pJoin) {
-            mask |= 1 << p
-            partners++
-            if (rec !== null) rec.push({ _tag: "CoalitionPartnerJoined", month: m, partner: p, partners })
-          }
-        }
-        this.joined[r] = mask
-        this.partnerCount[r] = partners
-      }
-      const strength = (params[pb + mp.existingStrength] as number) * decay ** m + newStrength
-      const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
-      values[IND.pledged * R + r] = pledged
-      values[IND.agreed * R + r] = agreedSum
-      values[IND.disbursed * R + r] = disbursed
-      values[IND.energyMw * R + r] = (sectorSums[S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
-      values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * amplified))
-      values[IND.partners * R + r] = partners
-      values[IND.consultations * R + r] = this.consultations[r] as number
-      values[IND.implemented * R + r] = implemented
-      values[IND.healthFacilities * R + r] =
-        (sectorSums[S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
-      values[IND.smes * R + r] = (sectorSums[S_SMES] as number) / (params[pb + mp.costPerSme] as number)
-      values[IND.deminingKm2 * R + r] =
-        (sectorSums[S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
-      values[IND.digitalUsdM * R + r] = sectorSums[S_DIGITAL] as number
-      values[IND.infrastructureUsdM * R + r] = sectorSums[S_INFRASTRUCTURE] as number
-      values[IND.humanitarianUsdM * R + r] = sectorSums[S_HUMANITARIAN] as number
     }
+    const partners =
+      m > 0 && newStrength > 0 ? this.joinCoalition(r, m, pb, newStrength) : (this.partnerCount[r] as number)
+    const strength = (params[pb + mp.existingStrength] as number) * decay ** m + newStrength
+    const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
+    values[IND.pledged * R + r] = pledged
+    values[IND.agreed * R + r] = agreedSum
+    values[IND.disbursed * R + r] = disbursed
+    values[IND.energyMw * R + r] = (sectorSums[S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
+    values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * amplified))
+    values[IND.partners * R + r] = partners
+    values[IND.consultations * R + r] = this.consultations[r] as number
+    values[IND.implemented * R + r] = implemented
+    values[IND.healthFacilities * R + r] =
+      (sectorSums[S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
+    values[IND.smes * R + r] = (sectorSums[S_SMES] as number) / (params[pb + mp.costPerSme] as number)
+    values[IND.deminingKm2 * R + r] =
+      (sectorSums[S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
+    values[IND.digitalUsdM * R + r] = sectorSums[S_DIGITAL] as number
+    values[IND.infrastructureUsdM * R + r] = sectorSums[S_INFRASTRUCTURE] as number
+    values[IND.humanitarianUsdM * R + r] = sectorSums[S_HUMANITARIAN] as number
+  }
+
+  /** One commitment's month: entry, an intervention's withdrawal, or a transition drawn from its kind's hazards. */
+  private stepCommitment(c: number, i: number, s: number, m: number, pb: number, amount: number): number {
+    const model = this.model
+    const start = model.startMonth[c] as number
+    if (start === m) s = this.begin(c, i, m, amount)
+    if (s < 0 || s === IMPLEMENTED || s === WITHDRAWN) return s
+    if (model.withdrawMonth[c] === m)
+      return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn by an intervention", 0)
+    if (start < m && model.frozen[c * model.months + m] === 0) {
+      const params = this.params
+      const key = this.keys[i] as number
+      const u = uniform(key, m, SLOT_TRANSITION)
+      const w = params[pb + (model.hazardWithdraw[c] as number)] as number
+      if (u < w) return this.fire(c, i, s, E_WITHDRAW, m, undefined, 0)
+      if (s === PROPOSED) {
+        if (u < w + (params[pb + (model.hazardAgree[c] as number)] as number)) {
+          this.agreed[i] = amount
+          this.agreeMonth[i] = m
+          return this.fire(c, i, s, E_AGREE, m, undefined, 0)
+        }
+      } else if (s === STALLED) {
+        if (u < w + (params[pb + (model.hazardResume[c] as number)] as number)) {
+          return this.fire(c, i, s, E_RESUME, m, undefined, 0)
+        }
+      } else if (u < w + (params[pb + (model.hazardStall[c] as number)] as number)) {
+        return this.fire(c, i, s, E_STALL, m, undefined, 0)
+      } else {
+        s = this.deliver(c, i, s, m, pb, key)
+      }
+    }
+    if (s === AGREED && model.implementedAtMonth[c] === m) s = this.completeNow(c, i, s, m)
+    return s
+  }
+
+  /** A month of delivery while agreed: a tranche around `deliver` × agreed (or the milestone, for non-monetary). */
+  private deliver(c: number, i: number, s: number, m: number, pb: number, key: number): number {
+    const d = this.params[pb + (this.model.hazardDeliver[c] as number)] as number
+    const u2 = uniform(key, m, SLOT_DELIVERY)
+    const ag = this.agreed[i] as number
+    if (ag > 0) {
+      const remaining = ag - (this.delivered[i] as number)
+      const tranche = ag * d * (0.5 + u2)
+      if (tranche >= remaining - COMPLETION_SLACK * ag) return this.completeNow(c, i, s, m)
+      this.delivered[i] = (this.delivered[i] as number) + tranche
+      return this.fire(c, i, s, E_DELIVER, m, undefined, tranche)
+    }
+    return u2 < d ? this.fire(c, i, s, E_COMPLETE, m, undefined, 0) : s
+  }
+
+  /** A round of consultations in a month the mechanism works (agreed or implemented, not frozen, not its first month). */
+  private consult(r: number, c: number, i: number, m: number, pb: number): void {
+    const model = this.model
+    if ((model.startMonth[c] as number) >= m || model.frozen[c * model.months + m] === 1) return
+    const interval = this.params[pb + model.modelParameter.consultationInterval] as number
+    if (uniform(this.keys[i] as number, m, SLOT_CONSULTATION) * interval >= 1) return
+    this.consultations[r] = (this.consultations[r] as number) + 1
+    this.recorder?.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
+  }
+
+  private sanctionsStrength(c: number, pb: number): number {
+    const model = this.model
+    const cov = model.coverageParameter[c] as number
+    return cov >= 0
+      ? (this.params[pb + cov] as number) *
+          (this.params[pb + (model.enforcementParameter[c] as number)] as number)
+      : (model.fixedStrength[c] as number)
+  }
+
+  /** The coalition: each potential partner may follow Japan's new packages, more readily the stronger they are. */
+  private joinCoalition(r: number, m: number, pb: number, newStrength: number): number {
+    let partners = this.partnerCount[r] as number
+    const max = this.partnersMax[r] as number
+    if (partners >= max) return partners
+    const pJoin =
+      1 - Math.exp(-(this.params[pb + this.model.modelParameter.joinRate] as number) * newStrength)
+    const ck = this.coalitionKeys[r] as number
+    let mask = this.joined[r] as number
+    for (let p = 0; p < max; p++) {
+      if ((mask & (1 << p)) === 0 && uniform(ck, m, p) < pJoin) {
+        mask |= 1 << p
+        partners++
+        this.recorder?.push({ _tag: "CoalitionPartnerJoined", month: m, partner: p, partners })
+      }
+    }
+    this.joined[r] = mask
+    this.partnerCount[r] = partners
+    return partners
   }
 
   /** Runs ending the horizon in each state: counts[c * 5 + state]. */
@@ -292,11 +299,11 @@ export class TrajectoryKernel {
     })
     let s = PROPOSED
     if (target === PROPOSED) return s
-    if (target === WITHDRAWN) return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn before the visit")
+    if (target === WITHDRAWN) return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn before the visit", 0)
     this.agreed[i] = amount
     this.agreeMonth[i] = m
-    s = this.fire(c, i, s, E_AGREE, m, undefined)
-    if (target === STALLED) return this.fire(c, i, s, E_STALL, m, "stalled before the visit")
+    s = this.fire(c, i, s, E_AGREE, m, undefined, 0)
+    if (target === STALLED) return this.fire(c, i, s, E_STALL, m, "stalled before the visit", 0)
     if (target === IMPLEMENTED) return this.completeNow(c, i, s, m)
     return s
   }
@@ -308,7 +315,7 @@ export class TrajectoryKernel {
       this.delivered[i] = this.agreed[i] as number
       s = this.fire(c, i, s, E_DELIVER, m, undefined, remaining)
     }
-    return this.fire(c, i, s, E_COMPLETE, m, undefined)
+    return this.fire(c, i, s, E_COMPLETE, m, undefined, 0)
   }
 
   /** Steps the compiled lifecycle table; an event the table refuses leaves the state as it is. */

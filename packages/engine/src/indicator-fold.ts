@@ -1,0 +1,132 @@
+import type { Pack, ScenarioSpec, Sector } from "@accord/domain"
+import { compileModel } from "./compiled-model.js"
+import { type IndicatorId, MODEL_PARAMETER_IDS, sanctionsParameterIds } from "./indicator-formulas.js"
+import type { TrajectoryEvent } from "./trajectory-event.js"
+
+/** Every indicator of one run at one month. */
+export type IndicatorValues = Readonly<Record<IndicatorId, number>>
+
+interface CommitmentTally {
+  state: string
+  pledged: number
+  agreed: number
+  delivered: number
+  agreeMonth: number
+}
+
+/**
+ * The indicators of one run, month by month, as a plain fold over its events
+ * (from `trajectory`): the reference definition of every formula in
+ * docs/model.md. The hot loop computes the same numbers without keeping events;
+ * tests hold the two equal.
+ */
+export const foldTrajectory = (
+  pack: Pack,
+  spec: ScenarioSpec,
+  events: ReadonlyArray<TrajectoryEvent>,
+): ReadonlyArray<IndicatorValues> => {
+  const model = compileModel(pack, spec)
+  const drawn = events.find((e) => e._tag === "RunParametersDrawn")
+  const param = (id: string): number => {
+    const v = drawn?._tag === "RunParametersDrawn" ? drawn.values[id] : undefined
+    if (v === undefined)
+      throw new Error(`foldTrajectory: the events lack parameter '${id}' (RunParametersDrawn)`)
+    return v
+  }
+  const tally = new Map<string, CommitmentTally>()
+  let consultations = 0
+  let partners = 0
+  const out: Array<IndicatorValues> = []
+  let next = 0
+  for (let m = 0; m < model.months; m++) {
+    for (; next < events.length && (events[next] as TrajectoryEvent).month === m; next++) {
+      const e = events[next] as TrajectoryEvent
+      switch (e._tag) {
+        case "CommitmentProposed":
+          tally.set(e.commitment, {
+            state: "proposed",
+            pledged: e.amountUsdM,
+            agreed: 0,
+            delivered: 0,
+            agreeMonth: m,
+          })
+          break
+        case "CommitmentAgreed": {
+          const t = tally.get(e.commitment)
+          if (t) Object.assign(t, { state: "agreed", agreed: e.amountUsdM, agreeMonth: m })
+          break
+        }
+        case "CommitmentProgressed": {
+          const t = tally.get(e.commitment)
+          if (t) t.delivered += e.deliveredUsdM
+          break
+        }
+        case "CommitmentImplemented":
+        case "CommitmentStalled":
+        case "CommitmentResumed":
+        case "CommitmentWithdrawn": {
+          const t = tally.get(e.commitment)
+          const state = {
+            CommitmentImplemented: "implemented",
+            CommitmentStalled: "stalled",
+            CommitmentResumed: "agreed",
+            CommitmentWithdrawn: "withdrawn",
+          }[e._tag]
+          if (t) t.state = state
+          break
+        }
+        case "ConsultationHeld":
+          consultations++
+          break
+        case "CoalitionPartnerJoined":
+          partners = e.partners
+          break
+        default:
+          break
+      }
+    }
+    let pledged = 0
+    let agreed = 0
+    let disbursed = 0
+    let implemented = 0
+    let newStrength = 0
+    const bySector: Partial<Record<Sector, number>> = {}
+    const decay = 1 - param(MODEL_PARAMETER_IDS.evasionRate)
+    for (const c of model.commitments) {
+      const t = tally.get(c.id)
+      if (t === undefined) continue
+      pledged += t.pledged
+      agreed += t.agreed
+      disbursed += t.delivered
+      if (c.sector !== undefined) bySector[c.sector] = (bySector[c.sector] ?? 0) + t.delivered
+      if (t.state === "implemented") implemented++
+      if (c.kind === "sanctions-package" && (t.state === "agreed" || t.state === "implemented")) {
+        const i = c.intervention >= 0 ? spec.interventions[c.intervention] : undefined
+        const strength =
+          i?.type === "sanctions-package"
+            ? i.coverage * i.enforcement
+            : param(sanctionsParameterIds(c.id).coverage) * param(sanctionsParameterIds(c.id).enforcement)
+        newStrength += strength * decay ** (m - t.agreeMonth)
+      }
+    }
+    const strength = param(MODEL_PARAMETER_IDS.existingStrength) * decay ** m + newStrength
+    const amplified = strength * (1 + param(MODEL_PARAMETER_IDS.amplification) * partners)
+    out.push({
+      "funds.pledged_usd_m": pledged,
+      "funds.agreed_usd_m": agreed,
+      "funds.disbursed_usd_m": disbursed,
+      "energy.capacity_restored_mw": (bySector.energy ?? 0) / param(MODEL_PARAMETER_IDS.costPerMw),
+      "sanctions.pressure_index": 100 * (1 - Math.exp(-param(MODEL_PARAMETER_IDS.saturation) * amplified)),
+      "sanctions.coalition_partners": partners,
+      "defense.consultations_held": consultations,
+      "commitments.implemented": implemented,
+      "health.facilities_supported": (bySector.health ?? 0) / param(MODEL_PARAMETER_IDS.costPerFacility),
+      "smes.supported": (bySector.smes ?? 0) / param(MODEL_PARAMETER_IDS.costPerSme),
+      "demining.area_cleared_km2": (bySector.demining ?? 0) / param(MODEL_PARAMETER_IDS.costPerKm2),
+      "digital.disbursed_usd_m": bySector.digital ?? 0,
+      "infrastructure.disbursed_usd_m": bySector.infrastructure ?? 0,
+      "humanitarian.disbursed_usd_m": bySector.humanitarian ?? 0,
+    })
+  }
+  return out
+}

@@ -1,0 +1,138 @@
+import { fc, test } from "@fast-check/vitest"
+import { Schema } from "effect"
+import { describe, expect } from "vitest"
+import { canonicalJson } from "../src/canonical-json.js"
+import { compare } from "../src/compare.js"
+import { foldTrajectory } from "../src/indicator-fold.js"
+import { INDICATOR_IDS, SECTOR_INDICATOR } from "../src/indicator-formulas.js"
+import { Report } from "../src/report.js"
+import { simulate } from "../src/simulate.js"
+import { assembleReport, simulateChunk, splitRuns } from "../src/simulation-chunk.js"
+import { trajectory } from "../src/trajectory.js"
+import { aidPackage, decodeSpec, pack, sanctionsPackage, scenarioSpec } from "./scenario-spec-arbitrary.js"
+
+const STATS = ["p10", "p50", "p90", "mean"] as const
+const CUMULATIVE = INDICATOR_IDS.filter((id) => id !== "sanctions.pressure_index")
+const series = (report: Report, id: string) => report.indicators.find((i) => i.id === id)?.series ?? []
+const withIntervention = (spec: typeof scenarioSpec extends fc.Arbitrary<infer S> ? S : never, i: unknown) =>
+  decodeSpec({ ...spec, interventions: [...spec.interventions, i] })
+
+describe("simulation invariants on random valid specs", () => {
+  test.prop([scenarioSpec], { numRuns: 40 })(
+    "disbursed ≤ agreed ≤ pledged at every month and statistic",
+    (spec) => {
+      const report = simulate(pack, spec)
+      const pledged = series(report, "funds.pledged_usd_m")
+      const agreed = series(report, "funds.agreed_usd_m")
+      const disbursed = series(report, "funds.disbursed_usd_m")
+      expect(pledged).toHaveLength(spec.horizonMonths + 1)
+      pledged.forEach((p, m) => {
+        for (const s of STATS) {
+          expect(disbursed[m]?.[s]).toBeLessThanOrEqual(agreed[m]?.[s] as number)
+          expect(agreed[m]?.[s]).toBeLessThanOrEqual(p[s])
+        }
+      })
+    },
+  )
+
+  test.prop([scenarioSpec], { numRuns: 40 })("cumulative indicators never fall", (spec) => {
+    const report = simulate(pack, spec)
+    for (const id of CUMULATIVE) {
+      const rows = series(report, id)
+      expect(rows.length, id).toBe(spec.horizonMonths + 1)
+      for (let m = 1; m < rows.length; m++) {
+        for (const s of STATS)
+          expect(rows[m]?.[s], `${id} ${s} month ${m}`).toBeGreaterThanOrEqual(rows[m - 1]?.[s] as number)
+      }
+    }
+  })
+
+  test.prop([scenarioSpec], { numRuns: 25 })("no interventions ⇒ exactly the baseline", (spec) => {
+    const { interventions: _ignored, ...withoutField } = spec
+    const baseline = simulate(pack, decodeSpec(withoutField))
+    const empty = simulate(pack, decodeSpec({ ...spec, interventions: [] }))
+    expect(canonicalJson(empty)).toBe(canonicalJson(baseline))
+  })
+
+  test.prop([scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), aidPackage(spec.horizonMonths)))], {
+    numRuns: 40,
+  })(
+    "an added aid package never lowers its sector's indicator at any month or statistic (CRN)",
+    ([spec, aid]) => {
+      const base = simulate(pack, spec)
+      const variant = simulate(pack, withIntervention(spec, aid))
+      const id = SECTOR_INDICATOR[aid.sector]
+      const b = series(base, id)
+      const v = series(variant, id)
+      b.forEach((row, m) => {
+        for (const s of STATS) expect(v[m]?.[s], `${id} ${s} month ${m}`).toBeGreaterThanOrEqual(row[s])
+      })
+      const paired = compare(pack, spec, withIntervention(spec, aid)).indicators.find((i) => i.id === id)
+      for (const row of paired?.series ?? []) expect(row.deltaP10).toBeGreaterThanOrEqual(0)
+    },
+  )
+
+  test.prop(
+    [scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), sanctionsPackage(spec.horizonMonths)))],
+    {
+      numRuns: 40,
+    },
+  )("a sanctions package never lowers the pressure index (CRN)", ([spec, sanctions]) => {
+    const base = series(simulate(pack, spec), "sanctions.pressure_index")
+    const variant = series(simulate(pack, withIntervention(spec, sanctions)), "sanctions.pressure_index")
+    base.forEach((row, m) => {
+      for (const s of STATS) expect(variant[m]?.[s]).toBeGreaterThanOrEqual(row[s])
+    })
+  })
+
+  test.prop([scenarioSpec], { numRuns: 25 })("compare(spec, spec) gives exactly zero deltas", (spec) => {
+    const comparison = compare(pack, spec, spec)
+    for (const indicator of comparison.indicators) {
+      for (const row of indicator.series) {
+        expect([row.deltaP10, row.deltaP50, row.deltaP90, row.deltaMean, row.shareVariantHigher]).toEqual([
+          0, 0, 0, 0, 0,
+        ])
+        expect(row.variantP50).toBe(row.baselineP50)
+      }
+    }
+  })
+
+  test.prop([scenarioSpec, fc.integer({ min: 2, max: 6 })], { numRuns: 25 })(
+    "1 chunk and N chunks (in any order) give byte-identical reports",
+    (spec, parts) => {
+      const whole = simulate(pack, spec)
+      const chunks = splitRuns(spec.runs, parts).map(([from, to]) => simulateChunk(pack, spec, from, to))
+      const assembled = assembleReport(pack, spec, chunks.reverse())
+      expect(canonicalJson(assembled)).toBe(canonicalJson(whole))
+      expect(assembled.hash).toBe(whole.hash)
+    },
+  )
+
+  test.prop([scenarioSpec], { numRuns: 25 })(
+    "the JSON report round-trips through the Report schema",
+    (spec) => {
+      const report = simulate(pack, spec)
+      const decoded = Schema.decodeUnknownSync(Report)(JSON.parse(JSON.stringify(report)), {
+        onExcessProperty: "error",
+      })
+      expect(canonicalJson(decoded)).toBe(canonicalJson(report))
+    },
+  )
+
+  test.prop([scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), fc.nat({ max: spec.runs - 1 })))], {
+    numRuns: 30,
+  })(
+    "indicators are folds over a run's events: the fold of trajectory(i) equals the hot loop's run i",
+    ([spec, run]) => {
+      const events = trajectory(pack, spec, run)
+      const folded = foldTrajectory(pack, spec, events)
+      const chunk = simulateChunk(pack, spec, run, run + 1)
+      INDICATOR_IDS.forEach((id, ind) => {
+        folded.forEach((values, m) => {
+          const hot = chunk.values[ind * chunk.months + m] as number
+          expect(Math.fround(values[id]), `${id} month ${m}`).toBeCloseTo(hot, Math.abs(hot) > 1000 ? 1 : 4)
+        })
+      })
+    },
+  )
+})
