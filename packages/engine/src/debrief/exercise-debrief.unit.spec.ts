@@ -1,0 +1,159 @@
+import {
+  type ActiveExercise,
+  type ExerciseCommand,
+  type ExerciseId,
+  type ExerciseState,
+  exerciseDecider,
+  foldEvents,
+  getPack,
+  type MoveId,
+  type PackId,
+  packCatalog,
+  type TeamId,
+} from "@accord/domain"
+import { Either } from "effect"
+import { describe, expect, it } from "vitest"
+import { renderDebrief } from "./debrief-render.js"
+import { exerciseDebrief } from "./exercise-debrief.js"
+import { projectRoundOutcomes } from "./round-projection.js"
+
+const pack = getPack("sybiha-visit-2025")
+if (pack === undefined) throw new Error("built-in pack missing")
+const decider = exerciseDecider(packCatalog)
+
+/** Plays commands through the decider, closing rounds with the engine's projection, as the API does. */
+const play = (commands: ReadonlyArray<ExerciseCommand | "close">): ActiveExercise => {
+  let state: ExerciseState = decider.initialState
+  for (const command of commands) {
+    const actual: ExerciseCommand =
+      command === "close"
+        ? {
+            _tag: "CloseRound",
+            round: (state as ActiveExercise).openRound ?? 0,
+            outcomes: projectRoundOutcomes(pack, state as ActiveExercise),
+          }
+        : command
+    const events = decider.decide(actual, state)
+    if (Either.isLeft(events)) throw new Error(`${events.left._tag}: ${events.left.message}`)
+    state = foldEvents(decider, events.right, state)
+  }
+  return state as ActiveExercise
+}
+
+const h = (c: string) => c.repeat(64)
+const join = (role: "japan" | "ukraine" | "russia", name: string): ExerciseCommand => ({
+  _tag: "JoinTeam",
+  teamId: `t-${role}` as TeamId,
+  role,
+  name,
+  tokenHash: h("1"),
+})
+const move = (
+  actor: "japan" | "ukraine" | "russia" | "facilitator",
+  moveId: string,
+  m: Extract<ExerciseCommand, { _tag: "SubmitMove" }>["move"],
+  round: number,
+): ExerciseCommand => ({
+  _tag: "SubmitMove",
+  moveId: moveId as MoveId,
+  actor,
+  teamId: (actor === "facilitator" ? "facilitator" : `t-${actor}`) as TeamId,
+  round,
+  move: m,
+})
+
+const game = play([
+  {
+    _tag: "CreateExercise",
+    exerciseId: "ex" as ExerciseId,
+    pack: "sybiha-visit-2025" as PackId,
+    name: "Class <b>4B</b>",
+    roundMonths: 3,
+    rounds: 2,
+    seed: 3,
+    runs: 200,
+    facilitatorTokenHash: h("f"),
+    joinCodeHashes: { japan: h("a"), ukraine: h("b"), russia: h("c") },
+  },
+  join("japan", "Tokyo <script>alert(1)</script>"),
+  join("ukraine", "Kyiv"),
+  join("russia", 'Moscow, "the" team'),
+  move("japan", "sanctions", { type: "adopt-sanctions", coverage: 0.4, enforcement: 0.8 }, 1),
+  move(
+    "japan",
+    "offer",
+    { type: "offer-aid", sector: "energy", amountUsdM: 800, form: "grant", title: "Grid repair" },
+    1,
+  ),
+  move("russia", "evade", { type: "counter-measure", measure: "evasion" }, 1),
+  "close",
+  move("ukraine", "agree", { type: "agree-offer", item: "offer" as MoveId }, 2),
+  move(
+    "facilitator",
+    "partner",
+    { type: "partner-joins", partner: "South Korea", coverage: 0.1, enforcement: 0.6 },
+    2,
+  ),
+  "close",
+])
+
+const debrief = exerciseDebrief(pack, game)
+const effect = (moveId: string, indicator: string) =>
+  debrief.attribution.find((a) => a.moveId === moveId)?.effects.find((e) => e.indicator === indicator)
+    ?.deltaMean ?? Number.NaN
+
+describe("exercise debrief", () => {
+  it("is a pure function: the same game gives the same bytes", () => {
+    expect(renderDebrief(exerciseDebrief(pack, game), "json")).toBe(renderDebrief(debrief, "json"))
+    expect(debrief.hash).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it("keeps each team's timeline in play order, with the month each move took effect", () => {
+    expect(debrief.timeline.map((t) => [t.role, t.moves.map((m) => [m.moveId, m.month, m.status])])).toEqual([
+      [
+        "japan",
+        [
+          ["sanctions", 3, "applied"],
+          ["offer", 3, "applied"],
+        ],
+      ],
+      ["ukraine", [["agree", 6, "applied"]]],
+      ["russia", [["evade", 3, "applied"]]],
+      ["facilitator", [["partner", 6, "applied"]]],
+    ])
+  })
+
+  it("attributes effects by leaving each move out: sanctions raise pressure, evasion lowers it, the agreed grid money restores MW", () => {
+    expect(effect("sanctions", "sanctions.pressure_index")).toBeGreaterThan(0)
+    expect(effect("evade", "sanctions.pressure_index")).toBeLessThan(0)
+    expect(effect("agree", "energy.capacity_restored_mw")).toBeGreaterThan(0)
+    // The offer only counts once agreed: leaving out either one removes the money.
+    expect(effect("offer", "funds.pledged_usd_m")).toBeCloseTo(effect("agree", "funds.pledged_usd_m"), 6)
+    const pressureMovers = debrief.topMovers.find((t) => t.indicator === "sanctions.pressure_index")
+    expect(pressureMovers?.moves.length).toBeGreaterThan(0)
+  })
+
+  it("compares the game with the baseline and with no moves, paired run by run", () => {
+    const pledged = debrief.outcomes.find((o) => o.id === "funds.pledged_usd_m")
+    expect(pledged?.vsNoMoves.p50).toBeCloseTo(800, 0)
+    expect(pledged?.noMovesP50).toBe(pledged?.baselineP50)
+  })
+
+  it("shows the state as of an earlier round", () => {
+    const first = exerciseDebrief(pack, game, 1)
+    expect(first.exercise.asOfRound).toBe(1)
+    expect(first.rounds.map((r) => r.round)).toEqual([1])
+    expect(first.attribution.map((a) => a.moveId)).toEqual(["sanctions", "offer", "evade"])
+    expect(first.timeline.flatMap((t) => t.moves.map((m) => m.moveId))).not.toContain("agree")
+  })
+
+  it("renders Markdown, HTML and CSV with user text escaped", () => {
+    const html = renderDebrief(debrief, "html")
+    expect(html).not.toContain("<script>alert")
+    expect(html).toContain("&lt;script&gt;")
+    expect(renderDebrief(debrief, "markdown")).toContain("# Debrief: Class &lt;b&gt;4B&lt;/b&gt;")
+    const csv = renderDebrief(debrief, "csv")
+    expect(csv.startsWith("section,round,role,move,indicator,statistic,value,text\r\n")).toBe(true)
+    expect(csv).toContain("outcome,,,,sanctions.pressure_index,played_p50,")
+  })
+})

@@ -1,0 +1,7 @@
+export * from "./debrief.js"
+export { debriefToCsv } from "./debrief-csv.js"
+export { debriefToHtml } from "./debrief-html.js"
+export { debriefToMarkdown } from "./debrief-markdown.js"
+export * from "./debrief-render.js"
+export * from "./exercise-debrief.js"
+export * from "./round-projection.js"
