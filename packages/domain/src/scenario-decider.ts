@@ -91,6 +91,7 @@ export const evolveScenario = (state: ScenarioState, event: ScenarioEvent): Scen
         branches: [...state.branches, { childId: event.childId, atVersion: event.atVersion }],
       }
     case "RunCompleted":
+      // The run simulated the scenario as it stood before this event was recorded.
       return {
         ...state,
         version,
@@ -101,7 +102,7 @@ export const evolveScenario = (state: ScenarioState, event: ScenarioEvent): Scen
             reportHash: event.reportHash,
             runs: event.runs,
             seed: event.seed,
-            atVersion: version,
+            atVersion: state.version,
           },
         ],
       }

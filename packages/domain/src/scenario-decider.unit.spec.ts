@@ -138,6 +138,8 @@ describe("scenario decider", () => {
       seed: 1,
     }
     given([created]).when(run).thenEvents([completed])
+    const state = given([created, added]).when(run).thenState() as ActiveScenario
+    expect(state.runs).toEqual([{ runId: "r1", reportHash: hash, runs: 1000, seed: 1, atVersion: 2 }])
     given([created, completed]).when(run).thenEvents([])
     given([created, completed])
       .when({ ...run, reportHash: "b".repeat(64) })

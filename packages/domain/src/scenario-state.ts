@@ -12,7 +12,7 @@ export const ScenarioBranch = Schema.Struct({
 }).annotations({ identifier: "ScenarioBranch" })
 export type ScenarioBranch = typeof ScenarioBranch.Type
 
-/** A completed run, with the scenario version it ran at. */
+/** A completed run, with the scenario version it simulated (the version before its RunCompleted event). */
 export const ScenarioRun = Schema.Struct({
   runId: RunId,
   reportHash: ReportHash,
