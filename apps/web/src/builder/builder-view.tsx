@@ -1,0 +1,241 @@
+import { useEffect, useState } from "react"
+import { type InterventionInput, type PackDetail, type SpecInput, saveScenario } from "../api.js"
+import { replaceRoute, routeHref } from "../hash-route.js"
+import { usePack } from "../pack-store.js"
+import { ResultsPanel } from "../results/results-panel.js"
+import { rememberSavedScenario } from "../saved-scenarios.js"
+import { decodeSpec, defaultSpec, encodeSpec } from "../spec-codec.js"
+import { InterventionEditor, interventionTitles, newIntervention } from "./intervention-editor.js"
+import { NumberLever, RangeLever, SelectLever } from "./lever-inputs.js"
+import { useScenarioReports } from "./use-scenario-reports.js"
+
+const runOptions = [100, 500, 1000, 2000, 5000, 10000].map((n) => ({
+  value: String(n),
+  label: `${n.toLocaleString("en-US")} runs`,
+}))
+
+const interventionTypes: ReadonlyArray<InterventionInput["type"]> = [
+  "sanctions-package",
+  "aid-package",
+  "delay",
+  "withdraw",
+]
+
+/** The scenario builder: levers on the left, the live report against its baseline on the right. */
+export const BuilderView = ({
+  packId,
+  encoded,
+}: {
+  readonly packId: string
+  readonly encoded: string | null
+}) => {
+  const [spec, setSpec] = useState<SpecInput>(() => (encoded && decodeSpec(encoded)) || defaultSpec(packId))
+  const { pack, error: packError } = usePack(spec.pack)
+  const reports = useScenarioReports(spec)
+
+  useEffect(() => {
+    replaceRoute(routeHref("build", { s: encodeSpec(spec) }))
+  }, [spec])
+
+  if (packError) return <p role="alert">Could not load the pack: {packError.message}</p>
+  if (!pack) return <p aria-live="polite">Loading the pack…</p>
+
+  const descriptions = new Map(pack.indicators.map((i) => [i.id, i.description]))
+  return (
+    <div className="builder">
+      <Levers spec={spec} pack={pack} onChange={setSpec} />
+      <div className="builder-results">
+        <ShareBar spec={spec} />
+        {reports.error && (
+          <div role="alert" className="error">
+            <strong>The API refused this scenario:</strong> {reports.error.message}
+            {"issues" in reports.error && Array.isArray(reports.error.issues) && (
+              <ul>
+                {reports.error.issues.map((i) => (
+                  <li key={i.path}>
+                    <code>{i.path}</code>: {i.message}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+        )}
+        {reports.report ? (
+          <ResultsPanel
+            report={reports.report}
+            baseline={reports.baseline}
+            generation={reports.generation}
+            busy={reports.loading}
+            descriptions={descriptions}
+          />
+        ) : (
+          <p aria-live="polite">Running the scenario…</p>
+        )}
+      </div>
+    </div>
+  )
+}
+
+interface LeversProps {
+  readonly spec: SpecInput
+  readonly pack: PackDetail
+  readonly onChange: (next: SpecInput) => void
+}
+
+const Levers = ({ spec, pack, onChange }: LeversProps) => {
+  const ivs = spec.interventions
+  const setIvs = (interventions: ReadonlyArray<InterventionInput>) => onChange({ ...spec, interventions })
+  const latestMonth = Math.max(
+    1,
+    ...ivs.map((iv) => iv.month ?? 0),
+    ...ivs.map((iv) => (iv.type === "delay" ? 1 : 0)),
+  )
+  const ordinals = new Map<string, number>()
+  return (
+    <form className="levers panel" aria-labelledby="levers-h" onSubmit={(e) => e.preventDefault()}>
+      <h2 id="levers-h">Scenario levers</h2>
+      <div className="lever">
+        <label htmlFor="scenario-name">Scenario name</label>
+        <input
+          id="scenario-name"
+          type="text"
+          maxLength={200}
+          value={spec.name ?? ""}
+          placeholder="e.g. Extra sanctions in Q2"
+          onChange={(e) => {
+            const name = e.currentTarget.value
+            const { name: _old, ...rest } = spec
+            onChange(name ? { ...rest, name } : rest)
+          }}
+        />
+      </div>
+      <fieldset>
+        <legend>Interventions</legend>
+        {ivs.length === 0 && <p className="hint">None yet: the scenario equals the baseline.</p>}
+        {ivs.map((iv, i) => {
+          const ordinal = (ordinals.get(iv.type) ?? 0) + 1
+          ordinals.set(iv.type, ordinal)
+          return (
+            <InterventionEditor
+              // biome-ignore lint/suspicious/noArrayIndexKey: interventions have no id; position is their identity
+              key={i}
+              intervention={iv}
+              index={i}
+              ordinal={ordinal}
+              horizonMonths={spec.horizonMonths}
+              pack={pack}
+              onChange={(next) => setIvs(ivs.map((x, j) => (j === i ? next : x)))}
+              onRemove={() => setIvs(ivs.filter((_, j) => j !== i))}
+            />
+          )
+        })}
+        <div className="add-buttons">
+          {interventionTypes.map((type) => {
+            const about = pack.interventions.find((d) => d.type === type)
+            return (
+              <button
+                key={type}
+                type="button"
+                className="add"
+                title={about?.description}
+                onClick={() => setIvs([...ivs, newIntervention(type, pack)])}
+              >
+                + {interventionTitles[type]}
+              </button>
+            )
+          })}
+        </div>
+      </fieldset>
+      <fieldset>
+        <legend>Run settings</legend>
+        <RangeLever
+          name="horizonMonths"
+          label="Horizon"
+          value={spec.horizonMonths}
+          min={latestMonth}
+          max={120}
+          format={(v) => `${v} months`}
+          onChange={(horizonMonths) => onChange({ ...spec, horizonMonths })}
+        />
+        <SelectLever
+          name="runs"
+          label="Runs"
+          value={String(spec.runs)}
+          options={
+            runOptions.some((o) => o.value === String(spec.runs))
+              ? runOptions
+              : [...runOptions, { value: String(spec.runs), label: `${spec.runs} runs` }]
+          }
+          onChange={(runs) => onChange({ ...spec, runs: Number(runs) })}
+        />
+        <NumberLever
+          name="seed"
+          label="Seed"
+          value={spec.seed}
+          min={0}
+          max={4_294_967_295}
+          onChange={(seed) => onChange({ ...spec, seed })}
+        />
+      </fieldset>
+    </form>
+  )
+}
+
+const ShareBar = ({ spec }: { readonly spec: SpecInput }) => {
+  const [saved, setSaved] = useState<{ id: string; version: number } | undefined>()
+  const [status, setStatus] = useState<string>("")
+  const url = `${window.location.origin}${window.location.pathname}${routeHref("build", { s: encodeSpec(spec) })}`
+  return (
+    <div className="share panel">
+      <div className="lever share-url">
+        <label htmlFor="share-url">Share link (opens this exact scenario)</label>
+        <div className="inline">
+          <input id="share-url" type="text" readOnly value={url} onFocus={(e) => e.currentTarget.select()} />
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              navigator.clipboard?.writeText(url).then(
+                () => setStatus("Link copied."),
+                () => setStatus("Select the link and copy it."),
+              )
+            }}
+          >
+            Copy link
+          </button>
+          <button
+            type="button"
+            onClick={async () => {
+              setStatus("Saving…")
+              try {
+                const result = await saveScenario(spec)
+                rememberSavedScenario({
+                  id: result.id,
+                  name: spec.name ?? "Untitled scenario",
+                  savedAt: new Date().toISOString(),
+                })
+                setSaved(result)
+                setStatus("Saved.")
+              } catch (e) {
+                setStatus(`Could not save: ${(e as Error).message}`)
+              }
+            }}
+          >
+            Save scenario
+          </button>
+        </div>
+      </div>
+      <p className="status" aria-live="polite">
+        {status}{" "}
+        {saved && (
+          <>
+            <a href={routeHref("timeline", { scenario: saved.id })} data-testid="saved-timeline-link">
+              Open its timeline
+            </a>{" "}
+            · <a href={routeHref("compare", { a: "baseline", b: saved.id })}>Compare with the baseline</a>
+          </>
+        )}
+      </p>
+    </div>
+  )
+}

@@ -1,0 +1,185 @@
+import type { InterventionInput, PackDetail } from "../api.js"
+import { formatShare } from "../number-format.js"
+import { RangeLever, SelectLever } from "./lever-inputs.js"
+
+export const sectorOptions = [
+  { value: "energy", label: "Energy" },
+  { value: "digital", label: "Digital" },
+  { value: "health", label: "Health" },
+  { value: "smes", label: "Small businesses" },
+  { value: "infrastructure", label: "Infrastructure" },
+  { value: "demining", label: "Demining" },
+  { value: "humanitarian", label: "Humanitarian" },
+] as const
+
+const formOptions = [
+  { value: "grant", label: "Grant" },
+  { value: "loan", label: "Loan" },
+  { value: "in-kind", label: "In kind" },
+] as const
+
+export const interventionTitles: Record<InterventionInput["type"], string> = {
+  "sanctions-package": "Sanctions package",
+  "aid-package": "Aid package",
+  delay: "Delay a commitment",
+  withdraw: "Withdraw a commitment",
+}
+
+/** A new intervention of a type, with defaults a class can start from. */
+export const newIntervention = (type: InterventionInput["type"], pack: PackDetail): InterventionInput => {
+  const open = pack.commitments.find(
+    (c) => c.initialState !== "implemented" && c.initialState !== "withdrawn",
+  )
+  const commitment = open?.id ?? pack.commitments[0].id
+  switch (type) {
+    case "sanctions-package":
+      return { type, month: 3, coverage: 0.3, enforcement: 0.8 }
+    case "aid-package":
+      return { type, month: 6, sector: "energy", amountUsdM: 500, form: "grant" }
+    case "delay":
+      return { type, commitment, months: 6, month: 0 }
+    case "withdraw":
+      return { type, commitment, month: 9 }
+  }
+}
+
+export interface InterventionEditorProps {
+  readonly intervention: InterventionInput
+  readonly index: number
+  readonly ordinal: number
+  readonly horizonMonths: number
+  readonly pack: PackDetail
+  readonly onChange: (next: InterventionInput) => void
+  readonly onRemove: () => void
+}
+
+const usd = (v: number) => `USD ${v.toLocaleString("en-US")} m`
+const monthText = (v: number) => (v === 0 ? "month 0 (the visit)" : `month ${v}`)
+
+/** The levers of one intervention, in a fieldset named for it. */
+export const InterventionEditor = ({
+  intervention: iv,
+  index,
+  ordinal,
+  horizonMonths,
+  pack,
+  onChange,
+  onRemove,
+}: InterventionEditorProps) => {
+  const title = `${interventionTitles[iv.type]} ${ordinal}`
+  const commitmentOptions = pack.commitments.map((c) => ({ value: c.id as string, label: c.title }))
+  const month = (
+    <RangeLever
+      name={`interventions.${index}.month`}
+      label="Month"
+      value={iv.month ?? 0}
+      min={0}
+      max={horizonMonths}
+      format={monthText}
+      onChange={(month) => onChange({ ...iv, month } as InterventionInput)}
+    />
+  )
+  return (
+    <fieldset className={`intervention intervention-${iv.type}`} data-intervention={iv.type}>
+      <legend>{title}</legend>
+      {iv.type === "sanctions-package" && (
+        <>
+          {month}
+          <RangeLever
+            name={`interventions.${index}.coverage`}
+            label="Coverage of Russia's trade and finance"
+            value={iv.coverage}
+            min={0}
+            max={1}
+            step={0.05}
+            format={formatShare}
+            onChange={(coverage) => onChange({ ...iv, coverage })}
+          />
+          <RangeLever
+            name={`interventions.${index}.enforcement`}
+            label="Enforcement"
+            value={iv.enforcement}
+            min={0}
+            max={1}
+            step={0.05}
+            format={formatShare}
+            onChange={(enforcement) => onChange({ ...iv, enforcement })}
+          />
+        </>
+      )}
+      {iv.type === "aid-package" && (
+        <>
+          <SelectLever
+            name={`interventions.${index}.sector`}
+            label="Sector"
+            value={iv.sector}
+            options={sectorOptions}
+            onChange={(sector) => onChange({ ...iv, sector })}
+          />
+          <RangeLever
+            name={`interventions.${index}.amountUsdM`}
+            label="Amount"
+            value={iv.amountUsdM}
+            min={10}
+            max={5000}
+            step={10}
+            format={usd}
+            onChange={(amountUsdM) => onChange({ ...iv, amountUsdM })}
+          />
+          <SelectLever
+            name={`interventions.${index}.form`}
+            label="Form"
+            value={iv.form}
+            options={formOptions}
+            onChange={(form) => onChange({ ...iv, form })}
+          />
+          {month}
+        </>
+      )}
+      {iv.type === "delay" && (
+        <>
+          <SelectLever
+            name={`interventions.${index}.commitment`}
+            label="Commitment"
+            value={iv.commitment}
+            options={commitmentOptions}
+            onChange={(commitment) => onChange({ ...iv, commitment })}
+          />
+          <RangeLever
+            name={`interventions.${index}.months`}
+            label="Delay by"
+            value={iv.months}
+            min={1}
+            max={horizonMonths}
+            format={(v) => `${v} month${v === 1 ? "" : "s"}`}
+            onChange={(months) => onChange({ ...iv, months })}
+          />
+          <RangeLever
+            name={`interventions.${index}.month`}
+            label="Starting"
+            value={iv.month ?? 0}
+            min={0}
+            max={horizonMonths}
+            format={monthText}
+            onChange={(m) => onChange({ ...iv, month: m })}
+          />
+        </>
+      )}
+      {iv.type === "withdraw" && (
+        <>
+          <SelectLever
+            name={`interventions.${index}.commitment`}
+            label="Commitment"
+            value={iv.commitment}
+            options={commitmentOptions}
+            onChange={(commitment) => onChange({ ...iv, commitment })}
+          />
+          {month}
+        </>
+      )}
+      <button type="button" className="link-button remove" onClick={onRemove}>
+        Remove <span className="visually-hidden">{title}</span>
+      </button>
+    </fieldset>
+  )
+}

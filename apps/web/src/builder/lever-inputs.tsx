@@ -1,0 +1,101 @@
+import { useId } from "react"
+
+export interface RangeLeverProps {
+  readonly label: string
+  readonly value: number
+  readonly min: number
+  readonly max: number
+  readonly step?: number
+  readonly format?: (value: number) => string
+  readonly onChange: (value: number) => void
+  readonly name?: string
+}
+
+/** A labelled slider with its value written beside it (keyboard: arrows, Page Up/Down, Home/End). */
+export const RangeLever = ({ label, value, min, max, step = 1, format, onChange, name }: RangeLeverProps) => {
+  const id = useId()
+  const shown = format ? format(value) : String(value)
+  return (
+    <div className="lever">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="range"
+        min={min}
+        max={max}
+        step={step}
+        value={value}
+        aria-valuetext={shown}
+        onChange={(e) => onChange(Number(e.currentTarget.value))}
+      />
+      <output htmlFor={id} aria-hidden="true">
+        {shown}
+      </output>
+    </div>
+  )
+}
+
+export interface SelectLeverProps<T extends string> {
+  readonly label: string
+  readonly value: T
+  readonly options: ReadonlyArray<{ readonly value: T; readonly label: string }>
+  readonly onChange: (value: T) => void
+  readonly name?: string
+}
+
+/** A labelled drop-down. */
+export const SelectLever = <T extends string>({
+  label,
+  value,
+  options,
+  onChange,
+  name,
+}: SelectLeverProps<T>) => {
+  const id = useId()
+  return (
+    <div className="lever">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} onChange={(e) => onChange(e.currentTarget.value as T)}>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+}
+
+export interface NumberLeverProps {
+  readonly label: string
+  readonly value: number
+  readonly min: number
+  readonly max: number
+  readonly onChange: (value: number) => void
+  readonly name?: string
+}
+
+/** A labelled whole-number field that only reports values inside its range. */
+export const NumberLever = ({ label, value, min, max, onChange, name }: NumberLeverProps) => {
+  const id = useId()
+  return (
+    <div className="lever">
+      <label htmlFor={id}>{label}</label>
+      <input
+        id={id}
+        name={name}
+        type="number"
+        inputMode="numeric"
+        min={min}
+        max={max}
+        step={1}
+        value={value}
+        onChange={(e) => {
+          const v = Number(e.currentTarget.value)
+          if (Number.isInteger(v) && v >= min && v <= max) onChange(v)
+        }}
+      />
+    </div>
+  )
+}

@@ -1,0 +1,82 @@
+import type { IndicatorSeries } from "@accord/engine"
+import { useMemo } from "react"
+import type { AlignedData, Axis, Options } from "uplot"
+import { formatNumber } from "../number-format.js"
+import { theme } from "./chart-theme.js"
+import { UPlotChart } from "./uplot-chart.js"
+
+export interface FanChartProps {
+  readonly scenario: IndicatorSeries
+  readonly baseline?: IndicatorSeries | undefined
+  readonly height?: number
+  readonly onDraw?: () => void
+}
+
+const axes = (unit: string): Axis[] => [
+  {
+    label: "Month after the visit",
+    stroke: theme.axis,
+    font: theme.font,
+    labelFont: theme.font,
+    grid: { stroke: theme.grid },
+    ticks: { stroke: theme.grid },
+  },
+  {
+    label: unit,
+    stroke: theme.axis,
+    font: theme.font,
+    labelFont: theme.font,
+    size: 64,
+    grid: { stroke: theme.grid },
+    ticks: { stroke: theme.grid },
+    values: (_u, splits) => splits.map((v) => formatNumber(v)),
+  },
+]
+
+const hidden = { stroke: "transparent", points: { show: false } } as const
+
+/** uPlot options for a fan: baseline band and median under the scenario's band and median. */
+const fanOptions = (unit: string, label: string): Omit<Options, "width" | "height"> => ({
+  title: undefined,
+  legend: { show: false },
+  cursor: { drag: { x: false, y: false } },
+  scales: { x: { time: false } },
+  axes: axes(unit),
+  series: [
+    { label: "month" },
+    { label: "baseline p10", ...hidden },
+    { label: "baseline p90", ...hidden },
+    { label: "baseline p50", stroke: theme.baseline, width: 2, dash: [8, 6], points: { show: false } },
+    { label: `${label} p10`, ...hidden },
+    { label: `${label} p90`, ...hidden },
+    { label: "scenario p50", stroke: theme.scenario, width: 3, points: { show: false } },
+  ],
+  bands: [
+    { series: [2, 1], fill: theme.baselineBand },
+    { series: [5, 4], fill: theme.scenarioBand },
+  ],
+})
+
+/** Columns for uPlot; a missing baseline draws nothing (nulls). */
+const fanData = (scenario: IndicatorSeries, baseline: IndicatorSeries | undefined): AlignedData => {
+  const s = scenario.series
+  const b = baseline?.series
+  const col = (rows: typeof s | undefined, key: "p10" | "p50" | "p90") =>
+    s.map((_, i) => rows?.[i]?.[key] ?? null)
+  return [
+    s.map((r) => r.month),
+    col(b, "p10"),
+    col(b, "p90"),
+    col(b, "p50"),
+    col(s, "p10"),
+    col(s, "p90"),
+    col(s, "p50"),
+  ] as AlignedData
+}
+
+/** A fan chart of one indicator: p10–p90 band and p50 line, with the baseline's drawn beneath. */
+export const FanChart = ({ scenario, baseline, height = 240, onDraw }: FanChartProps) => {
+  const options = useMemo(() => fanOptions(scenario.unit, scenario.label), [scenario.unit, scenario.label])
+  const data = useMemo(() => fanData(scenario, baseline), [scenario, baseline])
+  return <UPlotChart options={options} data={data} height={height} onDraw={onDraw} />
+}

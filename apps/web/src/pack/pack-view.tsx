@@ -1,0 +1,34 @@
+import { lazy, Suspense } from "react"
+import { routeHref } from "../hash-route.js"
+import { usePack } from "../pack-store.js"
+import { CommitmentBoard } from "./commitment-board.js"
+
+// The diagram brings the lifecycle machine (and xstate): its own chunk, loaded after the board.
+const LifecycleDiagram = lazy(() => import("./lifecycle-diagram.js"))
+
+/** The pack overview: what was committed, where it stands at month 0, and how commitments move. */
+export const PackView = ({ packId }: { readonly packId: string }) => {
+  const { pack, error } = usePack(packId)
+  if (error) return <p role="alert">Could not load the pack: {error.message}</p>
+  if (!pack) return <p aria-live="polite">Loading the pack…</p>
+  return (
+    <div className="pack-view">
+      <section className="intro panel" aria-labelledby="pack-h">
+        <h1 id="pack-h">{pack.title}</h1>
+        <p className="lead">{pack.summary}</p>
+        <p className="hint">
+          Source article: <cite>{pack.article.title}</cite>. {pack.article.note}
+        </p>
+        <p>
+          <a className="button" href={routeHref("build")}>
+            Build a scenario
+          </a>
+        </p>
+      </section>
+      <CommitmentBoard title="Commitments at the visit (month 0)" commitments={pack.commitments} />
+      <Suspense fallback={<p aria-live="polite">Drawing the lifecycle…</p>}>
+        <LifecycleDiagram />
+      </Suspense>
+    </div>
+  )
+}

@@ -1,0 +1,58 @@
+import type { IndicatorSeries } from "@accord/engine"
+import { FanChart } from "../chart/fan-chart.js"
+import { formatWithUnit } from "../number-format.js"
+import { IndicatorTable } from "./indicator-table.js"
+import { TableToggle } from "./table-toggle.js"
+
+/** One sentence that says what the chart shows, for screen readers and the caption. */
+export const describeFan = (scenario: IndicatorSeries, baseline?: IndicatorSeries): string => {
+  const last = scenario.series.at(-1)
+  if (!last) return `${scenario.label}: no data`
+  const b = baseline?.series.at(-1)
+  const u = scenario.unit
+  const base = b ? `; baseline median ${formatWithUnit(b.p50, u)}` : ""
+  return `${scenario.label} at month ${last.month}: median ${formatWithUnit(last.p50, u)}, 80% of runs between ${formatWithUnit(last.p10, u)} and ${formatWithUnit(last.p90, u)}${base}.`
+}
+
+export interface IndicatorCardProps {
+  readonly scenario: IndicatorSeries
+  readonly baseline?: IndicatorSeries | undefined
+  readonly onDraw?: () => void
+  readonly description?: string | undefined
+}
+
+/** A fan chart with its caption, text alternative and table. */
+export const IndicatorCard = ({ scenario, baseline, onDraw, description: about }: IndicatorCardProps) => {
+  const last = scenario.series.at(-1)
+  const b = baseline?.series.at(-1)
+  const delta = last && b ? last.p50 - b.p50 : 0
+  const description = describeFan(scenario, baseline)
+  return (
+    <figure
+      className="indicator"
+      data-indicator={scenario.id}
+      data-p50-horizon={last?.p50}
+      data-baseline-p50-horizon={b?.p50}
+    >
+      <figcaption>
+        <h3>{scenario.label}</h3>
+        {about && <p className="indicator-about">{about}</p>}
+        <p className="readout">
+          <span className="readout-value">{last ? formatWithUnit(last.p50, scenario.unit) : "–"}</span>
+          {b && Math.abs(delta) > 1e-9 && (
+            <span className={delta > 0 ? "readout-delta up" : "readout-delta down"}>
+              {delta > 0 ? "▲" : "▼"} {formatWithUnit(Math.abs(delta), scenario.unit)} vs baseline
+            </span>
+          )}
+          {b && Math.abs(delta) <= 1e-9 && <span className="readout-delta same">same as baseline</span>}
+        </p>
+      </figcaption>
+      <div className="chart" role="img" aria-label={description}>
+        <FanChart scenario={scenario} baseline={baseline} onDraw={onDraw} />
+      </div>
+      <TableToggle label="Table of this chart">
+        {() => <IndicatorTable scenario={scenario} baseline={baseline} />}
+      </TableToggle>
+    </figure>
+  )
+}

@@ -1,0 +1,46 @@
+import type { IndicatorSeries } from "@accord/engine"
+import { formatNumber } from "../number-format.js"
+
+/** The numbers behind one fan chart, month by month. */
+export const IndicatorTable = ({
+  scenario,
+  baseline,
+}: {
+  readonly scenario: IndicatorSeries
+  readonly baseline?: IndicatorSeries | undefined
+}) => (
+  <div className="table-scroll">
+    <table className="numbers">
+      <caption>
+        {scenario.label} ({scenario.unit}) by month: scenario and baseline quantiles
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Month</th>
+          <th scope="col">Scenario p10</th>
+          <th scope="col">Scenario p50</th>
+          <th scope="col">Scenario p90</th>
+          <th scope="col">Baseline p10</th>
+          <th scope="col">Baseline p50</th>
+          <th scope="col">Baseline p90</th>
+        </tr>
+      </thead>
+      <tbody>
+        {scenario.series.map((row, i) => {
+          const b = baseline?.series[i]
+          return (
+            <tr key={row.month}>
+              <th scope="row">{row.month}</th>
+              <td>{formatNumber(row.p10)}</td>
+              <td>{formatNumber(row.p50)}</td>
+              <td>{formatNumber(row.p90)}</td>
+              <td>{b ? formatNumber(b.p10) : "–"}</td>
+              <td>{b ? formatNumber(b.p50) : "–"}</td>
+              <td>{b ? formatNumber(b.p90) : "–"}</td>
+            </tr>
+          )
+        })}
+      </tbody>
+    </table>
+  </div>
+)

@@ -1,0 +1,77 @@
+import type { Report } from "../api.js"
+import { IndicatorCard } from "./indicator-card.js"
+import { ModelDisclaimer } from "./model-disclaimer.js"
+import { OutcomeShares } from "./outcome-shares.js"
+import { downloadText, reportCsv } from "./report-csv.js"
+
+export interface ResultsPanelProps {
+  readonly report: Report
+  readonly baseline?: Report | undefined
+  readonly generation: number
+  readonly busy: boolean
+  /** What each indicator measures, from the pack. */
+  readonly descriptions?: ReadonlyMap<string, string>
+}
+
+/** Tells listeners (the browser tests, the latency bench) that a report's charts are on screen. */
+const announceDrawn = (generation: number, hash: string) =>
+  window.dispatchEvent(new CustomEvent("accord:drawn", { detail: { generation, hash } }))
+
+/** Results of one report against its baseline: fan charts, tables, CSV, commitment outcomes. */
+export const ResultsPanel = ({ report, baseline, generation, busy, descriptions }: ResultsPanelProps) => {
+  const count = report.indicators.length
+  let drawn = 0
+  // The report counts as drawn when every chart has redrawn with its data.
+  const onDraw = () => {
+    drawn += 1
+    if (drawn === count) announceDrawn(generation, report.hash)
+  }
+  return (
+    <section className="results" aria-labelledby="results-h" aria-busy={busy}>
+      <div className="results-head">
+        <h2 id="results-h">Projected outcomes</h2>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            downloadText(`accord-${report.pack}-${report.hash.slice(0, 12)}.csv`, reportCsv(report, baseline))
+          }
+        >
+          Download CSV
+        </button>
+      </div>
+      <ModelDisclaimer model={report.model} />
+      <p className="report-meta">
+        {report.runs.toLocaleString("en-US")} runs · seed {report.seed} · {report.horizonMonths} months ·
+        report{" "}
+        <code data-testid="report-hash" title={report.hash}>
+          {report.hash.slice(0, 12)}
+        </code>
+        <span className="visually-hidden" data-testid="report-hash-full">
+          {report.hash}
+        </span>
+      </p>
+      <ul className="chart-legend" aria-label="How to read the charts">
+        <li>
+          <span className="key key-scenario" aria-hidden="true" /> Scenario median, band = 10th–90th
+          percentile
+        </li>
+        <li>
+          <span className="key key-baseline" aria-hidden="true" /> Baseline (no interventions)
+        </li>
+      </ul>
+      <div className="indicator-grid">
+        {report.indicators.map((ind) => (
+          <IndicatorCard
+            key={ind.id}
+            scenario={ind}
+            baseline={baseline?.indicators.find((b) => b.id === ind.id)}
+            onDraw={onDraw}
+            description={descriptions?.get(ind.id)}
+          />
+        ))}
+      </div>
+      <OutcomeShares commitments={report.commitments} />
+    </section>
+  )
+}

@@ -1,0 +1,70 @@
+import type { LifecycleState } from "@accord/domain"
+
+/** One event of a trajectory, as the engine emits it (commitment, intervention, consultation, coalition). */
+export interface TrajectoryEvent {
+  readonly _tag: string
+  readonly month: number
+  readonly commitment?: string
+  readonly amountUsdM?: number
+  readonly deliveredUsdM?: number
+  readonly reason?: string
+  readonly index?: number
+  readonly partners?: number
+}
+
+const nextState: Record<string, LifecycleState | undefined> = {
+  CommitmentProposed: "proposed",
+  CommitmentAgreed: "agreed",
+  CommitmentImplemented: "implemented",
+  CommitmentStalled: "stalled",
+  CommitmentResumed: "agreed",
+  CommitmentWithdrawn: "withdrawn",
+}
+
+/**
+ * The board as of a month: each commitment's state after the events up to and
+ * including that month, starting from the states at month 0. Commitments that
+ * an intervention proposes later are absent until their proposal.
+ */
+export const statesAsOf = (
+  initial: ReadonlyMap<string, LifecycleState>,
+  events: ReadonlyArray<TrajectoryEvent>,
+  month: number,
+): Map<string, LifecycleState> => {
+  const states = new Map(initial)
+  for (const e of events) {
+    if (e.month > month) continue
+    const s = nextState[e._tag]
+    if (s && e.commitment) states.set(e.commitment, s)
+  }
+  return states
+}
+
+/** Short human text for an event of the log. */
+export const describeTrajectoryEvent = (e: TrajectoryEvent, title: (id: string) => string): string => {
+  const who = title(e.commitment ?? "")
+  switch (e._tag) {
+    case "InterventionApplied":
+      return `Intervention ${(e.index ?? 0) + 1} takes effect on ${who}`
+    case "ConsultationHeld":
+      return "A round of defense consultations is held"
+    case "CoalitionPartnerJoined":
+      return `A partner joins Japan's sanctions precedent (${e.partners ?? "?"} so far)`
+    case "CommitmentProposed":
+      return `${who} proposed${e.amountUsdM ? ` (USD ${Math.round(e.amountUsdM)} m)` : ""}`
+    case "CommitmentAgreed":
+      return `${who} agreed${e.amountUsdM ? ` (USD ${Math.round(e.amountUsdM)} m)` : ""}`
+    case "CommitmentProgressed":
+      return `${who}: USD ${(e.deliveredUsdM ?? 0).toFixed(1)} m delivered`
+    case "CommitmentImplemented":
+      return `${who} implemented`
+    case "CommitmentStalled":
+      return `${who} stalled${e.reason ? ` (${e.reason})` : ""}`
+    case "CommitmentResumed":
+      return `${who} resumed`
+    case "CommitmentWithdrawn":
+      return `${who} withdrawn${e.reason ? ` (${e.reason})` : ""}`
+    default:
+      return `${who}: ${e._tag}`
+  }
+}

@@ -1,0 +1,48 @@
+import type { StoredEvent } from "../api.js"
+
+const interventionText = (iv: Record<string, unknown>): string => {
+  switch (iv.type) {
+    case "sanctions-package":
+      return `sanctions package in month ${iv.month} (coverage ${Math.round(Number(iv.coverage) * 100)}%, enforcement ${Math.round(Number(iv.enforcement) * 100)}%)`
+    case "aid-package":
+      return `${iv.form} of USD ${iv.amountUsdM} m for ${iv.sector} in month ${iv.month}`
+    case "delay":
+      return `delay ${iv.commitment} by ${iv.months} months${iv.month ? ` from month ${iv.month}` : ""}`
+    case "withdraw":
+      return `withdraw ${iv.commitment} in month ${iv.month}`
+    default:
+      return String(iv.type)
+  }
+}
+
+/** The tag of a stored event, whether the API sends it as `type` or inside `data`. */
+export const eventTag = (e: StoredEvent): string => e.type ?? String(e.data?._tag ?? "event")
+
+/** One line per stored scenario event, in the words of the classroom. */
+export const describeScenarioEvent = (e: StoredEvent): string => {
+  const d = e.data ?? {}
+  switch (eventTag(e)) {
+    case "ScenarioCreated": {
+      const spec = (d.spec ?? {}) as { interventions?: ReadonlyArray<Record<string, unknown>> }
+      const n = spec.interventions?.length ?? 0
+      return `Created “${d.name}”${n > 0 ? ` with ${n} intervention${n === 1 ? "" : "s"}` : ""}${d.parent ? " (a branch)" : ""}`
+    }
+    case "InterventionAdded":
+      return `Added ${interventionText((d.intervention ?? {}) as Record<string, unknown>)}`
+    case "InterventionRemoved":
+      return `Removed intervention ${Number(d.index) + 1}`
+    case "AssumptionsChanged":
+      return "Changed the assumptions"
+    case "SettingsChanged":
+      return `Changed settings: ${Object.entries(d)
+        .filter(([k]) => k !== "_tag" && k !== "v")
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`
+    case "ScenarioBranched":
+      return `Branched at version ${d.atVersion}`
+    case "RunCompleted":
+      return `Ran ${d.runs} runs (report ${String(d.reportHash).slice(0, 12)})`
+    default:
+      return eventTag(e)
+  }
+}
