@@ -15,7 +15,9 @@ const HTML_ENTITIES: Record<string, string> = {
  */
 export const escapeMarkdown = (text: string): string =>
   oneLine(text)
-    .replace(/[\\`*_[\]|~#]/g, (c) => `\\${c}`)
+    .replace(/[\\`*[\]|~#]/g, (c) => `\\${c}`)
+    // An underscore between letters or digits cannot start emphasis (snake_case ids stay readable).
+    .replace(/(?<![\p{L}\p{N}])_|_(?![\p{L}\p{N}])/gu, "\\_")
     .replace(/[&<>]/g, (c) => HTML_ENTITIES[c] ?? c)
 
 /** Folds line breaks (and other control characters) into single spaces. */

@@ -16,6 +16,9 @@ describe("escapeMarkdown", () => {
     expect(escaped).toBe("a\\|b \\*c\\* \\_d\\_ \\[e\\](javascript:x) \\`f\\` &lt;img src=x&gt; \\# g")
     expect(escaped).not.toContain("\n")
   })
+  it("leaves underscores inside words alone: they cannot open emphasis", () => {
+    expect(escapeMarkdown("funds.pledged_usd_m _x_ a_")).toBe("funds.pledged_usd_m \\_x\\_ a\\_")
+  })
   it("escapes backslashes first so that an escape cannot be undone", () => {
     expect(escapeMarkdown("\\|")).toBe("\\\\\\|")
   })

@@ -1,0 +1,33 @@
+import { Command } from "@effect/cli"
+import { NodeContext, NodeRuntime } from "@effect/platform-node"
+import { Effect } from "effect"
+import packageJson from "../package.json" with { type: "json" }
+import { accordCommand } from "./accord-command.js"
+import { ExitCode, outcomeOf } from "./error-report.js"
+
+// A reader that closed the pipe early (`accord run x | head`) is not an error.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") process.exit(ExitCode.ok)
+})
+
+const cli = Command.run(accordCommand, { name: "accord", version: packageJson.version })
+
+const program = cli(process.argv).pipe(
+  Effect.matchCauseEffect({
+    onSuccess: () => Effect.sync(() => ExitCode.ok as number),
+    onFailure: (cause) =>
+      Effect.sync(() => {
+        const outcome = outcomeOf(cause)
+        if (outcome.message !== "") process.stderr.write(outcome.message)
+        return outcome.code
+      }),
+  }),
+  Effect.tap((code) =>
+    Effect.sync(() => {
+      process.exitCode = code
+    }),
+  ),
+  Effect.provide(NodeContext.layer),
+)
+
+NodeRuntime.runMain(program, { disableErrorReporting: true, disablePrettyLogger: true })
