@@ -91,7 +91,7 @@ export const evolveScenario = (state: ScenarioState, event: ScenarioEvent): Scen
         branches: [...state.branches, { childId: event.childId, atVersion: event.atVersion }],
       }
     case "RunCompleted":
-      // The run simulated the scenario as it stood before this event was recorded.
+      // atVersion is the version of this RunCompleted event (the API shows it as the run's version).
       return {
         ...state,
         version,
@@ -102,7 +102,7 @@ export const evolveScenario = (state: ScenarioState, event: ScenarioEvent): Scen
             reportHash: event.reportHash,
             runs: event.runs,
             seed: event.seed,
-            atVersion: state.version,
+            atVersion: version,
           },
         ],
       }

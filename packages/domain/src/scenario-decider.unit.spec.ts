@@ -139,7 +139,7 @@ describe("scenario decider", () => {
     }
     given([created]).when(run).thenEvents([completed])
     const state = given([created, added]).when(run).thenState() as ActiveScenario
-    expect(state.runs).toEqual([{ runId: "r1", reportHash: hash, runs: 1000, seed: 1, atVersion: 2 }])
+    expect(state.runs).toEqual([{ runId: "r1", reportHash: hash, runs: 1000, seed: 1, atVersion: 3 }])
     given([created, completed]).when(run).thenEvents([])
     given([created, completed])
       .when({ ...run, reportHash: "b".repeat(64) })

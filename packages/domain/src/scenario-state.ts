@@ -12,7 +12,7 @@ export const ScenarioBranch = Schema.Struct({
 }).annotations({ identifier: "ScenarioBranch" })
 export type ScenarioBranch = typeof ScenarioBranch.Type
 
-/** A completed run, with the scenario version it simulated (the version before its RunCompleted event). */
+/** A completed run; `atVersion` is the stream version of its RunCompleted event (it simulated the spec just before). */
 export const ScenarioRun = Schema.Struct({
   runId: RunId,
   reportHash: ReportHash,
