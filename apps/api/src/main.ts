@@ -1,4 +1,5 @@
-// `pnpm start`: the service on PORT (8787) with its event log under DATA_DIR (./data) or in DATABASE_URL.
+// `pnpm start`: the service on PORT (8787) with its event log under DATA_DIR (./data) or in DATABASE_URL
+// (tables in DATABASE_SCHEMA, default public). CORS_ORIGINS: comma-separated origins allowed to call the API.
 import { resolve } from "node:path"
 import { jsonLogger } from "./http/request-log.js"
 import { startServer } from "./server.js"
@@ -15,6 +16,7 @@ const handle = await startServer({
   port,
   dataDir: resolve(startedIn, process.env.DATA_DIR ?? "data"),
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
+  ...(process.env.DATABASE_SCHEMA ? { databaseSchema: process.env.DATABASE_SCHEMA } : {}),
   ...(process.env.CORS_ORIGINS
     ? {
         corsOrigins: process.env.CORS_ORIGINS.split(",")

@@ -77,10 +77,19 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
     ...(options.corsOrigins === undefined ? {} : { corsOrigins: options.corsOrigins }),
     ...(options.webDist === undefined ? {} : { webDist: options.webDist }),
   })
+  // Requests whose handler has not answered yet; shutdown waits for them (a live feed counts until it has its headers).
+  let active = 0
+  const fetch = async (request: Request, env: unknown) => {
+    active++
+    try {
+      return await app.fetch(request, env)
+    } finally {
+      active--
+    }
+  }
   const server = await new Promise<Server>((resolve, reject) => {
-    const s = serve(
-      { fetch: app.fetch, port: options.port ?? 8787, hostname: options.hostname ?? "0.0.0.0" },
-      () => resolve(s as Server),
+    const s = serve({ fetch, port: options.port ?? 8787, hostname: options.hostname ?? "0.0.0.0" }, () =>
+      resolve(s as Server),
     ) as Server
     s.once("error", reject)
   })
@@ -92,9 +101,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     server.closeIdleConnections()
     const deadline = Date.now() + (options.drainTimeoutMs ?? 60_000)
-    while (registry.inFlight() > 0 && Date.now() < deadline) await wait(50)
-    // Live feeds of finished runs have ended; whatever still holds a connection now is cut.
-    await Promise.race([closed, wait(2_000)])
+    while ((active > 0 || registry.inFlight() > 0) && Date.now() < deadline) await wait(50)
+    // Answers are on their way out and live feeds of finished runs have ended; a moment later, whatever
+    // still holds a connection (a keep-alive socket, a feed nobody closed) is cut.
+    await Promise.race([closed, wait(1_000)])
     server.closeAllConnections()
     await closed
     await runtime.dispose()
