@@ -11,7 +11,7 @@ interface CommitmentTally {
   pledged: number
   agreed: number
   delivered: number
-  agreeMonth: number
+  erosionAtAgreement: number
 }
 
 /**
@@ -38,7 +38,10 @@ export const foldTrajectory = (
   let partners = 0
   const out: Array<IndicatorValues> = []
   let next = 0
+  // (1 − evasion)^m, by repeated multiplication exactly as the hot loop keeps it.
+  let erosion = 1
   for (let m = 0; m < model.months; m++) {
+    if (m > 0) erosion *= 1 - param(MODEL_PARAMETER_IDS.evasionRate)
     for (; next < events.length && (events[next] as TrajectoryEvent).month === m; next++) {
       const e = events[next] as TrajectoryEvent
       switch (e._tag) {
@@ -48,12 +51,12 @@ export const foldTrajectory = (
             pledged: e.amountUsdM,
             agreed: 0,
             delivered: 0,
-            agreeMonth: m,
+            erosionAtAgreement: erosion,
           })
           break
         case "CommitmentAgreed": {
           const t = tally.get(e.commitment)
-          if (t) Object.assign(t, { state: "agreed", agreed: e.amountUsdM, agreeMonth: m })
+          if (t) Object.assign(t, { state: "agreed", agreed: e.amountUsdM, erosionAtAgreement: erosion })
           break
         }
         case "CommitmentProgressed": {
@@ -91,7 +94,6 @@ export const foldTrajectory = (
     let implemented = 0
     let newStrength = 0
     const bySector: Partial<Record<Sector, number>> = {}
-    const decay = 1 - param(MODEL_PARAMETER_IDS.evasionRate)
     for (const c of model.commitments) {
       const t = tally.get(c.id)
       if (t === undefined) continue
@@ -106,10 +108,10 @@ export const foldTrajectory = (
           i?.type === "sanctions-package"
             ? i.coverage * i.enforcement
             : param(sanctionsParameterIds(c.id).coverage) * param(sanctionsParameterIds(c.id).enforcement)
-        newStrength += strength * decay ** (m - t.agreeMonth)
+        newStrength += (strength * erosion) / t.erosionAtAgreement
       }
     }
-    const strength = param(MODEL_PARAMETER_IDS.existingStrength) * decay ** m + newStrength
+    const strength = param(MODEL_PARAMETER_IDS.existingStrength) * erosion + newStrength
     const amplified = strength * (1 + param(MODEL_PARAMETER_IDS.amplification) * partners)
     out.push({
       "funds.pledged_usd_m": pledged,

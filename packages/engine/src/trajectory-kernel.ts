@@ -36,6 +36,12 @@ const S_DEMINING = sectors.indexOf("demining")
 const S_DIGITAL = sectors.indexOf("digital")
 const S_INFRASTRUCTURE = sectors.indexOf("infrastructure")
 const S_HUMANITARIAN = sectors.indexOf("humanitarian")
+const T_PLEDGED = 0
+const T_AGREED = 1
+const T_DISBURSED = 2
+const T_IMPLEMENTED = 3
+const T_SECTORS = 4
+const TOTALS_WIDTH = T_SECTORS + SECTOR_COUNT
 // Random slots within a (stream, month): 0 the transition, 1 the tranche or milestone, 2 a consultation.
 const SLOT_TRANSITION = 0
 const SLOT_DELIVERY = 1
@@ -62,11 +68,22 @@ export class TrajectoryKernel {
   private readonly state: Int8Array
   private readonly agreed: Float64Array
   private readonly delivered: Float64Array
-  private readonly agreeMonth: Int16Array
+  /** (1 − evasion)^month of each run, kept by multiplication (Math.pow per run-month dominated the loop). */
+  private readonly erosion: Float64Array
+  /** The run's erosion factor when a commitment was agreed, so a package's erosion is erosion(now) ÷ erosion(then). */
+  private readonly erosionAtAgreement: Float64Array
+  /** Position of each sanctions commitment in `sanctionsList` (-1 for others): erosionAtAgreement is runs × packages. */
+  private readonly sanctionsSlot: Int32Array
   private readonly joined: Uint16Array
   private readonly partnerCount: Uint8Array
   private readonly consultations: Int32Array
-  private readonly sectorSums = new Float64Array(SECTOR_COUNT)
+  /**
+   * Running totals per run, kept as events happen (pledged, agreed, disbursed, implemented, then disbursed
+   * per sector), so that a quiet month of a commitment costs one random draw and nothing else.
+   */
+  private readonly totals: Float64Array
+  /** quiet[c] = 1 when, this month, commitment c only draws its hazards (no entry, intervention or due date). */
+  private readonly quiet: Uint8Array
 
   constructor(
     private readonly model: CompiledModel,
@@ -86,7 +103,14 @@ export class TrajectoryKernel {
     this.state = new Int8Array(R * C).fill(NOT_YET)
     this.agreed = new Float64Array(R * C)
     this.delivered = new Float64Array(R * C)
-    this.agreeMonth = new Int16Array(R * C)
+    this.erosion = new Float64Array(R)
+    this.totals = new Float64Array(R * TOTALS_WIDTH)
+    this.quiet = new Uint8Array(C)
+    this.erosionAtAgreement = new Float64Array(R * model.sanctionsList.length)
+    this.sanctionsSlot = new Int32Array(C).fill(-1)
+    model.sanctionsList.forEach((c, slot) => {
+      this.sanctionsSlot[c] = slot
+    })
     this.joined = new Uint16Array(R)
     this.partnerCount = new Uint8Array(R)
     this.consultations = new Int32Array(R)
@@ -120,6 +144,16 @@ export class TrajectoryKernel {
   advance(): void {
     const m = ++this.month
     if (this.recorder !== null) this.recordInterventions(m)
+    const model = this.model
+    for (let c = 0; c < model.commitmentCount; c++) {
+      this.quiet[c] =
+        (model.startMonth[c] as number) < m &&
+        model.withdrawMonth[c] !== m &&
+        model.implementedAtMonth[c] !== m &&
+        model.frozen[c * model.months + m] === 0
+          ? 1
+          : 0
+    }
     // Small methods per run and per commitment: V8 optimizes them with full type feedback.
     for (let r = 0; r < this.runCount; r++) this.stepRun(r, m)
   }
@@ -130,59 +164,76 @@ export class TrajectoryKernel {
     const C = model.commitmentCount
     const pb = r * model.parameterCount
     const base = r * C
-    const { params, state, agreed, delivered, agreeMonth, values, sectorSums } = this
-    const { amountParameter, fixedAmount, sector, isSanctions, holdsConsultations } = model
+    const { params, state, keys, quiet, values, totals, erosionAtAgreement } = this
+    const { startMonth, hazardAgree, hazardResume, hazardWithdraw } = model
     const mp = model.modelParameter
-    const decay = 1 - (params[pb + mp.evasionRate] as number)
-    let pledged = 0
-    let agreedSum = 0
-    let disbursed = 0
-    let implemented = 0
-    let newStrength = 0
-    sectorSums.fill(0)
+    const erosion = m === 0 ? 1 : (this.erosion[r] as number) * (1 - (params[pb + mp.evasionRate] as number))
+    this.erosion[r] = erosion
     for (let c = 0; c < C; c++) {
       const i = base + c
-      const ap = amountParameter[c] as number
-      const amount = ap >= 0 ? (params[pb + ap] as number) : (fixedAmount[c] as number)
-      let s = state[i] as number
-      if (s !== IMPLEMENTED && s !== WITHDRAWN) s = this.stepCommitment(c, i, s, m, pb, amount)
-      if (s < 0) continue
-      if (holdsConsultations[c] === 1 && (s === AGREED || s === IMPLEMENTED)) this.consult(r, c, i, m, pb)
-      pledged += amount
-      agreedSum += agreed[i] as number
-      disbursed += delivered[i] as number
-      const sc = sector[c] as number
-      if (sc >= 0) sectorSums[sc] = (sectorSums[sc] as number) + (delivered[i] as number)
-      if (s === IMPLEMENTED) implemented++
-      if (isSanctions[c] === 1 && (s === AGREED || s === IMPLEMENTED)) {
-        newStrength += this.sanctionsStrength(c, pb) * decay ** (m - (agreeMonth[i] as number))
+      const s = state[i] as number
+      if (s === IMPLEMENTED || s === WITHDRAWN) continue
+      if (quiet[c] === 1 && (s === PROPOSED || s === STALLED)) {
+        // A quiet month of a proposed or stalled commitment: one draw, usually no event. Only when the
+        // draw says "event" does the full step run (and draw the same number again).
+        const u = uniform(keys[i] as number, m, SLOT_TRANSITION)
+        const hazard = (s === PROPOSED ? hazardAgree[c] : hazardResume[c]) as number
+        if (u < (params[pb + (hazardWithdraw[c] as number)] as number) + (params[pb + hazard] as number)) {
+          this.stepCommitment(c, i, s, m, pb)
+        }
+      } else if (s !== NOT_YET || startMonth[c] === m) this.stepCommitment(c, i, s, m, pb)
+    }
+    const mechanisms = model.consultationList
+    for (let k = 0; k < mechanisms.length; k++) {
+      const c = mechanisms[k] as number
+      const s = state[base + c] as number
+      if (s === AGREED || s === IMPLEMENTED) this.consult(r, c, base + c, m, pb)
+    }
+    let newStrength = 0
+    const packages = model.sanctionsList
+    for (let slot = 0; slot < packages.length; slot++) {
+      const c = packages[slot] as number
+      const s = state[base + c] as number
+      if (s === AGREED || s === IMPLEMENTED) {
+        const since = erosionAtAgreement[r * packages.length + slot] as number
+        newStrength += (this.sanctionsStrength(c, pb) * erosion) / since
       }
     }
     const partners =
       m > 0 && newStrength > 0 ? this.joinCoalition(r, m, pb, newStrength) : (this.partnerCount[r] as number)
-    const strength = (params[pb + mp.existingStrength] as number) * decay ** m + newStrength
+    const strength = (params[pb + mp.existingStrength] as number) * erosion + newStrength
     const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
+    const t = r * TOTALS_WIDTH
+    const pledged = totals[t + T_PLEDGED] as number
+    // Totals are summed in event order, not commitment order: clamp away the last-bit differences
+    // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
+    const agreedSum = Math.min(totals[t + T_AGREED] as number, pledged)
+    const disbursed = Math.min(totals[t + T_DISBURSED] as number, agreedSum)
+    const sectorAt = t + T_SECTORS
     values[IND.pledged * R + r] = pledged
     values[IND.agreed * R + r] = agreedSum
     values[IND.disbursed * R + r] = disbursed
-    values[IND.energyMw * R + r] = (sectorSums[S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
+    values[IND.energyMw * R + r] =
+      (totals[sectorAt + S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
     values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * amplified))
     values[IND.partners * R + r] = partners
     values[IND.consultations * R + r] = this.consultations[r] as number
-    values[IND.implemented * R + r] = implemented
+    values[IND.implemented * R + r] = totals[t + T_IMPLEMENTED] as number
     values[IND.healthFacilities * R + r] =
-      (sectorSums[S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
-    values[IND.smes * R + r] = (sectorSums[S_SMES] as number) / (params[pb + mp.costPerSme] as number)
+      (totals[sectorAt + S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
+    values[IND.smes * R + r] = (totals[sectorAt + S_SMES] as number) / (params[pb + mp.costPerSme] as number)
     values[IND.deminingKm2 * R + r] =
-      (sectorSums[S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
-    values[IND.digitalUsdM * R + r] = sectorSums[S_DIGITAL] as number
-    values[IND.infrastructureUsdM * R + r] = sectorSums[S_INFRASTRUCTURE] as number
-    values[IND.humanitarianUsdM * R + r] = sectorSums[S_HUMANITARIAN] as number
+      (totals[sectorAt + S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
+    values[IND.digitalUsdM * R + r] = totals[sectorAt + S_DIGITAL] as number
+    values[IND.infrastructureUsdM * R + r] = totals[sectorAt + S_INFRASTRUCTURE] as number
+    values[IND.humanitarianUsdM * R + r] = totals[sectorAt + S_HUMANITARIAN] as number
   }
 
   /** One commitment's month: entry, an intervention's withdrawal, or a transition drawn from its kind's hazards. */
-  private stepCommitment(c: number, i: number, s: number, m: number, pb: number, amount: number): number {
+  private stepCommitment(c: number, i: number, s: number, m: number, pb: number): number {
     const model = this.model
+    const ap = model.amountParameter[c] as number
+    const amount = ap >= 0 ? (this.params[pb + ap] as number) : (model.fixedAmount[c] as number)
     const start = model.startMonth[c] as number
     if (start === m) s = this.begin(c, i, m, amount)
     if (s < 0 || s === IMPLEMENTED || s === WITHDRAWN) return s
@@ -197,7 +248,7 @@ export class TrajectoryKernel {
       if (s === PROPOSED) {
         if (u < w + (params[pb + (model.hazardAgree[c] as number)] as number)) {
           this.agreed[i] = amount
-          this.agreeMonth[i] = m
+          this.recordErosionAtAgreement(c, i)
           return this.fire(c, i, s, E_AGREE, m, undefined, 0)
         }
       } else if (s === STALLED) {
@@ -282,6 +333,19 @@ export class TrajectoryKernel {
     return counts
   }
 
+  /** A sanctions package remembers the run's erosion factor when it was agreed. */
+  private recordErosionAtAgreement(c: number, i: number): void {
+    const slot = this.sanctionsSlot[c] as number
+    if (slot < 0) return
+    const r = (i - c) / this.model.commitmentCount
+    this.erosionAtAgreement[r * this.model.sanctionsList.length + slot] = this.erosion[r] as number
+  }
+
+  /** Offset of the run's totals, from a commitment's slot i = run * C + c. */
+  private totalsOf(c: number, i: number): number {
+    return ((i - c) / this.model.commitmentCount) * TOTALS_WIDTH
+  }
+
   private id(c: number): CommitmentId {
     return this.model.commitments[c]?.id as CommitmentId
   }
@@ -290,6 +354,8 @@ export class TrajectoryKernel {
   private begin(c: number, i: number, m: number, amount: number): number {
     const target = this.model.initialState[c] as number
     this.state[i] = PROPOSED
+    const t = this.totalsOf(c, i)
+    this.totals[t + T_PLEDGED] = (this.totals[t + T_PLEDGED] as number) + amount
     this.recorder?.push({
       _tag: "CommitmentProposed",
       v: 1,
@@ -301,7 +367,7 @@ export class TrajectoryKernel {
     if (target === PROPOSED) return s
     if (target === WITHDRAWN) return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn before the visit", 0)
     this.agreed[i] = amount
-    this.agreeMonth[i] = m
+    this.recordErosionAtAgreement(c, i)
     s = this.fire(c, i, s, E_AGREE, m, undefined, 0)
     if (target === STALLED) return this.fire(c, i, s, E_STALL, m, "stalled before the visit", 0)
     if (target === IMPLEMENTED) return this.completeNow(c, i, s, m)
@@ -331,6 +397,19 @@ export class TrajectoryKernel {
     const next = NEXT[s * EVENTS + e] as number
     if (next === NO_TRANSITION) return s
     this.state[i] = next
+    const totals = this.totals
+    if (e === E_AGREE) {
+      const t = this.totalsOf(c, i)
+      totals[t + T_AGREED] = (totals[t + T_AGREED] as number) + (this.agreed[i] as number)
+    } else if (e === E_DELIVER) {
+      const t = this.totalsOf(c, i)
+      totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
+      const sc = this.model.sector[c] as number
+      if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
+    } else if (e === E_COMPLETE) {
+      const t = this.totalsOf(c, i)
+      totals[t + T_IMPLEMENTED] = (totals[t + T_IMPLEMENTED] as number) + 1
+    }
     const rec = this.recorder
     if (rec !== null) {
       const commitment = this.id(c)

@@ -23,7 +23,7 @@ describe("reports across worker threads", () => {
   it("are byte-identical to the one-thread report, with transferred typed arrays", async () => {
     const spec = decodeSpec({
       pack: pack.id,
-      runs: 2000,
+      runs: 900,
       seed: 7,
       interventions: [
         { type: "sanctions-package", month: 3, coverage: 0.3, enforcement: 0.8 },
