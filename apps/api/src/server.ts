@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net"
 import { join } from "node:path"
 import { EventStore, type StorageFailure } from "@accord/event-store"
 import { serve } from "@hono/node-server"
-import { Effect, Layer, ManagedRuntime } from "effect"
+import { Effect, Layer, Logger, ManagedRuntime } from "effect"
 import type { ApiServices } from "./api-services.js"
 import { makeApp } from "./app.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
@@ -64,7 +64,10 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 /** Starts the service: store (migrations run), worker pool (lazily), HTTP on the port. */
 export const startServer = async (options: ServerOptions = {}): Promise<ServerHandle> => {
   const logger = options.logger ?? jsonLogger
-  const runtime = ManagedRuntime.make(apiLayer(storeLayer(options), options.simulator))
+  // Effect's own log lines (background runs) come out as JSON too.
+  const runtime = ManagedRuntime.make(
+    Layer.merge(apiLayer(storeLayer(options), options.simulator), Logger.json),
+  )
   // Build the layers now, so that a store that cannot start fails here and not on the first request.
   const store = await runtime
     .runPromise(Effect.map(EventStore, (s) => s.backend))

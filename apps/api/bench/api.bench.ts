@@ -1,0 +1,95 @@
+// `npx tsx apps/api/bench/api.bench.ts`: POST /api/simulate with the default spec (1,000 runs) at 1 and
+// 32 connections against a bare Hono JSON route on the same machine, measured with autocannon in one run.
+import { spawn } from "node:child_process"
+import { availableParallelism, cpus } from "node:os"
+import { fileURLToPath } from "node:url"
+import autocannon from "autocannon"
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const servers = spawn(
+  process.execPath,
+  ["--import", "tsx", fileURLToPath(new URL("./bench-servers.ts", import.meta.url))],
+  {
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+)
+const ports = await new Promise<{ api: number; bare: number }>((resolve, reject) => {
+  servers.stdout?.once("data", (chunk: Buffer) => resolve(JSON.parse(chunk.toString())))
+  servers.once("exit", (code) => reject(new Error(`bench servers exited with ${code}`)))
+})
+
+const defaultSpec = JSON.stringify({ pack: "sybiha-visit-2025" })
+
+interface Row {
+  readonly target: string
+  readonly connections: number
+  readonly reqPerSec: number
+  readonly p50: number
+  readonly p95: number
+  readonly p99: number
+  readonly errors: number
+  readonly requests: number
+}
+
+const percentile = (sorted: ReadonlyArray<number>, q: number) =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] as number)
+
+/** One autocannon run; latencies are recorded per response, so that p95 is exact. */
+const load = async (target: string, url: string, body: string, connections: number): Promise<Row> => {
+  const latencies: Array<number> = []
+  const instance = autocannon({
+    url,
+    connections,
+    duration: seconds,
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body,
+  })
+  instance.on("response", (_client, _status, _bytes, ms) => latencies.push(ms))
+  const result = await instance
+  latencies.sort((a, b) => a - b)
+  return {
+    target,
+    connections,
+    reqPerSec: result.requests.total / result.duration,
+    p50: percentile(latencies, 0.5),
+    p95: percentile(latencies, 0.95),
+    p99: percentile(latencies, 0.99),
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+  }
+}
+
+const api = `http://127.0.0.1:${ports.api}/api/simulate`
+const bare = `http://127.0.0.1:${ports.bare}/`
+// Warm up: JIT, the pack's compiled model, sockets.
+await load("warm-up", api, defaultSpec, 4)
+
+const rows: Array<Row> = []
+for (const connections of [1, 32]) {
+  rows.push(await load("bare Hono JSON route", bare, "{}", connections))
+  rows.push(await load("POST /api/simulate (1,000 runs)", api, defaultSpec, connections))
+}
+servers.kill("SIGTERM")
+
+const f = (n: number, digits = 1) => n.toFixed(digits)
+console.log(
+  `\nAPI benchmark — ${cpus()[0]?.model ?? "cpu"}, ${availableParallelism()} cores, Node ${process.version}, ${seconds} s per row\n`,
+)
+console.log("| target | connections | req/s | p50 ms | p95 ms | p99 ms | errors | ratio to bare (req/s) |")
+console.log("|---|---:|---:|---:|---:|---:|---:|---:|")
+for (const row of rows) {
+  const ceiling = rows.find((r) => r.target.startsWith("bare") && r.connections === row.connections) as Row
+  const ratio = row === ceiling ? "1 (ceiling)" : `1/${f(ceiling.reqPerSec / row.reqPerSec, 0)}`
+  console.log(
+    `| ${row.target} | ${row.connections} | ${f(row.reqPerSec)} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.p99)} | ${row.errors} | ${ratio} |`,
+  )
+}
+const single = rows.find((r) => r.target.startsWith("POST") && r.connections === 1) as Row
+const many = rows.find((r) => r.target.startsWith("POST") && r.connections === 32) as Row
+console.log(
+  `\ntarget p95 ≤ 50 ms at 1 connection: ${single.p95 <= 50 ? "met" : "NOT met"} (${f(single.p95)} ms)`,
+)
+console.log(`target no errors at 32 connections: ${many.errors === 0 ? "met" : "NOT met"} (${many.errors})`)
