@@ -56,15 +56,19 @@ const best = <A>(n: number, f: () => A) => {
 /**
  * The same lifecycle model with one XState actor per commitment and run: the
  * same parameter draws, hazards and random streams as the engine, but every
- * transition is `actor.send(...)` and every state read is `getSnapshot()`.
+ * transition is `actor.send(...)` and every state read is `getSnapshot()`; each
+ * month folds the funds and sector totals from the snapshots, as the engine's
+ * hot loop keeps them (consultations and the coalition are left out: they favour the actors).
  * Returns final-state counts per commitment so that the two can be checked against each other.
  */
+let checksum = 0
 const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
   const model = compileModel(pack, spec)
   const C = model.commitmentCount
   const P = model.parameterCount
   const counts = new Int32Array(C * lifecycleStates.length)
   const params = new Float64Array(P)
+  const sectorTotals = new Float64Array(7)
   for (let run = 0; run < model.runs; run++) {
     const key = runKey(model.seed, run)
     for (let k = 0; k < P; k++) {
@@ -108,6 +112,23 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
           } else if (u2 < d) actor.send({ type: "COMPLETE" })
         }
       })
+      // The same folds the engine keeps each month: funds and sector totals, read from the actors' snapshots.
+      let pledged = 0
+      let agreed = 0
+      let disbursed = 0
+      let implemented = 0
+      sectorTotals.fill(0)
+      actors.forEach(({ actor, amount }, c) => {
+        const snapshot = actor.getSnapshot()
+        pledged += amount
+        agreed += snapshot.context.agreedUsdM
+        disbursed += snapshot.context.deliveredUsdM
+        if (snapshot.value === "implemented") implemented++
+        const sector = model.sector[c] as number
+        if (sector >= 0)
+          sectorTotals[sector] = (sectorTotals[sector] as number) + snapshot.context.deliveredUsdM
+      })
+      checksum += pledged + agreed + disbursed + implemented + (sectorTotals[0] as number)
     }
     actors.forEach(({ actor }, c) => {
       const s = lifecycleStates.indexOf(actor.getSnapshot().value as LifecycleState)
@@ -115,6 +136,7 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
       actor.stop()
     })
   }
+  if (checksum < 0) throw new Error("unreachable: totals are non-negative")
   return counts
 }
 

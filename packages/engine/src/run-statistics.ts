@@ -30,33 +30,51 @@ export const sumInRunOrder = (values: ArrayLike<number>): number => {
 }
 
 /**
- * Moves the k-th smallest of a[lo..hi] to a[k], smaller ones before it and
- * larger ones after it (Hoare quickselect, median-of-three pivot): linear time,
- * where a full sort per indicator and month dominated the report's cost.
+ * Moves the k-th smallest of a[left..right] to a[k], smaller ones before it and
+ * larger ones after it: Floyd–Rivest selection (a sample picks pivots close to
+ * the k-th value), linear time with few passes, where a full sort per indicator
+ * and month dominated the report's cost.
  */
 const selectInPlace = (a: Float64Array, lo: number, hi: number, k: number): void => {
-  while (hi > lo) {
-    const x = a[lo] as number
-    const y = a[(lo + hi) >>> 1] as number
-    const z = a[hi] as number
-    const pivot = Math.max(Math.min(x, y), Math.min(Math.max(x, y), z))
-    let i = lo
-    let j = hi
-    while (i <= j) {
-      while ((a[i] as number) < pivot) i++
-      while ((a[j] as number) > pivot) j--
-      if (i <= j) {
-        const t = a[i] as number
-        a[i] = a[j] as number
-        a[j] = t
-        i++
-        j--
-      }
+  let left = lo
+  let right = hi
+  while (right > left) {
+    if (right - left > 600) {
+      const n = right - left + 1
+      const i = k - left + 1
+      const z = Math.log(n)
+      const s = 0.5 * Math.exp((2 * z) / 3)
+      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (i - n / 2 < 0 ? -1 : 1)
+      const newLeft = Math.max(left, Math.floor(k - (i * s) / n + sd))
+      const newRight = Math.min(right, Math.floor(k + ((n - i) * s) / n + sd))
+      selectInPlace(a, newLeft, newRight, k)
     }
-    if (k <= j) hi = j
-    else if (k >= i) lo = i
-    else return
+    const t = a[k] as number
+    let i = left
+    let j = right
+    swap(a, left, k)
+    if ((a[right] as number) > t) swap(a, left, right)
+    while (i < j) {
+      swap(a, i, j)
+      i++
+      j--
+      while ((a[i] as number) < t) i++
+      while ((a[j] as number) > t) j--
+    }
+    if (a[left] === t) swap(a, left, j)
+    else {
+      j++
+      swap(a, j, right)
+    }
+    if (j <= k) left = j + 1
+    if (k <= j) right = j - 1
   }
+}
+
+const swap = (a: Float64Array, i: number, j: number): void => {
+  const t = a[i] as number
+  a[i] = a[j] as number
+  a[j] = t
 }
 
 const minFrom = (a: Float64Array, from: number): number => {
