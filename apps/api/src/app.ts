@@ -5,6 +5,7 @@ import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { ApiServices } from "./api-services.js"
+import { exercisesRoutes } from "./exercises/index.js"
 import { internalErrorBody } from "./http/api-error.js"
 import { makeRunHandler } from "./http/effect-handler.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
@@ -80,6 +81,7 @@ export const makeApp = (
   app.route("/api/scenarios", scenariosRoutes(run))
   app.route("/api/runs", runsRoutes(run))
   app.route("/api/reports", reportsRoutes(run))
+  app.route("/api/exercises", exercisesRoutes(run))
   app.route("/", openApiRoutes())
   app.route("/", webAppRoutes(options.webDist ?? defaultWebDist))
 

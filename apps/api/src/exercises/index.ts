@@ -1,0 +1,2 @@
+export { type ExerciseRouteOptions, exercisesRoutes } from "./exercise-routes.js"
+export { defaultJoinLimits, type JoinLimits } from "./join-rate-limit.js"
