@@ -9,6 +9,7 @@ declare module "autocannon" {
     method?: string
     headers?: Record<string, string>
     body?: string
+    requests?: Array<{ setupRequest?: (request: { body?: string }) => { body?: string } }>
   }
   interface Result {
     requests: { average: number; total: number }

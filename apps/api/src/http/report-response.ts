@@ -1,6 +1,18 @@
 import { type Comparison, type Report, renderComparison, renderReport } from "@accord/engine"
 import type { Context } from "hono"
+import { makeLruCache } from "../simulation/lru-cache.js"
 import { contentTypeOf, negotiateFormat, type ReportFormat } from "./report-format.js"
+
+// Renderings are named by the content hash they render, so a repeated report costs no second rendering.
+const renderings = makeLruCache<string>(128)
+const rendered = (hash: string, format: ReportFormat, render: () => string): string => {
+  const key = `${hash}:${format}`
+  const hit = renderings.get(key)
+  if (hit !== undefined) return hit
+  const text = render()
+  renderings.set(key, text)
+  return text
+}
 
 /** The format a report-shaped response uses: `?format=` first, then the Accept header. */
 export const formatFor = (c: Context, query: ReportFormat | undefined): ReportFormat =>
@@ -14,13 +26,24 @@ export const reportResponse = (
   status = 200,
   headers: Readonly<Record<string, string>> = {},
 ): Response =>
-  c.body(renderReport(report, format), status as 200, {
-    "content-type": contentTypeOf[format],
-    vary: "Accept",
-    "x-report-hash": report.hash,
-    ...headers,
-  })
+  c.body(
+    rendered(report.hash, format, () => renderReport(report, format)),
+    status as 200,
+    {
+      "content-type": contentTypeOf[format],
+      vary: "Accept",
+      "x-report-hash": report.hash,
+      ...headers,
+    },
+  )
 
 /** Answers with a comparison rendered in the negotiated format. */
 export const comparisonResponse = (c: Context, comparison: Comparison, format: ReportFormat): Response =>
-  c.body(renderComparison(comparison, format), 200, { "content-type": contentTypeOf[format], vary: "Accept" })
+  c.body(
+    rendered(`compare:${comparison.hash}`, format, () => renderComparison(comparison, format)),
+    200,
+    {
+      "content-type": contentTypeOf[format],
+      vary: "Accept",
+    },
+  )

@@ -3,6 +3,7 @@ import type { Pack, ScenarioSpec } from "@accord/domain"
 import {
   type Comparison,
   compare,
+  modelInfo,
   type Report,
   type SimulationChunk,
   simulate,
@@ -11,6 +12,8 @@ import {
 } from "@accord/engine"
 import { Context, Effect, Layer } from "effect"
 import type { WorkCeilingExceeded } from "../http/api-error.js"
+import { canonicalJson } from "../scenarios/canonical-json.js"
+import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
 import { checkWorkCeiling, workOf } from "./work-ceiling.js"
 import { makeWorkerPool } from "./worker-pool.js"
@@ -25,6 +28,8 @@ export interface SimulatorOptions {
   readonly workerThreshold: number
   /** Worker threads; defaults to the number of cores. */
   readonly workers?: number
+  /** Reports kept for repeated specs (a report is a pure function of pack and spec); 0 turns it off. */
+  readonly cachedReports?: number
 }
 
 export const defaultSimulatorOptions: SimulatorOptions = {
@@ -66,6 +71,17 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
         (p) => Effect.promise(() => p.close()),
       )
       const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
+      // Same pack and spec give the same bytes, so a repeated spec (a class on the default scenario) is served from here.
+      const cache = makeLruCache<Report>(options.cachedReports ?? 64)
+      const cached = (spec: ScenarioSpec, compute: Effect.Effect<Report>) =>
+        Effect.suspend(() => {
+          if ((options.cachedReports ?? 64) === 0) return compute
+          const key = `${modelInfo.version}:${canonicalJson(spec)}`
+          const hit = cache.get(key)
+          return hit !== undefined
+            ? Effect.succeed(hit)
+            : Effect.tap(compute, (report) => cache.set(key, report))
+        })
 
       const inPool = <A>(task: SimulationTask, transfer: ReadonlyArray<ArrayBuffer> = []) =>
         Effect.promise(() => pool.run<A>(task, transfer))
@@ -99,12 +115,12 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
         simulate: (pack, spec, onProgress) =>
           Effect.gen(function* () {
             yield* checkWorkCeiling(pack, spec, options.workCeiling)
-            if (!isLarge(pack, spec)) {
-              const report = simulate(pack, spec)
-              onProgress?.(spec.runs, spec.runs)
-              return report
-            }
-            return yield* simulateLarge(spec, onProgress)
+            const report = yield* cached(
+              spec,
+              isLarge(pack, spec) ? simulateLarge(spec, onProgress) : Effect.sync(() => simulate(pack, spec)),
+            )
+            onProgress?.(spec.runs, spec.runs)
+            return report
           }),
         compare: (pack, baseline, variant) =>
           Effect.gen(function* () {
