@@ -1,0 +1,134 @@
+// Bad input over a real port: a smaller batch of the same generated requests through fetch, plus what only a
+// socket can send (a chunked body over 1 MiB, a body cut short). No 5xx, and the service answers after.
+import { request as httpRequest } from "node:http"
+import { connect } from "node:net"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import {
+  maxBodyBytes,
+  openApiDocument,
+  type ServerHandle,
+  silentLogger,
+  startServer,
+} from "../../src/index.js"
+import { fuzzCategory, makeExercise } from "./fuzz-driver.js"
+import { makeFuzzRequests } from "./fuzz-requests.js"
+import { componentsOf, operationsOf } from "./request-catalog.js"
+import { createFixtures, type Send } from "./service-fixtures.js"
+
+const document = openApiDocument()
+const operations = operationsOf(document)
+const components = componentsOf(document)
+
+let server: ServerHandle
+let categories: ReturnType<typeof makeFuzzRequests>
+let sent = 0
+/** One request on its own connection (node:http, no agent), answered as a web Response. */
+const sendAlone: Send = (url, init) =>
+  new Promise((resolve, reject) => {
+    const req = httpRequest(
+      `${server.url}${url}`,
+      { method: init.method, headers: init.headers ?? {}, agent: false },
+      (res) => {
+        const chunks: Array<Buffer> = []
+        res.on("data", (chunk: Buffer) => chunks.push(chunk))
+        res.on("end", () => {
+          const headers = new Headers()
+          for (const [name, value] of Object.entries(res.headers))
+            if (typeof value === "string") headers.set(name, value)
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 0, headers }))
+        })
+      },
+    )
+    req.on("error", reject)
+    req.end(init.body)
+  })
+
+const send: Send = (url, init) => {
+  sent++
+  // KNOWN DEFECT (reported, issue 9): a 413 says "Connection: keep-alive", then the server drops the
+  // connection, so the client's next request on it fails ("other side closed"). Bodies over the limit go
+  // on a connection of their own until that is fixed; the raw-socket test below pins the 413 itself.
+  if ((init.body?.length ?? 0) > maxBodyBytes) return sendAlone(url, init)
+  return fetch(`${server.url}${url}`, init)
+}
+
+beforeAll(async () => {
+  server = await startServer({
+    port: 0,
+    hostname: "127.0.0.1",
+    store: "memory",
+    logger: silentLogger,
+    webDist: "/nonexistent",
+  })
+  categories = makeFuzzRequests(operations, components, await createFixtures(send, operations, components))
+})
+afterAll(() => server.close())
+
+/** Writes raw bytes to the port and resolves with the status line of the answer (or "closed"). */
+const raw = (chunks: ReadonlyArray<string>, endAfter = true) =>
+  new Promise<string>((resolve, reject) => {
+    const socket = connect(server.port, "127.0.0.1")
+    let answer = ""
+    socket.on("data", (data) => {
+      answer += data.toString("latin1")
+    })
+    socket.on("error", reject)
+    socket.on("close", () => resolve(answer.split("\r\n")[0] ?? "closed"))
+    socket.on("connect", () => {
+      for (const chunk of chunks) socket.write(chunk)
+      if (endAfter) socket.end()
+      else setTimeout(() => socket.destroy(), 300)
+    })
+  })
+
+const exercise = makeExercise(send)
+const runs: ReadonlyArray<readonly [keyof ReturnType<typeof makeFuzzRequests>, number]> = [
+  ["validBodies", 60],
+  ["brokenFields", 250],
+  ["malformedJson", 60],
+  ["wrongContentTypes", 60],
+  ["wrongBodies", 20],
+  ["oddParameters", 100],
+  ["wrongMethods", 30],
+]
+
+describe("bad input over a real port", () => {
+  for (const [category, numRuns] of runs) {
+    it(
+      `${category}: ${numRuns} requests keep the contract`,
+      () => fuzzCategory(category, categories[category], numRuns, exercise),
+      60_000,
+    )
+  }
+
+  it("a chunked body over 1 MiB (no Content-Length) is a 413", async () => {
+    const piece = "x".repeat(64 * 1024)
+    const chunk = `${piece.length.toString(16)}\r\n${piece}\r\n`
+    const status = await raw([
+      "POST /api/simulate HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+      `1\r\n"\r\n`,
+      ...Array.from({ length: 20 }, () => chunk),
+      "0\r\n\r\n",
+    ])
+    expect(status).toBe("HTTP/1.1 413 Payload Too Large")
+  })
+
+  it("a body cut short and a malformed request line leave the service answering", async () => {
+    await raw(
+      [
+        'POST /api/scenarios HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"pack":',
+      ],
+      false,
+    )
+    expect(await raw(["GARBAGE / HTTP/9.9\r\n\r\n"])).toMatch(/^HTTP\/1\.1 400|^$/)
+    expect(await raw(["GET /api/%zz%E0%A4%A HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"])).toMatch(
+      /^HTTP\/1\.1 4\d\d/,
+    )
+  })
+
+  it("sent its batch, and the service is healthy after", async () => {
+    expect(sent).toBeGreaterThanOrEqual(500)
+    const health = await fetch(`${server.url}/api/health`)
+    expect(health.status).toBe(200)
+  })
+})

@@ -1,0 +1,52 @@
+// Resources the fuzz suite points path parameters at: a scenario, one of its runs, its report, the pack, and
+// one item of every other collection the document lets a client create (so new resources are covered too).
+import { builtInPacks } from "@accord/domain"
+import fc from "fast-check"
+import type { Fixtures } from "./fuzz-requests.js"
+import { domainOverrides } from "./fuzz-requests.js"
+import { arbitraryOf, type Components } from "./json-schema-arbitrary.js"
+import type { OperationInfo } from "./request-catalog.js"
+
+/** Sends one request to the service under test (in-process or over a port). */
+export type Send = (
+  url: string,
+  init: { method: string; headers?: Record<string, string>; body?: string },
+) => Promise<Response>
+
+const post = (send: Send, url: string, body: unknown) =>
+  send(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+
+/** Creates the resources and answers their ids by collection. */
+export const createFixtures = async (
+  send: Send,
+  operations: ReadonlyArray<OperationInfo>,
+  components: Components,
+): Promise<Fixtures> => {
+  const pack = builtInPacks[0]?.id ?? "sybiha-visit-2025"
+  const created = await post(send, "/api/scenarios", { pack, runs: 20, horizonMonths: 6, name: "fixture" })
+  if (created.status !== 201) throw new Error(`could not create the fixture scenario: ${created.status}`)
+  const { id: scenarioId } = (await created.json()) as { id: string }
+  const run = await send(`/api/scenarios/${scenarioId}/runs`, { method: "POST" })
+  if (run.status !== 201) throw new Error(`could not run the fixture scenario: ${run.status}`)
+  const byCollection: Record<string, Record<string, string>> = {
+    "/api/scenarios": { id: scenarioId },
+    "/api/runs": { id: run.headers.get("x-run-id") ?? "" },
+    "/api/reports": { hash: run.headers.get("x-report-hash") ?? "" },
+    "/api/packs": { id: pack },
+  }
+  // Any other collection with a POST: try a few valid bodies until one is created.
+  for (const op of operations) {
+    if (op.method !== "POST" || op.body === undefined || op.pathParams.length > 0) continue
+    if (byCollection[op.template] !== undefined || !op.template.startsWith("/api/")) continue
+    const bodies = fc.sample(arbitraryOf(op.body, components, domainOverrides), { numRuns: 30, seed: 7 })
+    for (const body of bodies) {
+      const response = await post(send, op.template, body)
+      if (response.status === 201 || response.status === 200) {
+        const answer = (await response.json()) as { id?: unknown }
+        if (typeof answer.id === "string") byCollection[op.template] = { id: answer.id }
+        break
+      }
+    }
+  }
+  return { byCollection }
+}
