@@ -165,7 +165,11 @@ export class TrajectoryKernel {
     const pb = r * model.parameterCount
     const base = r * C
     const { params, state, keys, quiet, values, totals, erosionAtAgreement } = this
-    const { startMonth, hazardAgree, hazardResume, hazardWithdraw } = model
+    const { startMonth, hazardAgree, hazardResume, hazardWithdraw, hazardStall, hazardDeliver, sector } =
+      model
+    const { agreed, delivered } = this
+    const recording = this.recorder !== null
+    const t = r * TOTALS_WIDTH
     const mp = model.modelParameter
     const erosion = m === 0 ? 1 : (this.erosion[r] as number) * (1 - (params[pb + mp.evasionRate] as number))
     this.erosion[r] = erosion
@@ -181,6 +185,29 @@ export class TrajectoryKernel {
         if (u < (params[pb + (hazardWithdraw[c] as number)] as number) + (params[pb + hazard] as number)) {
           this.stepCommitment(c, i, s, m, pb)
         }
+      } else if (quiet[c] === 1 && s === AGREED && recording === false && (agreed[i] as number) > 0) {
+        // Fast path for a quiet month of an agreed monetary commitment: the usual tranche, inline. A stall,
+        // a withdrawal or the last tranche goes through the full step (which draws the same numbers again).
+        const key = keys[i] as number
+        const u = uniform(key, m, SLOT_TRANSITION)
+        const w = params[pb + (hazardWithdraw[c] as number)] as number
+        if (u < w + (params[pb + (hazardStall[c] as number)] as number)) {
+          this.stepCommitment(c, i, s, m, pb)
+          continue
+        }
+        const ag = agreed[i] as number
+        const remaining = ag - (delivered[i] as number)
+        const tranche =
+          ag * (params[pb + (hazardDeliver[c] as number)] as number) * (0.5 + uniform(key, m, SLOT_DELIVERY))
+        if (tranche >= remaining - COMPLETION_SLACK * ag) {
+          this.stepCommitment(c, i, s, m, pb)
+          continue
+        }
+        delivered[i] = (delivered[i] as number) + tranche
+        state[i] = NEXT[s * EVENTS + E_DELIVER] as number
+        totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
+        const sc = sector[c] as number
+        if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
       } else if (s !== NOT_YET || startMonth[c] === m) this.stepCommitment(c, i, s, m, pb)
     }
     const mechanisms = model.consultationList
@@ -203,7 +230,6 @@ export class TrajectoryKernel {
       m > 0 && newStrength > 0 ? this.joinCoalition(r, m, pb, newStrength) : (this.partnerCount[r] as number)
     const strength = (params[pb + mp.existingStrength] as number) * erosion + newStrength
     const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
-    const t = r * TOTALS_WIDTH
     const pledged = totals[t + T_PLEDGED] as number
     // Totals are summed in event order, not commitment order: clamp away the last-bit differences
     // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
