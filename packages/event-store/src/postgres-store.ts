@@ -1,7 +1,7 @@
 import { SqlClient } from "@effect/sql"
 import type { SqlError } from "@effect/sql/SqlError"
 import { PgClient } from "@effect/sql-pg"
-import { Duration, Effect, PubSub, Schedule, Stream } from "effect"
+import { Duration, Effect, Layer, PubSub, Redacted, Schedule, type Scope, Stream } from "effect"
 import { checkExpectedVersion, classifyStoredIds, type EncodedEvent, type StoredId } from "./append-plan.js"
 import { type EventStoreService, makeEventStore } from "./event-store-service.js"
 import { migratePostgres } from "./postgres-migrations.js"
@@ -53,10 +53,10 @@ const fromRow = (row: EventRow): RecordedEvent => ({
 const CHECKPOINT = /^(\d+)(?::(\d+))?$/
 
 /** A valid schema name (it is spliced into identifiers, so it is checked, not escaped). */
-export const isSchemaName = (name: string) => /^[a-z_][a-z0-9_]{0,62}$/.test(name)
+const isSchemaName = (name: string) => /^[a-z_][a-z0-9_]{0,62}$/.test(name)
 
 /** The connection URL with the schema first on the search path. */
-export const urlWithSchema = (url: string, schema: string) => {
+const urlWithSchema = (url: string, schema: string) => {
   const parsed = new URL(url)
   parsed.searchParams.set("options", `-c search_path=${schema}`)
   return parsed.toString()
@@ -74,7 +74,7 @@ const isEventIdRace = (error: SqlError) => {
 }
 
 /** An event store in PostgreSQL, shareable by many instances (LISTEN/NOTIFY, with polling as a fallback). */
-export const makePostgresStore = (options: PostgresStoreOptions & { readonly schema: string }) =>
+const makePostgresStore = (options: PostgresStoreOptions & { readonly schema: string }) =>
   Effect.gen(function* () {
     const sql = yield* SqlClient.SqlClient
     const pg = yield* PgClient.PgClient
@@ -97,118 +97,81 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
       Effect.forkScoped,
     )
 
-    const moveVersion = (streamId: string, expected: ExpectedVersion, count: number) => {
-      const bump =
-        expected === "any"
-          ? sql.unsafe<{ version: string }>(
-              `INSERT INTO streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id)
-               DO UPDATE SET version = streams.version + EXCLUDED.version RETURNING version`,
-              [streamId, count],
-            )
-          : expected === "streamExists"
-            ? sql.unsafe<{ version: string }>(
-                "UPDATE streams SET version = version + $2 WHERE stream_id = $1 AND version > 0 RETURNING version",
-                [streamId, count],
-              )
-            : expected === "noStream" || expected === 0
-              ? sql.unsafe<{ version: string }>(
-                  `INSERT INTO streams (stream_id, version) VALUES ($1, $2) ON CONFLICT (stream_id)
-                   DO UPDATE SET version = EXCLUDED.version WHERE streams.version = 0 RETURNING version`,
-                  [streamId, count],
-                )
-              : sql.unsafe<{ version: string }>(
-                  "UPDATE streams SET version = $3 WHERE stream_id = $1 AND version = $2 RETURNING version",
-                  [streamId, expected, expected + count],
-                )
-      return Effect.flatMap(bump, ([row]) => {
-        if (row !== undefined) return Effect.succeed(Number(row.version) - count)
-        // Zero rows: the stream is not where the writer expected; report where it is.
-        return Effect.flatMap(
-          sql.unsafe<{ version: string }>("SELECT version FROM streams WHERE stream_id = $1", [streamId]),
-          ([current]) => {
-            const actual = current === undefined ? 0 : Number(current.version)
-            return Effect.fail(
-              checkExpectedVersion(streamId, expected, actual) ??
-                new ExpectedVersionMismatch({ stream: streamId, expected, actual }),
-            )
-          },
-        )
-      })
+    interface AppendRow {
+      readonly o_outcome: "stored" | "conflict" | "appended"
+      readonly o_version: string
+      readonly o_event_id: string | null
+      readonly o_stream_id: string | null
+      readonly o_position: string | null
     }
 
-    const appendInTransaction = (
+    const appendOnce = (
       streamId: string,
       expected: ExpectedVersion,
       events: ReadonlyArray<EncodedEvent>,
       recordedAt: Date,
     ): Effect.Effect<AppendResult, ExpectedVersionMismatch | DuplicateEventIds | SqlError> =>
-      Effect.gen(function* () {
-        if (events.length > 0) {
-          const stored = yield* sql.unsafe<{
-            event_id: string
-            stream_id: string
-            version: string
-            global_position: string
-          }>(
-            "SELECT event_id, stream_id, version, global_position FROM events WHERE event_id = ANY($1::text[])",
-            [events.map((event) => event.eventId)] as never,
-          )
-          const retry = classifyStoredIds(
-            streamId,
-            events,
-            stored.map(
-              (row): StoredId => ({
-                eventId: row.event_id,
-                streamId: row.stream_id,
-                version: Number(row.version),
-                globalPosition: Number(row.global_position),
-              }),
-            ),
-          )
-          if (retry instanceof DuplicateEventIds) return yield* retry
-          if (retry !== undefined) return retry
-        }
-        const before = yield* moveVersion(streamId, expected, events.length)
-        if (events.length === 0) {
-          return { streamId, nextExpectedVersion: before, positions: [], alreadyStored: false }
-        }
-        const rows = yield* sql.unsafe<{ global_position: string; version: string }>(
-          `INSERT INTO events (event_id, stream_id, version, type, v, data, metadata, recorded_at)
-           SELECT e.event_id, $1::text, $2::bigint + e.ord, e.type, e.v, e.data::jsonb, e.metadata::jsonb, $3::timestamptz
-           FROM unnest($4::text[], $5::text[], $6::int[], $7::text[], $8::text[])
-             WITH ORDINALITY AS e(event_id, type, v, data, metadata, ord)
-           ORDER BY e.ord
-           RETURNING global_position, version`,
-          [
-            streamId,
-            before,
-            recordedAt,
-            events.map((event) => event.eventId),
-            events.map((event) => event.type),
-            events.map((event) => event.v),
-            events.map((event) => event.data),
-            events.map((event) => event.metadata),
-          ] as never,
-        )
-        const positionByVersion = new Map(
-          rows.map((row) => [Number(row.version), Number(row.global_position)]),
-        )
-        // Sent on commit, so listeners read only committed events.
-        yield* sql.unsafe("SELECT pg_notify($1::text, $2::text)", [channel, streamId.slice(0, 200) || "-"])
-        return {
+      Effect.flatMap(
+        sql.unsafe<AppendRow>("SELECT * FROM accord_append($1, $2, $3, $4, $5, $6, $7, $8, $9)", [
           streamId,
-          nextExpectedVersion: before + events.length,
-          positions: events.map((event, i) => ({
-            eventId: event.eventId,
-            version: before + i + 1,
-            globalPosition: positionByVersion.get(before + i + 1) as number,
-          })),
-          alreadyStored: false,
-        }
-      })
+          expected === "noStream" ? "0" : String(expected),
+          events.map((event) => event.eventId),
+          events.map((event) => event.type),
+          events.map((event) => event.v),
+          events.map((event) => event.data),
+          events.map((event) => event.metadata),
+          recordedAt,
+          channel,
+        ] as never),
+        (rows): Effect.Effect<AppendResult, ExpectedVersionMismatch | DuplicateEventIds> => {
+          const outcome = rows[0]?.o_outcome
+          if (outcome === "stored") {
+            const stored = rows.map(
+              (row): StoredId => ({
+                eventId: row.o_event_id as string,
+                streamId: row.o_stream_id as string,
+                version: Number(row.o_version),
+                globalPosition: Number(row.o_position),
+              }),
+            )
+            const retry = classifyStoredIds(streamId, events, stored)
+            return retry instanceof DuplicateEventIds || retry === undefined
+              ? Effect.fail(retry ?? new DuplicateEventIds({ stream: streamId, eventIds: [] }))
+              : Effect.succeed(retry)
+          }
+          if (outcome === "conflict") {
+            const actual = Number(rows[0]?.o_version)
+            return Effect.fail(
+              checkExpectedVersion(streamId, expected, actual) ??
+                new ExpectedVersionMismatch({ stream: streamId, expected, actual }),
+            )
+          }
+          if (events.length === 0) {
+            return Effect.succeed({
+              streamId,
+              nextExpectedVersion: Number(rows[0]?.o_version ?? 0),
+              positions: [],
+              alreadyStored: false,
+            })
+          }
+          const positions = rows
+            .map((row) => ({
+              eventId: row.o_event_id as string,
+              version: Number(row.o_version),
+              globalPosition: Number(row.o_position),
+            }))
+            .sort((a, b) => a.version - b.version)
+          return Effect.succeed({
+            streamId,
+            nextExpectedVersion: (positions[positions.length - 1] as { version: number }).version,
+            positions,
+            alreadyStored: false,
+          })
+        },
+      )
 
     const append: StoreBackend["append"] = (streamId, expected, events, recordedAt) => {
-      const attempt = sql.withTransaction(appendInTransaction(streamId, expected, events, recordedAt))
+      const attempt = appendOnce(streamId, expected, events, recordedAt)
       return attempt.pipe(
         // Two identical retries racing: the loser hits the event-id index; run again to answer as a retry.
         Effect.catchIf(
@@ -276,3 +239,21 @@ export const makePostgresStore = (options: PostgresStoreOptions & { readonly sch
     }
     return makeEventStore(backend) satisfies EventStoreService
   })
+
+/** Opens the PostgreSQL store for the current scope: its own pool, schema created, migrations run. */
+export const openPostgresStore = (
+  options: PostgresStoreOptions,
+): Effect.Effect<EventStoreService, StorageFailure, Scope.Scope> => {
+  const schema = options.schema ?? "public"
+  if (!isSchemaName(schema)) {
+    return Effect.fail(new StorageFailure({ operation: "start", message: `invalid schema name "${schema}"` }))
+  }
+  const client = PgClient.layer({
+    url: Redacted.make(urlWithSchema(options.url, schema)),
+    maxConnections: options.maxConnections ?? 10,
+    applicationName: "@accord/event-store",
+  })
+  return Effect.flatMap(Layer.build(client), (context) =>
+    Effect.provide(makePostgresStore({ ...options, schema }), context),
+  ).pipe(Effect.mapError((error) => new StorageFailure({ operation: "start", message: error.message })))
+}

@@ -1,30 +1,33 @@
-import { SqlClient } from "@effect/sql"
-import type { SqlError } from "@effect/sql/SqlError"
-import { Duration, Effect, PubSub } from "effect"
+import { mkdirSync } from "node:fs"
+import { dirname } from "node:path"
+import { SqliteClient } from "@effect/sql-sqlite-node"
+import Database from "better-sqlite3"
+import { Duration, Effect, Layer, PubSub, type Scope } from "effect"
 import { checkExpectedVersion, classifyStoredIds, type EncodedEvent, type StoredId } from "./append-plan.js"
 import { type EventStoreService, makeEventStore } from "./event-store-service.js"
 import { positionFromCheckpoint } from "./memory-store.js"
-import type { AppendResult, Checkpoint, RecordedEvent } from "./recorded-event.js"
+import type { AppendResult, Checkpoint, ExpectedVersion, RecordedEvent } from "./recorded-event.js"
 import { migrateSqlite } from "./sqlite-migrations.js"
-import type { StoreBackend } from "./store-backend.js"
-import { DuplicateEventIds, type ExpectedVersionMismatch, StorageFailure } from "./store-errors.js"
+import type { StoreBackend, StreamRange } from "./store-backend.js"
+import { DuplicateEventIds, ExpectedVersionMismatch, StorageFailure } from "./store-errors.js"
 
 /** Options of the SQLite store. */
 export interface SqliteStoreOptions {
-  /** The database file (created if missing). */
+  /** The database file (created with its folder if missing). */
   readonly filename: string
   /** How often an idle subscription re-reads, to see other processes' appends (default 250 ms). */
   readonly pollInterval?: Duration.DurationInput
   /**
-   * `full` (default) syncs the WAL on every commit: an acknowledged append survives power loss.
-   * `normal` survives a crashed process but not a power cut, and appends small batches faster.
+   * `normal` (default): an acknowledged append survives the process crashing or being killed; a power cut
+   * may lose the last commits (never corrupt the file). `full` syncs the WAL on every commit and survives
+   * power loss, at the cost of one disk flush per append.
    */
-  readonly synchronous?: "full" | "normal"
+  readonly synchronous?: "normal" | "full"
+  /** How long an append waits for another process holding the write lock (default 5 s). */
+  readonly busyTimeout?: Duration.DurationInput
 }
 
 const COLUMNS = "global_position, event_id, stream_id, version, type, v, data, metadata, recorded_at"
-// SQLite caps bound parameters per statement; 7 per event keeps an insert of 1000 well under it.
-const INSERT_CHUNK = 1000
 
 const fromValues = (row: ReadonlyArray<unknown>): RecordedEvent => ({
   globalPosition: row[0] as number,
@@ -39,147 +42,155 @@ const fromValues = (row: ReadonlyArray<unknown>): RecordedEvent => ({
   checkpoint: String(row[0]) as Checkpoint,
 })
 
-const failure = (operation: string) => (error: SqlError) =>
-  new StorageFailure({
-    operation,
-    message: `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)}`,
-  })
+const failure = (operation: string) => (cause: unknown) =>
+  new StorageFailure({ operation, message: cause instanceof Error ? cause.message : String(cause) })
 
-/** An event store in a SQLite file: WAL, one connection, so commit order is global-position order. */
-export const makeSqliteStore = (options: SqliteStoreOptions) =>
+// Migrations go through @effect/sql's migrator (shared format with PostgreSQL) on a short-lived connection.
+const migrate = (filename: string) =>
+  Effect.scoped(
+    Effect.flatMap(Layer.build(SqliteClient.layer({ filename })), (context) =>
+      Effect.provide(migrateSqlite, context),
+    ),
+  ).pipe(Effect.mapError(failure("migrate")))
+
+/**
+ * An event store in a SQLite file. One connection does every write in a `BEGIN IMMEDIATE` transaction, so
+ * writers (also in other processes) take turns and commit order is global-position order. Statements run
+ * synchronously through better-sqlite3: an append is one short critical section, without awaits inside.
+ */
+export const openSqliteStore = (
+  options: SqliteStoreOptions,
+): Effect.Effect<EventStoreService, StorageFailure, Scope.Scope> =>
   Effect.gen(function* () {
-    const sql = yield* SqlClient.SqlClient
-    yield* sql.unsafe(`PRAGMA synchronous = ${options.synchronous === "normal" ? "NORMAL" : "FULL"}`)
-    yield* migrateSqlite
+    if (options.filename !== ":memory:") {
+      yield* Effect.try({
+        try: () => mkdirSync(dirname(options.filename), { recursive: true }),
+        catch: failure("open"),
+      })
+    }
+    yield* migrate(options.filename)
+    const db = yield* Effect.acquireRelease(
+      Effect.try({ try: () => new Database(options.filename), catch: failure("open") }),
+      (db) => Effect.sync(() => db.close()),
+    )
+    db.pragma("journal_mode = WAL")
+    db.pragma(`synchronous = ${options.synchronous === "full" ? "FULL" : "NORMAL"}`)
+    db.pragma(
+      `busy_timeout = ${Duration.toMillis(Duration.decode(options.busyTimeout ?? Duration.seconds(5)))}`,
+    )
     const appended = yield* PubSub.sliding<void>(1)
 
-    const insertEvents = (
-      streamId: string,
-      from: number,
-      events: ReadonlyArray<EncodedEvent>,
-      recordedAt: number,
-    ) =>
-      Effect.forEach(
-        Array.from({ length: Math.ceil(events.length / INSERT_CHUNK) }, (_, i) => i * INSERT_CHUNK),
-        (start) => {
-          const chunk = events.slice(start, start + INSERT_CHUNK)
-          const params: Array<string | number> = []
-          for (let i = 0; i < chunk.length; i++) {
-            const event = chunk[i] as EncodedEvent
-            params.push(
-              event.eventId,
-              streamId,
-              from + start + i + 1,
-              event.type,
-              event.v,
-              event.data,
-              event.metadata,
-            )
-          }
-          const rows = chunk.map(() => `(?, ?, ?, ?, ?, ?, ?, ${recordedAt})`).join(", ")
-          return sql
-            .unsafe<{ readonly global_position: number }>(
-              `INSERT INTO events (event_id, stream_id, version, type, v, data, metadata, recorded_at) VALUES ${rows} RETURNING global_position`,
-              params,
-            )
-            .values.pipe(Effect.map((values) => values.map((row) => row[0] as number)))
-        },
-      ).pipe(Effect.map((chunks) => chunks.flat()))
+    const storedIds = db.prepare<[string], StoredId>(
+      `SELECT event_id AS eventId, stream_id AS streamId, version, global_position AS globalPosition
+       FROM events WHERE event_id IN (SELECT value FROM json_each(?))`,
+    )
+    const streamVersion = db.prepare<[string], { version: number }>(
+      "SELECT version FROM streams WHERE stream_id = ?",
+    )
+    const saveVersion = db.prepare<[string, number]>(
+      "INSERT INTO streams (stream_id, version) VALUES (?, ?) ON CONFLICT (stream_id) DO UPDATE SET version = excluded.version",
+    )
+    const insertEvent = db.prepare<[string, string, number, string, number, string, string, number]>(
+      `INSERT INTO events (event_id, stream_id, version, type, v, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    const readAllPage = db
+      .prepare<[number, number]>(
+        `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
+      )
+      .raw(true)
+    const streamQueries = new Map<string, Database.Statement<Array<unknown>, unknown>>()
+    const streamQuery = (range: StreamRange) => {
+      const where = [
+        "stream_id = ? AND version >= ?",
+        ...(range.to === undefined ? [] : ["version <= ?"]),
+        ...(range.recordedBy === undefined ? [] : ["recorded_at <= ?"]),
+      ].join(" AND ")
+      let statement = streamQueries.get(where)
+      if (statement === undefined) {
+        statement = db.prepare(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY version`).raw(true)
+        streamQueries.set(where, statement)
+      }
+      return statement
+    }
 
-    const appendInTransaction = (
-      streamId: string,
-      expected: Parameters<StoreBackend["append"]>[1],
-      events: ReadonlyArray<EncodedEvent>,
-      recordedAt: Date,
-    ): Effect.Effect<AppendResult, ExpectedVersionMismatch | DuplicateEventIds | SqlError> =>
-      Effect.gen(function* () {
-        // A write first: the transaction takes SQLite's write lock now (waiting for another process if
-        // needed) instead of failing later when a read transaction tries to upgrade.
-        yield* sql.unsafe(
-          "INSERT INTO streams (stream_id, version) VALUES (?, 0) ON CONFLICT (stream_id) DO NOTHING",
-          [streamId],
-        )
+    const appendBatch = db.transaction(
+      (
+        streamId: string,
+        expected: ExpectedVersion,
+        events: ReadonlyArray<EncodedEvent>,
+        recordedAt: number,
+      ): AppendResult | ExpectedVersionMismatch | DuplicateEventIds => {
         if (events.length > 0) {
-          const stored = yield* sql.unsafe<StoredId>(
-            `SELECT event_id AS eventId, stream_id AS streamId, version, global_position AS globalPosition
-             FROM events WHERE event_id IN (${events.map(() => "?").join(", ")})`,
-            events.map((event) => event.eventId),
-          )
+          const stored = storedIds.all(JSON.stringify(events.map((event) => event.eventId)))
           const retry = classifyStoredIds(streamId, events, stored)
-          if (retry instanceof DuplicateEventIds) return yield* retry
           if (retry !== undefined) return retry
         }
-        const [current] = yield* sql.unsafe<{ readonly version: number }>(
-          "SELECT version FROM streams WHERE stream_id = ?",
-          [streamId],
-        )
-        const actual = current?.version ?? 0
+        const actual = streamVersion.get(streamId)?.version ?? 0
         const conflict = checkExpectedVersion(streamId, expected, actual)
-        if (conflict !== undefined) return yield* conflict
-        const positions = yield* insertEvents(streamId, actual, events, recordedAt.getTime())
-        const version = actual + events.length
-        yield* sql.unsafe("UPDATE streams SET version = ? WHERE stream_id = ?", [version, streamId])
-        return {
-          streamId,
-          nextExpectedVersion: version,
-          positions: events.map((event, i) => ({
+        if (conflict !== undefined) return conflict
+        // Checks come before any write, so returning a refusal above leaves nothing to roll back.
+        const positions = events.map((event, i) => {
+          const info = insertEvent.run(
+            event.eventId,
+            streamId,
+            actual + i + 1,
+            event.type,
+            event.v,
+            event.data,
+            event.metadata,
+            recordedAt,
+          )
+          return {
             eventId: event.eventId,
             version: actual + i + 1,
-            globalPosition: positions[i] as number,
-          })),
-          alreadyStored: false,
-        }
-      })
+            globalPosition: Number(info.lastInsertRowid),
+          }
+        })
+        if (events.length > 0) saveVersion.run(streamId, actual + events.length)
+        return { streamId, nextExpectedVersion: actual + events.length, positions, alreadyStored: false }
+      },
+    )
 
     const backend: StoreBackend = {
       kind: "sqlite",
       pollInterval: Duration.decode(options.pollInterval ?? Duration.millis(250)),
       appended: PubSub.subscribe(appended),
       append: (streamId, expected, events, recordedAt) =>
-        sql.withTransaction(appendInTransaction(streamId, expected, events, recordedAt)).pipe(
-          Effect.tap((result) => (result.alreadyStored ? Effect.void : PubSub.publish(appended, undefined))),
-          Effect.catchTag("SqlError", (error) => Effect.fail(failure("append")(error))),
-        ),
-      readStream: (streamId, range) => {
-        const params: Array<string | number> = [streamId, range.from]
-        let where = "stream_id = ? AND version >= ?"
-        if (range.to !== undefined) {
-          where += " AND version <= ?"
-          params.push(range.to)
-        }
-        if (range.recordedBy !== undefined) {
-          where += " AND recorded_at <= ?"
-          params.push(range.recordedBy.getTime())
-        }
-        return sql
-          .unsafe(`SELECT ${COLUMNS} FROM events WHERE ${where} ORDER BY version`, params)
-          .values.pipe(
-            Effect.map((rows) => rows.map(fromValues)),
-            Effect.mapError(failure("readStream")),
-          )
-      },
-      streamVersion: (streamId) =>
-        sql
-          .unsafe<{ readonly version: number }>("SELECT version FROM streams WHERE stream_id = ?", [streamId])
-          .pipe(
-            Effect.map((rows) => rows[0]?.version ?? 0),
-            Effect.mapError(failure("streamVersion")),
+        Effect.try({
+          try: () => appendBatch.immediate(streamId, expected, events, recordedAt.getTime()),
+          catch: failure("append"),
+        }).pipe(
+          Effect.flatMap((outcome) =>
+            outcome instanceof ExpectedVersionMismatch || outcome instanceof DuplicateEventIds
+              ? Effect.fail(outcome)
+              : outcome.alreadyStored
+                ? Effect.succeed(outcome)
+                : Effect.as(PubSub.publish(appended, undefined), outcome),
           ),
+        ),
+      readStream: (streamId, range) =>
+        Effect.try({
+          try: () => {
+            const params: Array<string | number> = [streamId, range.from]
+            if (range.to !== undefined) params.push(range.to)
+            if (range.recordedBy !== undefined) params.push(range.recordedBy.getTime())
+            return (streamQuery(range).all(...params) as Array<Array<unknown>>).map(fromValues)
+          },
+          catch: failure("readStream"),
+        }),
+      streamVersion: (streamId) =>
+        Effect.try({ try: () => streamVersion.get(streamId)?.version ?? 0, catch: failure("streamVersion") }),
       readAll: (checkpoint, limit) =>
         Effect.flatMap(positionFromCheckpoint("readAll", checkpoint), (after) =>
-          sql
-            .unsafe(
-              `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
-              [after, limit],
-            )
-            .values.pipe(
-              Effect.map((rows) => {
-                const events = rows.map(fromValues)
-                const last = events[events.length - 1]
-                return { events, checkpoint: last === undefined ? checkpoint : last.checkpoint }
-              }),
-              Effect.mapError(failure("readAll")),
-            ),
+          Effect.try({
+            try: () => {
+              const events = (readAllPage.all(after, limit) as Array<Array<unknown>>).map(fromValues)
+              const last = events[events.length - 1]
+              return { events, checkpoint: last === undefined ? checkpoint : last.checkpoint }
+            },
+            catch: failure("readAll"),
+          }),
         ),
     }
     return makeEventStore(backend) satisfies EventStoreService

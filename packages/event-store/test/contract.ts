@@ -171,6 +171,25 @@ export const eventStoreContract = (name: string, factory: StoreFactory) =>
         }),
       ))
 
+    it("answers concurrent identical retries with one write and the same positions for all", () =>
+      run(
+        Effect.gen(function* () {
+          const store = yield* EventStore
+          // Several rounds, so that pooled backends have warm connections and the retries truly overlap.
+          for (let round = 0; round < 5; round++) {
+            const batch = [event("A", { round }), event("A", { round }), event("A", { round })]
+            const results = yield* Effect.all(
+              Array.from({ length: 10 }, () => store.append("racing", "any", batch)),
+              { concurrency: "unbounded" },
+            )
+            expect(results.filter((result) => !result.alreadyStored)).toHaveLength(1)
+            for (const result of results) expect(result.positions).toEqual(results[0]?.positions)
+          }
+          expect(yield* store.streamVersion("racing")).toBe(15)
+          expect((yield* store.readAll(checkpointStart, 100)).events).toHaveLength(15)
+        }),
+      ))
+
     it(
       "reads the global log gap-free while 8 writers append and a reader follows",
       () =>
@@ -186,7 +205,7 @@ export const eventStoreContract = (name: string, factory: StoreFactory) =>
                 Array.from({ length: batches }, (_, b) => b),
                 (b) =>
                   store.append(
-                    b % 3 === 0 ? "shared" : `writer-${w}`,
+                    b % 2 === 0 ? "shared" : `writer-${w}`,
                     "any",
                     Array.from({ length: perBatch }, (_, i) => event("W", { w, b, i })),
                   ),

@@ -2,7 +2,7 @@ import { spawn } from "node:child_process"
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { Effect, type Layer } from "effect"
+import { Effect, type Layer, ManagedRuntime } from "effect"
 import ts from "typescript"
 import { expect } from "vitest"
 import { checkpointStart, EventStore, type RecordedEvent } from "../src/index.js"
@@ -103,10 +103,12 @@ export const checkDurability = async (
   const random = lcg(seed)
   const acks: Acks = new Map()
   const writer = compileWriter()
+  // One reader for the whole test: reopening per run would mostly measure connection and migration setup.
+  const reader = ManagedRuntime.make(reopen())
   try {
     for (let run = 0; run < 20; run++) {
       await runAndKill(writer.script, writerArgs, run, Math.floor(random() * 60), acks)
-      const events = await Effect.runPromise(Effect.provide(readEverything, reopen()))
+      const events = await reader.runPromise(readEverything)
       const batches = new Map<string, { size: number; indexes: Array<number> }>()
       for (const event of events) {
         const data = event.data as { run: number; batch: number; index: number; size: number }
@@ -125,6 +127,7 @@ export const checkDurability = async (
       }
     }
   } finally {
+    await reader.dispose()
     writer.remove()
   }
   return acks.size
