@@ -8,6 +8,9 @@ import { decodeSpec } from "./spec-codec.js"
 const PackView = lazy(() => import("./pack/pack-view.js").then((m) => ({ default: m.PackView })))
 const BuilderView = lazy(() => import("./builder/builder-view.js").then((m) => ({ default: m.BuilderView })))
 const CompareView = lazy(() => import("./compare/compare-view.js").then((m) => ({ default: m.CompareView })))
+const ExercisePage = lazy(() =>
+  import("./exercise/exercise-page.js").then((m) => ({ default: m.ExercisePage })),
+)
 const TimelineView = lazy(() =>
   import("./timeline/timeline-view.js").then((m) => ({ default: m.TimelineView })),
 )
@@ -17,6 +20,7 @@ const nav: ReadonlyArray<{ view: View; label: string }> = [
   { view: "build", label: "Build a scenario" },
   { view: "compare", label: "Compare" },
   { view: "timeline", label: "Timeline" },
+  { view: "exercise", label: "Classroom" },
 ]
 
 /** The shell: header, navigation, the current view. */
@@ -70,6 +74,7 @@ export const App = () => {
             )}
             {route.view === "compare" && <CompareView packId={packId} params={route.params} />}
             {route.view === "timeline" && <TimelineView packId={packId} params={route.params} />}
+            {route.view === "exercise" && <ExercisePage packId={packId} params={route.params} />}
           </Suspense>
         )}
       </main>

@@ -1,13 +1,13 @@
 import { useEffect, useState } from "react"
 
-export type View = "pack" | "build" | "compare" | "timeline"
+export type View = "pack" | "build" | "compare" | "timeline" | "exercise"
 
 export interface Route {
   readonly view: View
   readonly params: URLSearchParams
 }
 
-const views: ReadonlyArray<View> = ["pack", "build", "compare", "timeline"]
+const views: ReadonlyArray<View> = ["pack", "build", "compare", "timeline", "exercise"]
 
 /** Reads `#/view?params`; hash routing works behind any static file server. */
 export const parseRoute = (hash: string): Route => {

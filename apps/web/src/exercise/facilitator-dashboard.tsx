@@ -1,0 +1,142 @@
+import { useState } from "react"
+import { DebriefPanel } from "./debrief-panel.js"
+import { closeRound, ExerciseApiError } from "./exercise-api.js"
+import type { ExerciseSession } from "./exercise-session.js"
+import { type CommitmentChoice, MoveForm } from "./move-form.js"
+import { MoveList, roleName } from "./move-list.js"
+import { OutcomeBoard } from "./outcome-board.js"
+import { useExercise } from "./use-exercise.js"
+
+/** The facilitator's dashboard: join codes, teams, round status, injections, close round, projector view, debrief. */
+export const FacilitatorDashboard = ({
+  session,
+  commitments,
+}: {
+  readonly session: ExerciseSession
+  readonly commitments: ReadonlyArray<CommitmentChoice>
+}) => {
+  const { state, error, live, refresh } = useExercise(session)
+  const [closing, setClosing] = useState(false)
+  const [closeError, setCloseError] = useState<string | undefined>()
+  const [projector, setProjector] = useState(false)
+  if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
+  const last = state.closedRounds.at(-1)
+  const pending = state.moves.filter((m) => m.status === "pending" && m.round === state.openRound)
+
+  const close = async () => {
+    if (state.openRound === null) return
+    setClosing(true)
+    setCloseError(undefined)
+    try {
+      await closeRound(state.id, session.token, state.openRound)
+      await refresh()
+    } catch (e) {
+      setCloseError(e instanceof ExerciseApiError ? e.message : String(e))
+    } finally {
+      setClosing(false)
+    }
+  }
+
+  if (projector && last)
+    return (
+      <div className="projector">
+        <p>
+          <button type="button" className="secondary" onClick={() => setProjector(false)}>
+            Back to the dashboard
+          </button>
+        </p>
+        <h2>{state.name}</h2>
+        <OutcomeBoard
+          indicators={last.outcomes.indicators}
+          round={last.round}
+          horizon={last.outcomes.horizonMonth}
+        />
+      </div>
+    )
+
+  return (
+    <div className="exercise-layout">
+      <header className="exercise-head">
+        <h2>{state.name}</h2>
+        <p className="round-status" data-testid="round-status">
+          {state.openRound === null
+            ? `All ${state.rounds} rounds played (month ${state.month})`
+            : `Round ${state.openRound} of ${state.rounds} open · month ${state.month} → ${state.openRound * state.roundMonths}`}
+          <span className={live ? "live-dot live" : "live-dot"} title={live ? "live" : "reconnecting"}>
+            {live ? "live" : "offline"}
+          </span>
+        </p>
+      </header>
+      <div className="exercise-columns">
+        <section aria-labelledby="teams-title">
+          <h3 id="teams-title">Teams</h3>
+          <table className="moves-table">
+            <thead>
+              <tr>
+                <th scope="col">Role</th>
+                <th scope="col">Join code</th>
+                <th scope="col">Team</th>
+                <th scope="col">Moves this round</th>
+              </tr>
+            </thead>
+            <tbody>
+              {(["japan", "ukraine", "russia"] as const).map((role) => {
+                const team = state.teams.find((t) => t.role === role)
+                return (
+                  <tr key={role} data-role={role}>
+                    <th scope="row">{roleName(role)}</th>
+                    <td>
+                      <code data-testid={`join-code-${role}`}>{session.joinCodes?.[role] ?? "—"}</code>
+                    </td>
+                    <td>{team?.name ?? <em>not joined</em>}</td>
+                    <td>{pending.filter((m) => m.role === role).length}</td>
+                  </tr>
+                )
+              })}
+            </tbody>
+          </table>
+          <p className="hint">
+            Exercise id <code data-testid="exercise-id">{state.id}</code>: teams open this page, choose “Join
+            an exercise” and type the id and their join code.
+          </p>
+          {state.openRound !== null && (
+            <>
+              <MoveForm
+                exercise={state}
+                token={session.token}
+                actor="facilitator"
+                commitments={commitments}
+                onSubmitted={() => void refresh()}
+              />
+              <p>
+                <button type="button" onClick={close} disabled={closing}>
+                  {closing ? "Closing…" : `Close round ${state.openRound}`}
+                </button>
+              </p>
+              {closeError && <p role="alert">{closeError}</p>}
+            </>
+          )}
+        </section>
+        <section aria-labelledby="moves-title">
+          <h3 id="moves-title">Moves</h3>
+          <MoveList exercise={state} />
+        </section>
+      </div>
+      {last && (
+        <>
+          <p>
+            <button type="button" className="secondary" onClick={() => setProjector(true)}>
+              Projector view
+            </button>
+          </p>
+          <OutcomeBoard
+            indicators={last.outcomes.indicators}
+            round={last.round}
+            horizon={last.outcomes.horizonMonth}
+          />
+        </>
+      )}
+      {last && <DebriefPanel id={state.id} token={session.token} />}
+    </div>
+  )
+}

@@ -1,0 +1,283 @@
+import { type FormEvent, useId, useState } from "react"
+import { ExerciseApiError, type ExerciseState, submitMove } from "./exercise-api.js"
+
+type Actor = "japan" | "ukraine" | "russia" | "facilitator"
+
+const MOVE_LABELS: Readonly<Record<string, string>> = {
+  "adopt-sanctions": "Adopt a sanctions package",
+  "offer-aid": "Offer an aid package",
+  "agree-project": "Agree a project Ukraine proposed",
+  deliver: "Deliver an agreed package or project",
+  "withdraw-commitment": "Withdraw a commitment",
+  "propose-project": "Propose a reconstruction project",
+  "agree-offer": "Agree an offer from Japan",
+  "decline-offer": "Decline an offer from Japan",
+  "counter-measure": "Take a counter-measure",
+  shock: "Inject a shock",
+  "partner-joins": "A new partner joins the sanctions",
+}
+
+/** The moves each role can make (the API enforces the same list). */
+export const MOVES_BY_ROLE: Readonly<Record<Actor, ReadonlyArray<string>>> = {
+  japan: ["adopt-sanctions", "offer-aid", "agree-project", "deliver", "withdraw-commitment"],
+  ukraine: ["propose-project", "agree-offer", "decline-offer"],
+  russia: ["counter-measure"],
+  facilitator: ["shock", "partner-joins"],
+}
+
+const SECTORS = ["energy", "digital", "health", "smes", "infrastructure", "demining", "humanitarian"] as const
+
+/** Commitments of the pack a move can name (Japan's withdrawals, the facilitator's shocks). */
+export interface CommitmentChoice {
+  readonly id: string
+  readonly title: string
+}
+
+/** A form for one move of the open round, with fields for the chosen move type. */
+export const MoveForm = ({
+  exercise,
+  token,
+  actor,
+  commitments,
+  onSubmitted,
+}: {
+  readonly exercise: ExerciseState
+  readonly token: string
+  readonly actor: Actor
+  readonly commitments: ReadonlyArray<CommitmentChoice>
+  readonly onSubmitted: () => void
+}) => {
+  const id = useId()
+  const types = MOVES_BY_ROLE[actor]
+  const [type, setType] = useState(types[0] as string)
+  const [fields, setFields] = useState<Record<string, string>>({})
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>()
+  const [busy, setBusy] = useState(false)
+  const field = (name: string, fallback: string) => fields[name] ?? fallback
+  const set = (name: string) => (value: string) => setFields((f) => ({ ...f, [name]: value }))
+
+  const items = exercise.items
+  const choices: Record<string, ReadonlyArray<{ id: string; label: string }>> = {
+    "agree-project": items
+      .filter((i) => i.kind === "project" && i.state === "proposed")
+      .map((i) => ({ id: i.itemId, label: `${i.title} (USD ${i.amountUsdM} m)` })),
+    "agree-offer": items
+      .filter((i) => i.kind === "offer" && i.state === "proposed")
+      .map((i) => ({ id: i.itemId, label: `${i.title} (USD ${i.amountUsdM} m ${i.form})` })),
+    "decline-offer": items
+      .filter((i) => i.kind === "offer" && i.state === "proposed")
+      .map((i) => ({ id: i.itemId, label: i.title })),
+    deliver: items.filter((i) => i.state === "agreed").map((i) => ({ id: i.itemId, label: i.title })),
+  }
+
+  const move = (): Record<string, unknown> => {
+    const num = (name: string, fallback: string) => Number(field(name, fallback))
+    switch (type) {
+      case "adopt-sanctions":
+        return { type, coverage: num("coverage", "0.2"), enforcement: num("enforcement", "0.7") }
+      case "offer-aid":
+        return {
+          type,
+          sector: field("sector", "energy"),
+          amountUsdM: num("amount", "300"),
+          form: field("form", "grant"),
+          title: field("title", "Energy grid repair"),
+        }
+      case "propose-project":
+        return {
+          type,
+          sector: field("sector", "energy"),
+          amountUsdM: num("amount", "200"),
+          title: field("title", "Substation rebuild"),
+        }
+      case "agree-project":
+      case "agree-offer":
+      case "decline-offer":
+      case "deliver":
+        return { type, item: field("item", choices[type]?.[0]?.id ?? "") }
+      case "withdraw-commitment":
+        return { type, commitment: field("commitment", commitments[0]?.id ?? "") }
+      case "counter-measure":
+        return { type, measure: field("measure", "evasion") }
+      case "shock":
+        return {
+          type,
+          commitment: field("commitment", commitments[0]?.id ?? ""),
+          months: num("months", "3"),
+          label: field("label", "Strike on the power grid"),
+        }
+      default:
+        return {
+          type,
+          partner: field("partner", "South Korea"),
+          coverage: num("coverage", "0.1"),
+          enforcement: num("enforcement", "0.6"),
+        }
+    }
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (exercise.openRound === null) return
+    setBusy(true)
+    setMessage(undefined)
+    try {
+      await submitMove(exercise.id, token, crypto.randomUUID(), exercise.openRound, move())
+      setMessage({ ok: true, text: `Submitted: ${MOVE_LABELS[type]}. Others see it when the round closes.` })
+      setFields({})
+      onSubmitted()
+    } catch (e) {
+      setMessage({ ok: false, text: e instanceof ExerciseApiError ? `${e.message} (${e.tag})` : String(e) })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const select = (
+    name: string,
+    label: string,
+    options: ReadonlyArray<{ id: string; label: string }>,
+    fallback: string,
+  ) => (
+    <div className="lever">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <select
+        id={`${id}-${name}`}
+        value={name === "type" ? type : field(name, fallback)}
+        onChange={(e) => {
+          if (name !== "type") return set(name)(e.target.value)
+          setType(e.target.value)
+          setFields({})
+        }}
+      >
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  )
+  const input = (
+    name: string,
+    label: string,
+    fallback: string,
+    kind: "number" | "text",
+    extra: Record<string, string> = {},
+  ) => (
+    <div className="lever">
+      <label htmlFor={`${id}-${name}`}>{label}</label>
+      <input
+        id={`${id}-${name}`}
+        type={kind}
+        value={field(name, fallback)}
+        onChange={(e) => set(name)(e.target.value)}
+        {...extra}
+      />
+    </div>
+  )
+  const share = { min: "0", max: "1", step: "0.05" }
+  const sectorOptions = SECTORS.map((s) => ({ id: s, label: s }))
+  const itemChoices = choices[type]
+
+  return (
+    <form className="move-form" onSubmit={submit} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>Your move for round {exercise.openRound}</h3>
+      {select(
+        "type",
+        "Move",
+        types.map((t) => ({ id: t, label: MOVE_LABELS[t] ?? t })),
+        type,
+      )}
+      {(type === "adopt-sanctions" || type === "partner-joins") && (
+        <>
+          {type === "partner-joins" && input("partner", "Partner", "South Korea", "text")}
+          {input(
+            "coverage",
+            "Coverage (share of Russia's trade covered, 0–1)",
+            type === "partner-joins" ? "0.1" : "0.2",
+            "number",
+            share,
+          )}
+          {input(
+            "enforcement",
+            "Enforcement (share of covered flows stopped, 0–1)",
+            type === "partner-joins" ? "0.6" : "0.7",
+            "number",
+            share,
+          )}
+        </>
+      )}
+      {(type === "offer-aid" || type === "propose-project") && (
+        <>
+          {input(
+            "title",
+            "Title",
+            type === "offer-aid" ? "Energy grid repair" : "Substation rebuild",
+            "text",
+          )}
+          {select("sector", "Sector", sectorOptions, "energy")}
+          {input("amount", "Amount (USD m)", type === "offer-aid" ? "300" : "200", "number", {
+            min: "1",
+            step: "1",
+          })}
+          {type === "offer-aid" &&
+            select(
+              "form",
+              "Form",
+              [
+                { id: "grant", label: "grant" },
+                { id: "loan", label: "loan" },
+                { id: "in-kind", label: "in kind" },
+              ],
+              "grant",
+            )}
+        </>
+      )}
+      {itemChoices !== undefined &&
+        (itemChoices.length === 0 ? (
+          <p className="hint">
+            Nothing to act on yet: offers and projects show up once the round they were made in closes.
+          </p>
+        ) : (
+          select("item", "Which one", itemChoices, itemChoices[0]?.id ?? "")
+        ))}
+      {(type === "withdraw-commitment" || type === "shock") &&
+        select(
+          "commitment",
+          "Commitment",
+          commitments.map((c) => ({ id: c.id, label: c.title })),
+          commitments[0]?.id ?? "",
+        )}
+      {type === "shock" && (
+        <>
+          {input("label", "What happens", "Strike on the power grid", "text")}
+          {input("months", "Months it stands still", "3", "number", { min: "1", max: "24", step: "1" })}
+        </>
+      )}
+      {type === "counter-measure" &&
+        select(
+          "measure",
+          "Counter-measure",
+          [
+            { id: "evasion", label: "Evasion: shadow fleet, relabelled origin (USD 300 m)" },
+            { id: "rerouting", label: "Rerouting through third countries (USD 150 m)" },
+          ],
+          "evasion",
+        )}
+      <button
+        type="submit"
+        disabled={
+          busy || exercise.openRound === null || (itemChoices !== undefined && itemChoices.length === 0)
+        }
+      >
+        Submit move
+      </button>
+      {message && (
+        <p role={message.ok ? "status" : "alert"} className={message.ok ? "hint" : "error"}>
+          {message.text}
+        </p>
+      )}
+    </form>
+  )
+}

@@ -1,0 +1,61 @@
+import type { ExerciseState } from "./exercise-api.js"
+
+const ROLE_NAMES: Readonly<Record<string, string>> = {
+  japan: "Japan",
+  ukraine: "Ukraine",
+  russia: "Russia",
+  facilitator: "Facilitator",
+}
+
+/** A role's display name. */
+export const roleName = (role: string): string => ROLE_NAMES[role] ?? role
+
+/** Every move the viewer may see, newest round first; others' pending moves show only as "a move was made". */
+export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => {
+  const rounds = [...new Set(exercise.moves.map((m) => m.round))].sort((a, b) => b - a)
+  if (rounds.length === 0) return <p className="hint">No moves yet.</p>
+  return (
+    <div className="move-list">
+      {rounds.map((round) => (
+        <table key={round} className="moves-table">
+          <caption>
+            Round {round}
+            {round === exercise.openRound ? " (open)" : ""}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Who</th>
+              <th scope="col">Move</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {exercise.moves
+              .filter((m) => m.round === round)
+              .map((m, i) =>
+                m.hidden ? (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: moves only ever append, and a hidden move has no id to show
+                  <tr key={`hidden-${i}`} className="move-hidden">
+                    <td>{roleName(m.role)}</td>
+                    <td>
+                      <em>a move, revealed when the round closes</em>
+                    </td>
+                    <td>pending</td>
+                  </tr>
+                ) : (
+                  <tr key={m.moveId} data-move-id={m.moveId}>
+                    <td>{roleName(m.role)}</td>
+                    <td>{m.description}</td>
+                    <td>
+                      {m.status}
+                      {m.reason ? `: ${m.reason}` : ""}
+                    </td>
+                  </tr>
+                ),
+              )}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  )
+}

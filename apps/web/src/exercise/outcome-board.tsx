@@ -1,0 +1,68 @@
+import { formatNumber } from "../number-format.js"
+import { ModelDisclaimer } from "../results/model-disclaimer.js"
+import type { IndicatorOutcome } from "./exercise-api.js"
+
+/** The indicators a class looks at first, in this order. */
+export const HEADLINE_INDICATORS = [
+  "sanctions.pressure_index",
+  "sanctions.coalition_partners",
+  "funds.pledged_usd_m",
+  "funds.disbursed_usd_m",
+  "energy.capacity_restored_mw",
+  "commitments.implemented",
+] as const
+
+const change = (played: number, reference: number) => {
+  const d = played - reference
+  if (Math.abs(d) < 1e-9) return { text: "±0", className: "" }
+  return { text: `${d > 0 ? "+" : "−"}${formatNumber(Math.abs(d))}`, className: d > 0 ? "up" : "down" }
+}
+
+/**
+ * The projector view: each headline indicator at the horizon as played (median,
+ * with its p10–p90 band), next to the baseline and to the game without moves.
+ */
+export const OutcomeBoard = ({
+  indicators,
+  round,
+  horizon,
+  all = false,
+}: {
+  readonly indicators: ReadonlyArray<IndicatorOutcome>
+  readonly round: number
+  readonly horizon: number
+  readonly all?: boolean
+}) => {
+  const shown = all ? indicators : HEADLINE_INDICATORS.flatMap((id) => indicators.filter((i) => i.id === id))
+  return (
+    <section className="outcome-board" aria-labelledby="outcome-board-title">
+      <h3 id="outcome-board-title">
+        Projected at month {horizon}, after round {round}
+      </h3>
+      <ModelDisclaimer />
+      <div className="outcome-tiles">
+        {shown.map((i) => {
+          const vsBaseline = change(i.p50, i.baselineP50)
+          const vsNoMoves = change(i.p50, i.noMovesP50)
+          return (
+            <article key={i.id} className="outcome-tile" data-indicator={i.id}>
+              <h4>{i.label}</h4>
+              <p className="outcome-value">
+                {formatNumber(i.p50)} <span className="unit">{i.unit}</span>
+              </p>
+              <p className="outcome-band">
+                likely {formatNumber(i.p10)} to {formatNumber(i.p90)}
+              </p>
+              <dl className="outcome-deltas">
+                <dt>vs baseline</dt>
+                <dd className={vsBaseline.className}>{vsBaseline.text}</dd>
+                <dt>vs no moves</dt>
+                <dd className={vsNoMoves.className}>{vsNoMoves.text}</dd>
+              </dl>
+            </article>
+          )
+        })}
+      </div>
+    </section>
+  )
+}

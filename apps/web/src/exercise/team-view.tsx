@@ -1,0 +1,75 @@
+import type { ExerciseSession } from "./exercise-session.js"
+import { type CommitmentChoice, MoveForm } from "./move-form.js"
+import { MoveList, roleName } from "./move-list.js"
+import { OutcomeBoard } from "./outcome-board.js"
+import { useExercise } from "./use-exercise.js"
+
+/** A team's view: its role brief, its moves for the open round, everyone's revealed moves and the outcomes so far. */
+export const TeamView = ({
+  session,
+  commitments,
+}: {
+  readonly session: ExerciseSession
+  readonly commitments: ReadonlyArray<CommitmentChoice>
+}) => {
+  const { state, error, live, refresh } = useExercise(session)
+  if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
+  const role = state.you.actor
+  const last = state.closedRounds.at(-1)
+  return (
+    <div className="exercise-layout">
+      <header className="exercise-head">
+        <h2>
+          {roleName(role)}: {session.teamName ?? "your team"}
+        </h2>
+        <p className="round-status" data-testid="round-status">
+          {state.openRound === null
+            ? `All ${state.rounds} rounds played`
+            : `Round ${state.openRound} of ${state.rounds} · month ${state.month}`}
+          <span className={live ? "live-dot live" : "live-dot"}>{live ? "live" : "offline"}</span>
+        </p>
+      </header>
+      <div className="exercise-columns">
+        <section aria-labelledby="brief-title" className="brief">
+          <h3 id="brief-title">{state.brief.title}</h3>
+          <p>{state.brief.situation}</p>
+          <h4>Your goals</h4>
+          <ul>
+            {state.brief.goals.map((g) => (
+              <li key={g}>{g}</li>
+            ))}
+          </ul>
+          {state.remaining && (
+            <p className="hint">
+              Left this round:
+              {state.remaining.usdM !== null ? ` USD ${state.remaining.usdM} m` : ""}
+              {state.remaining.moves !== null ? ` · ${state.remaining.moves} moves` : ""}
+            </p>
+          )}
+          {state.openRound !== null && role !== "facilitator" && (
+            <MoveForm
+              exercise={state}
+              token={session.token}
+              actor={role}
+              commitments={commitments}
+              onSubmitted={() => void refresh()}
+            />
+          )}
+        </section>
+        <section aria-labelledby="team-moves-title">
+          <h3 id="team-moves-title">Moves</h3>
+          <MoveList exercise={state} />
+        </section>
+      </div>
+      {last ? (
+        <OutcomeBoard
+          indicators={last.outcomes.indicators}
+          round={last.round}
+          horizon={last.outcomes.horizonMonth}
+        />
+      ) : (
+        <p className="hint">Outcomes appear when the facilitator closes the first round.</p>
+      )}
+    </div>
+  )
+}
