@@ -173,10 +173,22 @@ export const firstViewScriptBytes = async (
   }
 }
 
-/** Saves a screenshot under docs/screenshots/ when ACCORD_SCREENSHOTS=1 (so plain test runs leave the tree clean). */
-export const maybeScreenshot = async (page: Page, name: string): Promise<void> => {
+/**
+ * Saves what a projector would show (the 1440×900 viewport, scrolled to `from`
+ * when given) under docs/screenshots/, when ACCORD_SCREENSHOTS=1, so that plain
+ * test runs leave the tree clean.
+ */
+export const maybeScreenshot = async (page: Page, name: string, from?: string): Promise<void> => {
   if (process.env.ACCORD_SCREENSHOTS !== "1") return
-  await page.screenshot({ path: join(repoRoot, "docs", "screenshots", `${name}.png`), fullPage: true })
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  if (from)
+    await page
+      .locator(from)
+      .first()
+      .evaluate((el) => el.scrollIntoView({ block: "start" }))
+  else await page.evaluate(() => window.scrollTo(0, 0))
+  await page.waitForTimeout(300)
+  await page.screenshot({ path: join(repoRoot, "docs", "screenshots", `${name}.png`) })
 }
 
 /** A page in a fresh browser context (no storage shared with other tests), at a path of the app. */

@@ -226,7 +226,9 @@ const ShareBar = ({ spec }: { readonly spec: SpecInput }) => {
         </div>
       </div>
       <p className="status" aria-live="polite">
-        {status}{" "}
+        <a href={routeHref("compare", { a: "baseline", s: encodeSpec(spec) })}>Compare with the baseline</a> ·{" "}
+        <a href={routeHref("timeline", { s: encodeSpec(spec) })}>Replay a run</a>
+        {status && <span className="status-text"> · {status}</span>}{" "}
         {saved && (
           <>
             <a href={routeHref("timeline", { scenario: saved.id })} data-testid="saved-timeline-link">

@@ -1,4 +1,4 @@
-import { useId } from "react"
+import { useEffect, useId, useState } from "react"
 
 export interface RangeLeverProps {
   readonly label: string
@@ -76,9 +76,16 @@ export interface NumberLeverProps {
   readonly name?: string
 }
 
-/** A labelled whole-number field that only reports values inside its range. */
+/**
+ * A labelled whole-number field. It keeps what is typed (an empty field while
+ * retyping) and reports only whole numbers inside its range.
+ */
 export const NumberLever = ({ label, value, min, max, onChange, name }: NumberLeverProps) => {
   const id = useId()
+  const [draft, setDraft] = useState(String(value))
+  useEffect(() => setDraft(String(value)), [value])
+  const v = Number(draft)
+  const valid = draft !== "" && Number.isInteger(v) && v >= min && v <= max
   return (
     <div className="lever">
       <label htmlFor={id}>{label}</label>
@@ -90,10 +97,13 @@ export const NumberLever = ({ label, value, min, max, onChange, name }: NumberLe
         min={min}
         max={max}
         step={1}
-        value={value}
+        value={draft}
+        aria-invalid={!valid}
         onChange={(e) => {
-          const v = Number(e.currentTarget.value)
-          if (Number.isInteger(v) && v >= min && v <= max) onChange(v)
+          const text = e.currentTarget.value
+          setDraft(text)
+          const n = Number(text)
+          if (text !== "" && Number.isInteger(n) && n >= min && n <= max) onChange(n)
         }}
       />
     </div>

@@ -7,17 +7,21 @@ export interface UPlotChartProps {
   readonly options: Omit<Options, "width" | "height">
   readonly data: AlignedData
   readonly height: number
-  /** Called after every redraw, with the data that was drawn. */
+  /** Called once the chart shows `data`: after its redraw, or at once while it is off screen. */
   readonly onDraw?: (data: AlignedData) => void
 }
 
 /**
  * A uPlot canvas owned by React. The plot is created once per options object;
  * new data goes through setData, which redraws without rebuilding the chart.
+ * A chart scrolled out of view keeps its new data and draws it when it comes
+ * back, so a lever move only pays for the charts on screen.
  */
 export const UPlotChart = ({ options, data, height, onDraw }: UPlotChartProps) => {
   const host = useRef<HTMLDivElement>(null)
   const plot = useRef<uPlot | null>(null)
+  const visible = useRef(true)
+  const pending = useRef(false)
   const drawn = useRef(onDraw)
   drawn.current = onDraw
   const latest = useRef(data)
@@ -43,7 +47,19 @@ export const UPlotChart = ({ options, data, height, onDraw }: UPlotChartProps) =
       if (Math.abs(w - u.width) > 1) u.setSize({ width: w, height })
     })
     resize.observe(el)
+    const seen = new IntersectionObserver(
+      (entries) => {
+        visible.current = entries.some((e) => e.isIntersecting)
+        if (visible.current && pending.current) {
+          pending.current = false
+          u.setData(latest.current)
+        }
+      },
+      { rootMargin: "200px" },
+    )
+    seen.observe(el)
     return () => {
+      seen.disconnect()
       resize.disconnect()
       u.destroy()
       plot.current = null
@@ -51,7 +67,13 @@ export const UPlotChart = ({ options, data, height, onDraw }: UPlotChartProps) =
   }, [options, height])
 
   useEffect(() => {
-    if (plot.current && plot.current.data !== data) plot.current.setData(data)
+    const u = plot.current
+    if (!u || u.data === data) return
+    if (visible.current) u.setData(data)
+    else {
+      pending.current = true
+      drawn.current?.(data)
+    }
   }, [data])
 
   return <div ref={host} className="uplot-host" />

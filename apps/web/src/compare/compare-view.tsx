@@ -1,3 +1,4 @@
+import type { IndicatorComparison } from "@accord/engine"
 import { useEffect, useId, useState } from "react"
 import { type Comparison, compare, fetchScenario, fetchScenarios, type SpecInput } from "../api.js"
 import { DeltaChart } from "../chart/delta-chart.js"
@@ -7,7 +8,8 @@ import { ModelDisclaimer } from "../results/model-disclaimer.js"
 import { TableToggle } from "../results/table-toggle.js"
 import { listSavedScenarios } from "../saved-scenarios.js"
 import { baselineOf, decodeSpec } from "../spec-codec.js"
-import { HorizonDeltas, sortBySize } from "./horizon-deltas.js"
+import { sortBySize } from "./delta-order.js"
+import { HorizonDeltas } from "./horizon-deltas.js"
 
 interface Choice {
   readonly value: string
@@ -42,6 +44,14 @@ const useScenarioChoices = (): ReadonlyArray<Choice> => {
   }, [])
   return choices
 }
+
+const moves = (ind: IndicatorComparison) =>
+  ind.series.some((r) => r.deltaP10 !== 0 || r.deltaP50 !== 0 || r.deltaP90 !== 0)
+
+/** Indicators whose paired difference is not zero in some month, largest change first. */
+const changed = (indicators: ReadonlyArray<IndicatorComparison>) => sortBySize(indicators).filter(moves)
+/** Indicators the two scenarios leave exactly equal in every month and run quantile. */
+const unchanged = (indicators: ReadonlyArray<IndicatorComparison>) => indicators.filter((i) => !moves(i))
 
 const specOf = async (choice: string, builderSpec: SpecInput | undefined): Promise<SpecInput | undefined> => {
   if (choice === BUILDER) return builderSpec
@@ -156,7 +166,7 @@ export const CompareView = ({ params }: { readonly packId: string; readonly para
           <section className="panel" aria-labelledby="monthly-h">
             <h2 id="monthly-h">Difference month by month (B − A)</h2>
             <div className="indicator-grid">
-              {sortBySize(c.indicators).map((ind) => {
+              {changed(c.indicators).map((ind) => {
                 const h = ind.atHorizon
                 return (
                   <figure key={ind.id} className="indicator" data-indicator={ind.id}>
@@ -207,6 +217,15 @@ export const CompareView = ({ params }: { readonly packId: string; readonly para
                 )
               })}
             </div>
+            {unchanged(c.indicators).length > 0 && (
+              <p className="hint" data-testid="unchanged">
+                No difference in any month:{" "}
+                {unchanged(c.indicators)
+                  .map((i) => i.label)
+                  .join(", ")}
+                .
+              </p>
+            )}
           </section>
         </>
       )}

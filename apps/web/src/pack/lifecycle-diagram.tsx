@@ -60,7 +60,8 @@ const LifecycleDiagram = () => {
       <figcaption>
         <h2 id="lifecycle-h">How a commitment moves</h2>
         <p className="hint">
-          Drawn from the lifecycle machine the simulation runs on. Double borders mark final states.
+          Drawn from the lifecycle machine the simulation runs on. Double borders mark final states; * marks a
+          transition that needs its guard (a tranche within the agreed amount, everything delivered).
         </p>
       </figcaption>
       <svg

@@ -11,18 +11,33 @@ export const IndicatorTable = ({
 }) => (
   <div className="table-scroll">
     <table className="numbers">
+      <colgroup>
+        <col />
+        <col span={3} />
+        <col span={3} className="baseline-cols" />
+      </colgroup>
       <caption>
         {scenario.label} ({scenario.unit}) by month: scenario and baseline quantiles
       </caption>
       <thead>
         <tr>
-          <th scope="col">Month</th>
-          <th scope="col">Scenario p10</th>
-          <th scope="col">Scenario p50</th>
-          <th scope="col">Scenario p90</th>
-          <th scope="col">Baseline p10</th>
-          <th scope="col">Baseline p50</th>
-          <th scope="col">Baseline p90</th>
+          <th scope="col" rowSpan={2}>
+            Month
+          </th>
+          <th scope="colgroup" colSpan={3}>
+            Scenario
+          </th>
+          <th scope="colgroup" colSpan={3}>
+            Baseline
+          </th>
+        </tr>
+        <tr>
+          <th scope="col">p10</th>
+          <th scope="col">p50</th>
+          <th scope="col">p90</th>
+          <th scope="col">p10</th>
+          <th scope="col">p50</th>
+          <th scope="col">p90</th>
         </tr>
       </thead>
       <tbody>

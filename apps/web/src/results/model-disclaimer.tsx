@@ -9,7 +9,8 @@ const fallback: ModelNote = {
 }
 
 // Reports name the model card by its repository path; the build renders it as a page beside the app.
-const modelCardHref = (modelCard: string): string => (/^https?:\/\//.test(modelCard) ? modelCard : "/model-card.html")
+const modelCardHref = (modelCard: string): string =>
+  /^https?:\/\//.test(modelCard) ? modelCard : "/model-card.html"
 
 /** The one-line teaching-model disclaimer with a link to the model card, shown on every results view. */
 export const ModelDisclaimer = ({ model }: { readonly model?: ModelNote | undefined }) => {

@@ -237,7 +237,6 @@ export const TimelineView = ({
             {!trajectory && (
               <p className="hint">The API did not return this run's events, so the board shows month 0.</p>
             )}
-            <IndicatorsAsOf report={report} month={month} />
           </section>
           <CommitmentBoard
             title={`Board as of month ${month}`}
@@ -245,28 +244,11 @@ export const TimelineView = ({
             states={states}
             detailed={false}
           />
-          {trajectory && (
-            <section className="panel" aria-labelledby="runlog-h">
-              <h2 id="runlog-h">Events of the representative run</h2>
-              <ol
-                className="event-log run-log"
-                data-testid="run-log"
-                aria-label="Events of the representative run"
-              >
-                {trajectory
-                  .filter((e) => e._tag !== "RunParametersDrawn")
-                  .map((e, i) => (
-                    <li
-                      // biome-ignore lint/suspicious/noArrayIndexKey: a trajectory's events have no id; order is theirs
-                      key={i}
-                      className={e.month <= month ? "applied" : "future"}
-                    >
-                      <span className="event-version">m{e.month}</span> {describeTrajectoryEvent(e, title)}
-                    </li>
-                  ))}
-              </ol>
-            </section>
-          )}
+          <section className="panel" aria-labelledby="asof-h">
+            <h2 id="asof-h">Indicators as of month {month}</h2>
+            <IndicatorsAsOf report={report} month={month} />
+          </section>
+          {trajectory && <RunLog events={trajectory} month={month} title={title} />}
         </>
       )}
       {!scenarioId && !builderSpec && (
@@ -278,9 +260,55 @@ export const TimelineView = ({
   )
 }
 
+/** The representative run's events up to the chosen month, tranche deliveries on request. */
+const RunLog = ({
+  events,
+  month,
+  title,
+}: {
+  readonly events: ReadonlyArray<TrajectoryEvent>
+  readonly month: number
+  readonly title: (id: string) => string
+}) => {
+  const [tranches, setTranches] = useState(false)
+  const toggleId = useId()
+  const shown = events.filter(
+    (e) =>
+      e.month <= month && e._tag !== "RunParametersDrawn" && (tranches || e._tag !== "CommitmentProgressed"),
+  )
+  return (
+    <section className="panel" aria-labelledby="runlog-h" data-testid="run-log">
+      <div className="board-head">
+        <h2 id="runlog-h">Events of the representative run, months 0–{month}</h2>
+        <div className="checkbox">
+          <input
+            id={toggleId}
+            type="checkbox"
+            checked={tranches}
+            onChange={(e) => setTranches(e.currentTarget.checked)}
+          />
+          <label htmlFor={toggleId}>Show tranche deliveries</label>
+        </div>
+      </div>
+      {shown.length === 0 ? (
+        <p className="hint">Nothing has happened yet in this run.</p>
+      ) : (
+        <ol className="event-log run-log" aria-label="Events of the representative run">
+          {shown.map((e, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: a trajectory's events have no id; order is theirs
+            <li key={i} className={e.month === month ? "applied latest" : "applied"}>
+              <span className="event-version">m{e.month}</span> {describeTrajectoryEvent(e, title)}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  )
+}
+
 const IndicatorsAsOf = ({ report, month }: { readonly report: Report; readonly month: number }) => (
   <table className="numbers as-of" data-testid="indicators-as-of">
-    <caption>Indicators as of month {month} (all runs)</caption>
+    <caption className="visually-hidden">Indicators as of month {month}, across all runs</caption>
     <thead>
       <tr>
         <th scope="col">Indicator</th>
