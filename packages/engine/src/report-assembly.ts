@@ -1,10 +1,18 @@
 import { lifecycleStates } from "@accord/domain"
 import { reportHash } from "./canonical-json.js"
 import type { CompiledModel } from "./compiled-model.js"
-import { HEADLINE_INDICATOR, INDICATOR_IDS } from "./indicator-formulas.js"
+import { HEADLINE_INDICATOR, INDICATOR_IDS, type IndicatorId } from "./indicator-formulas.js"
 import { modelInfo } from "./model-version.js"
 import type { FinalStateShares, QuantileRow, Report } from "./report.js"
-import { closestRun, describeRuns, roundShare, roundStatistic } from "./run-statistics.js"
+import {
+  closestRun,
+  describeCounts,
+  describeRuns,
+  isSmallCount,
+  type RunStatistics,
+  roundShare,
+  roundStatistic,
+} from "./run-statistics.js"
 
 /**
  * Collects a report month by month from every run's values (float32, in run
@@ -14,10 +22,9 @@ import { closestRun, describeRuns, roundShare, roundStatistic } from "./run-stat
 export class ReportBuilder {
   private readonly rows: Array<Array<QuantileRow>> = INDICATOR_IDS.map(() => [])
   private readonly previous: Array<Float32Array>
-  private readonly previousStats: Array<ReturnType<typeof describeRuns> | undefined> = INDICATOR_IDS.map(
-    () => undefined,
-  )
+  private readonly previousStats: Array<RunStatistics | undefined> = INDICATOR_IDS.map(() => undefined)
   private readonly scratch: Float64Array
+  private readonly histogram = new Int32Array(COUNT_LIMIT)
   private representative = 0
 
   constructor(private readonly model: CompiledModel) {
@@ -31,9 +38,13 @@ export class ReportBuilder {
     const cached = this.previousStats[indicator]
     // Many indicators stand still for months in every run (all pledges made, all packages in force):
     // the statistics of an unchanged column are the previous month's, so they are not recomputed.
+    const changed = copyIfChanged(values, previous)
     const stats =
-      cached !== undefined && sameValues(previous, values) ? cached : describeRuns(values, this.scratch)
-    previous.set(values)
+      cached !== undefined && !changed
+        ? cached
+        : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
+          ? describeCounts(values, this.histogram)
+          : describeRuns(values, this.scratch)
     this.previousStats[indicator] = stats
     const { p10, p50, p90, mean } = stats
     this.rows[indicator]?.push({
@@ -83,7 +94,23 @@ export class ReportBuilder {
   }
 }
 
-const sameValues = (a: Float32Array, b: Float32Array): boolean => {
-  for (let r = 0; r < a.length; r++) if (a[r] !== b[r]) return false
-  return true
+/** Copies `values` into `previous` and says whether anything differed, in one pass. */
+const copyIfChanged = (values: Float32Array, previous: Float32Array): boolean => {
+  let changed = false
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r] as number
+    if (previous[r] !== v) {
+      previous[r] = v
+      changed = true
+    }
+  }
+  return changed
 }
+
+/** Indicators that count things: their quantiles come from a histogram when values are small. */
+const COUNT_INDICATORS: ReadonlySet<IndicatorId> = new Set([
+  "sanctions.coalition_partners",
+  "defense.consultations_held",
+  "commitments.implemented",
+])
+const COUNT_LIMIT = 1024

@@ -77,13 +77,21 @@ const swap = (a: Float64Array, i: number, j: number): void => {
   a[j] = t
 }
 
-const minFrom = (a: Float64Array, from: number): number => {
+const minIn = (a: Float64Array, from: number, to: number): number => {
   let min = a[from] as number
-  for (let r = from + 1; r < a.length; r++) if ((a[r] as number) < min) min = a[r] as number
+  for (let r = from + 1; r <= to; r++) if ((a[r] as number) < min) min = a[r] as number
   return min
 }
 
 const QUANTILES = [0.1, 0.5, 0.9] as const
+
+/** Statistics of one indicator at one month over all runs. */
+export interface RunStatistics {
+  readonly p10: number
+  readonly p50: number
+  readonly p90: number
+  readonly mean: number
+}
 
 /**
  * p10, p50, p90 (R type 7, as `quantileOfSorted` on sorted values) and mean of
@@ -93,28 +101,76 @@ const QUANTILES = [0.1, 0.5, 0.9] as const
 export const describeRuns = (
   values: Float32Array | Float64Array,
   scratch: Float64Array = new Float64Array(values.length),
-) => {
-  scratch.set(values)
-  const n = scratch.length
-  const out = [0, 0, 0]
+): RunStatistics => {
+  const n = values.length
+  let sum = 0
+  for (let r = 0; r < n; r++) {
+    const v = values[r] as number
+    scratch[r] = v
+    sum += v
+  }
+  // Select the three order statistics first (each on what lies right of the last), then the neighbours
+  // each interpolation needs: the minimum of the segment right of each, which is shorter than the tail.
+  const ks = QUANTILES.map((q) => Math.floor((n - 1) * q))
   let left = 0
-  QUANTILES.forEach((q, qi) => {
-    const h = (n - 1) * q
-    const k = Math.floor(h)
+  for (const k of ks) {
     if (k >= left) {
       selectInPlace(scratch, left, n - 1, k)
       left = k + 1
     }
-    const a = scratch[k] as number
-    const b = k + 1 < n && h > k ? minFrom(scratch, k + 1) : a
-    out[qi] = a + (h - k) * (b - a)
-  })
-  return {
-    p10: out[0] as number,
-    p50: out[1] as number,
-    p90: out[2] as number,
-    mean: sumInRunOrder(values) / n,
   }
+  const out = QUANTILES.map((q, qi) => {
+    const h = (n - 1) * q
+    const k = ks[qi] as number
+    const a = scratch[k] as number
+    if (!(h > k && k + 1 < n)) return a
+    const next = ks.find((other) => other > k)
+    // Right of k and up to the next selected order statistic (inclusive) lie all values ≥ a, and the
+    // smallest of them is the (k+1)-th; past the last selected one it is the tail's minimum.
+    const b = minIn(scratch, k + 1, next === undefined ? n - 1 : next)
+    return a + (h - k) * (b - a)
+  })
+  return { p10: out[0] as number, p50: out[1] as number, p90: out[2] as number, mean: sum / n }
+}
+
+/**
+ * The same statistics for small non-negative integers (counts): a histogram
+ * instead of selection, exact and linear.
+ */
+export const describeCounts = (values: Float32Array, histogram: Int32Array): RunStatistics => {
+  const n = values.length
+  histogram.fill(0)
+  let sum = 0
+  for (let r = 0; r < n; r++) {
+    const v = values[r] as number
+    sum += v
+    histogram[v] = (histogram[v] as number) + 1
+  }
+  const orderStatistic = (k: number): number => {
+    let seen = 0
+    for (let v = 0; v < histogram.length; v++) {
+      seen += histogram[v] as number
+      if (seen > k) return v
+    }
+    return histogram.length - 1
+  }
+  const [p10, p50, p90] = QUANTILES.map((q) => {
+    const h = (n - 1) * q
+    const k = Math.floor(h)
+    const a = orderStatistic(k)
+    const b = k + 1 < n && h > k ? orderStatistic(k + 1) : a
+    return a + (h - k) * (b - a)
+  })
+  return { p10: p10 as number, p50: p50 as number, p90: p90 as number, mean: sum / n }
+}
+
+/** Whether every value is an integer in 0..limit-1 (then `describeCounts` applies). */
+export const isSmallCount = (values: Float32Array, limit: number): boolean => {
+  for (let r = 0; r < values.length; r++) {
+    const v = values[r] as number
+    if (!(v >= 0 && v < limit && v === Math.floor(v))) return false
+  }
+  return true
 }
 
 /** The run whose value is closest to `target` (lowest index on ties). */
