@@ -1,5 +1,7 @@
 import { defineProject } from "vitest/config"
 
 export default defineProject({
-  test: { name: "cli", include: ["src/**/*.spec.ts", "test/**/*.spec.ts"] },
+  // The end-to-end tests start the real binary (a Node process with tsx) many times; on a
+  // loaded 2-core machine one start can take seconds, so the per-test limit is generous.
+  test: { name: "cli", include: ["src/**/*.spec.ts", "test/**/*.spec.ts"], testTimeout: 120_000 },
 })

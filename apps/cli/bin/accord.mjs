@@ -4,4 +4,10 @@
 import { register } from "tsx/esm/api"
 
 register()
-await import("../src/main.ts")
+try {
+  await import("../src/main.ts")
+} catch (error) {
+  // A broken install or checkout: one line, no stack trace.
+  process.stderr.write(`accord: cannot start: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exitCode = 1
+}
