@@ -377,3 +377,22 @@ describe("security", () => {
     expect(raw).toMatch(/"facilitatorTokenHash":"[0-9a-f]{64}"/)
   })
 })
+
+describe("GET /openapi.json", () => {
+  it("documents every exercise route", async () => {
+    const document = (await (await app.request("/openapi.json")).json()) as { paths: Record<string, unknown> }
+    expect(
+      Object.keys(document.paths)
+        .filter((p) => p.startsWith("/api/exercises"))
+        .sort(),
+    ).toEqual([
+      "/api/exercises",
+      "/api/exercises/{id}",
+      "/api/exercises/{id}/debrief",
+      "/api/exercises/{id}/moves",
+      "/api/exercises/{id}/rounds/close",
+      "/api/exercises/{id}/stream",
+      "/api/exercises/{id}/teams",
+    ])
+  })
+})

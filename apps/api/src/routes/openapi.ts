@@ -1,4 +1,5 @@
 import { Hono } from "hono"
+import { exercisesOperations } from "../exercises/index.js"
 import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
@@ -15,6 +16,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...simulateOperations,
   ...scenariosOperations,
   ...runsOperations,
+  ...exercisesOperations,
   {
     method: "get",
     path: "/openapi.json",

@@ -1,0 +1,121 @@
+import { ExerciseId, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
+import { Schema } from "effect"
+import type { Operation } from "../openapi/operation.js"
+import { CreateExerciseBody, JoinBody, MoveBody } from "./exercise-routes.js"
+
+export const CreatedExerciseResponse = Schema.Struct({
+  id: Schema.String,
+  facilitatorToken: Schema.String.annotations({ description: "Shown once; the service keeps only its hash" }),
+  joinCodes: Schema.Struct({ japan: Schema.String, ukraine: Schema.String, russia: Schema.String }),
+}).annotations({ identifier: "CreatedExercise" })
+
+export const JoinedTeamResponse = Schema.Struct({
+  teamId: Schema.String,
+  role: TeamRole,
+  token: Schema.String.annotations({ description: "The team's bearer token; shown once" }),
+}).annotations({ identifier: "JoinedTeam" })
+
+export const MoveAcceptedResponse = Schema.Struct({
+  moveId: Schema.String,
+  round: Schema.Int,
+  role: Schema.String,
+  teamId: Schema.String,
+  status: Schema.Literal("pending"),
+  version: Schema.Int,
+}).annotations({ identifier: "MoveAccepted" })
+
+export const RoundClosedResponse = Schema.Struct({
+  round: Schema.Int,
+  month: Schema.Int,
+  openRound: Schema.NullOr(Schema.Int),
+  applied: Schema.Array(Schema.String),
+  voided: Schema.Array(VoidedMove),
+  outcomes: RoundOutcomes,
+}).annotations({ identifier: "RoundClosedResponse" })
+
+const ExerciseViewResponse = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
+  identifier: "ExerciseView",
+  description:
+    "Settings, teams, moves (other teams' pending moves only as { hidden: true, role, round }), offers and projects, closed rounds with their outcomes, and the caller's role brief",
+})
+
+const idParam = { id: { description: "Exercise id", schema: ExerciseId } }
+const tag = "exercises"
+const bearer = "Send `Authorization: Bearer <token>`."
+
+/** The exercise routes, for the OpenAPI document. */
+export const exercisesOperations: ReadonlyArray<Operation> = [
+  {
+    method: "post",
+    path: "/api/exercises",
+    operationId: "createExercise",
+    tag,
+    summary: "Start a classroom exercise: the facilitator's token and a join code per role",
+    body: CreateExerciseBody,
+    responses: { 201: { description: "Created", schema: CreatedExerciseResponse } },
+  },
+  {
+    method: "post",
+    path: "/api/exercises/{id}/teams",
+    operationId: "joinExercise",
+    tag,
+    summary: "Join with a join code (rate-limited per exercise and per address: 429)",
+    pathParams: idParam,
+    body: JoinBody,
+    responses: { 201: { description: "Joined", schema: JoinedTeamResponse } },
+  },
+  {
+    method: "post",
+    path: "/api/exercises/{id}/moves",
+    operationId: "submitMove",
+    tag,
+    summary: "Submit a move for the open round (team or facilitator token)",
+    description: `${bearer} The same moveId again answers the original answer; a move outside the role is 403; a closed round 409.`,
+    pathParams: idParam,
+    body: MoveBody,
+    responses: { 201: { description: "Recorded", schema: MoveAcceptedResponse } },
+  },
+  {
+    method: "post",
+    path: "/api/exercises/{id}/rounds/close",
+    operationId: "closeRound",
+    tag,
+    summary:
+      "Close the open round (facilitator): its moves apply and every indicator is projected to the horizon",
+    description: `${bearer} An optional body { "round": n } makes a retried close fail with 409 instead of closing the next round.`,
+    pathParams: idParam,
+    responses: { 200: { description: "The round's outcomes", schema: RoundClosedResponse } },
+  },
+  {
+    method: "get",
+    path: "/api/exercises/{id}",
+    operationId: "getExercise",
+    tag,
+    summary: "The exercise as the token's holder may see it",
+    description: bearer,
+    pathParams: idParam,
+    responses: { 200: { description: "The exercise", schema: ExerciseViewResponse } },
+  },
+  {
+    method: "get",
+    path: "/api/exercises/{id}/stream",
+    operationId: "followExercise",
+    tag,
+    summary:
+      "Server-Sent Events of joins, moves and round closes (id = stream version; resume with Last-Event-ID or ?after=)",
+    description: bearer,
+    pathParams: idParam,
+    responses: { 200: { description: "The live feed", kind: "event-stream" } },
+  },
+  {
+    method: "get",
+    path: "/api/exercises/{id}/debrief",
+    operationId: "exerciseDebrief",
+    tag,
+    summary:
+      "The debrief (facilitator): timeline, outcomes vs baseline and no moves, leave-one-out attribution",
+    description: `${bearer} ?format=json|markdown|html|csv, ?round=n for the game as of round n.`,
+    pathParams: idParam,
+    responses: { 200: { description: "The debrief", kind: "report" } },
+  },
+]
