@@ -1,8 +1,9 @@
 import { afterAll, describe, expect, it } from "vitest"
+import { defaultSimulatorOptions } from "../src/simulation/simulator.js"
 import { memoryApp } from "./memory-app.js"
 
 const pack = "sybiha-visit-2025"
-const service = memoryApp({ workers: 2 })
+const service = memoryApp({ workers: 2, workerThreshold: defaultSimulatorOptions.workerThreshold })
 afterAll(service.dispose)
 
 describe("a 100,000-run simulation in the worker pool", () => {

@@ -10,8 +10,11 @@ const spec = {
 }
 
 // Everything above 0 commitment-months goes to the worker pool here; nothing does in `inPlace`.
-const pooled = memoryApp({ workerThreshold: 0, workers: 2 })
-const inPlace = memoryApp({ workerThreshold: Number.MAX_SAFE_INTEGER })
+const pooled = memoryApp({ workerThreshold: 0, backgroundThreshold: 0, workers: 2 })
+const inPlace = memoryApp({
+  workerThreshold: Number.MAX_SAFE_INTEGER,
+  backgroundThreshold: Number.MAX_SAFE_INTEGER,
+})
 afterAll(async () => {
   await Promise.all([pooled.dispose(), inPlace.dispose()])
 })

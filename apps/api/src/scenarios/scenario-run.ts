@@ -105,7 +105,7 @@ export const runScenario = (scenarioId: ScenarioId) =>
     const pack = packById(state.spec.pack)
     yield* checkWorkCeiling(pack, state.spec, simulator.options.workCeiling)
     const runId = newRunId(scenarioId)
-    if (!simulator.isLarge(pack, state.spec)) {
+    if (!simulator.runsInBackground(pack, state.spec)) {
       const report = yield* simulator.simulate(pack, state.spec)
       yield* completeRun(scenarioId, runId, state, report)
       return { kind: "computed", runId, report } satisfies RunOutcome

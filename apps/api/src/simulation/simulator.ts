@@ -26,6 +26,8 @@ export interface SimulatorOptions {
   readonly workCeiling: number
   /** Above this many commitment-months a simulation runs in the worker pool, not on the event loop. */
   readonly workerThreshold: number
+  /** Above this many commitment-months a scenario run answers 202 and computes in the background. */
+  readonly backgroundThreshold: number
   /** Worker threads; defaults to the number of cores. */
   readonly workers?: number
   /** Reports kept for repeated specs (a report is a pure function of pack and spec); 0 turns it off. */
@@ -35,15 +37,18 @@ export interface SimulatorOptions {
 export const defaultSimulatorOptions: SimulatorOptions = {
   // 100,000 runs × 25 months × 24 commitments: the largest spec the contract allows on the default pack, with room.
   workCeiling: 60_000_000,
-  // The default spec (1,000 runs × 25 months × ~16 commitments ≈ 400k) computes in place in a few ms.
-  workerThreshold: 1_000_000,
+  // Anything above ~250 runs of the default pack goes to the pool: the event loop stays free for other
+  // requests (health, reads) even when many simulations arrive at once, and the cores share the work.
+  workerThreshold: 100_000,
+  // About 5,000 runs of the default pack: below that a run answers with its report in well under a second.
+  backgroundThreshold: 2_000_000,
 }
 
 /** Runs simulations and comparisons: small ones in place, large ones in worker threads, with identical bytes. */
 export interface SimulatorShape {
   readonly options: SimulatorOptions
-  /** Whether this spec is heavy enough to run in the pool (and, for scenario runs, to answer 202). */
-  readonly isLarge: (pack: Pack, spec: ScenarioSpec) => boolean
+  /** Whether a scenario run of this spec answers 202 and computes in the background. */
+  readonly runsInBackground: (pack: Pack, spec: ScenarioSpec) => boolean
   readonly simulate: (
     pack: Pack,
     spec: ScenarioSpec,
@@ -90,8 +95,8 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
         Effect.gen(function* () {
           let done = 0
           const chunks = yield* Effect.forEach(
-            // Several chunks per worker: finer progress, and a slow worker does not hold the rest back.
-            splitRuns(spec.runs, pool.size * 4),
+            // Small specs: one chunk per worker. Large ones: several per worker, for progress and balance.
+            splitRuns(spec.runs, Math.min(pool.size * 4, Math.max(pool.size, Math.ceil(spec.runs / 5_000)))),
             ([fromRun, toRun]) =>
               inPool<SimulationChunk>({ kind: "chunk", spec, fromRun, toRun }).pipe(
                 Effect.tap(() =>
@@ -111,7 +116,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
 
       return {
         options,
-        isLarge,
+        runsInBackground: (pack, spec) => workOf(pack, spec) > options.backgroundThreshold,
         simulate: (pack, spec, onProgress) =>
           Effect.gen(function* () {
             yield* checkWorkCeiling(pack, spec, options.workCeiling)
