@@ -35,8 +35,14 @@ export const schemaCodec = <A, I>(
 
 const describe = (cause: unknown): string => {
   if (ParseResult.isParseError(cause)) return ParseResult.TreeFormatter.formatErrorSync(cause)
-  if (cause instanceof Error) return cause.message
-  return String(cause)
+  const issues = (cause as { issues?: unknown } | null)?.issues
+  const detail = Array.isArray(issues)
+    ? issues
+        .map((issue: { path?: unknown; message?: unknown }) => `${issue.path}: ${issue.message}`)
+        .join("; ")
+    : ""
+  const message = cause instanceof Error ? cause.message : String(cause)
+  return detail === "" ? message : `${message} (${detail})`
 }
 
 /** Upcasts and decodes one recorded event, or names its position in a typed error. */

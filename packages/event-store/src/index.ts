@@ -1,3 +1,4 @@
+export * from "./domain-event-codec.js"
 export * from "./event-codec.js"
 export * from "./event-store.js"
 export type {
