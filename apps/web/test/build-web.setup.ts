@@ -26,7 +26,9 @@ const isStale = (): boolean => {
     join(appDir, "model-card-page.ts"),
     join(appDir, "..", "..", "docs", "model.md"),
     join(appDir, "package.json"),
-    join(appDir, "..", "..", "packages", "domain", "src", "lifecycle.ts"),
+    // The lifecycle diagram and the timeline's replay bundle domain and engine code.
+    join(appDir, "..", "..", "packages", "domain", "src"),
+    join(appDir, "..", "..", "packages", "engine", "src"),
   ]
   return sources.some((s) => newestMtime(s) > built)
 }

@@ -73,11 +73,19 @@ describe("the web app, built and served by the real API", () => {
     const pledged = await horizonValues(page, "funds.pledged_usd_m")
     expect(pledged.scenario).toBeGreaterThan(pledged.baseline)
 
-    await page.getByRole("button", { name: "+ Sanctions package" }).click()
-    await nextReport(page, withAid)
+    // Keyboard only: focus the button and press Enter.
+    await page.getByRole("button", { name: "+ Sanctions package" }).focus()
+    await page.keyboard.press("Enter")
+    const withSanctions = await nextReport(page, withAid)
     const pressure = await horizonValues(page, "sanctions.pressure_index")
     expect(pressure.scenario).toBeGreaterThan(pressure.baseline)
     expect((await pressureChart.screenshot()).equals(pressureBefore)).toBe(false)
+
+    // A stronger package from the keyboard: the slider moves, the report and the pressure follow.
+    await page.getByRole("slider", { name: "Enforcement" }).focus()
+    await page.keyboard.press("End")
+    await nextReport(page, withSanctions)
+    expect((await horizonValues(page, "sanctions.pressure_index")).scenario).toBeGreaterThan(pressure.scenario)
 
     // Every chart has a text alternative and a table; the disclaimer links to the model card.
     const charts = page.locator("figure.indicator [role=img]")
