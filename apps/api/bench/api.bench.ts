@@ -5,7 +5,10 @@
 import { spawn } from "node:child_process"
 import { availableParallelism, cpus } from "node:os"
 import { fileURLToPath } from "node:url"
+import { decodeScenarioSpec, getPack, packCatalog } from "@accord/domain"
+import { simulate } from "@accord/engine"
 import autocannon from "autocannon"
+import { Either } from "effect"
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 10)
 const servers = spawn(
@@ -92,6 +95,18 @@ for (const connections of [1, 32]) {
 }
 servers.kill("SIGTERM")
 
+// The engine alone on this thread, same spec and fresh seeds: what a computed request cannot go below.
+const pack = getPack("sybiha-visit-2025")
+if (pack === undefined) throw new Error("the default pack is missing")
+const engineMs: Array<number> = []
+for (let i = 0; i < 30; i++) {
+  const spec = Either.getOrThrow(decodeScenarioSpec({ pack: pack.id, seed: 50_000 + i }, packCatalog))
+  const started = performance.now()
+  simulate(pack, spec)
+  engineMs.push(performance.now() - started)
+}
+engineMs.sort((a, b) => a - b)
+
 const f = (n: number, digits = 1) => n.toFixed(digits)
 console.log(
   `\nAPI benchmark — ${cpus()[0]?.model ?? "cpu"}, ${availableParallelism()} cores, Node ${process.version}, ${seconds} s per row\n`,
@@ -105,6 +120,9 @@ for (const row of rows) {
     `| ${row.target} | ${row.connections} | ${f(row.reqPerSec)} | ${f(row.p50)} | ${f(row.p95)} | ${f(row.p99)} | ${row.errors} | ${ratio} |`,
   )
 }
+console.log(
+  `| engine simulate() alone, 1,000 runs, one thread (30 seeds) | – | ${f(1000 / percentile(engineMs, 0.5))} | ${f(percentile(engineMs, 0.5))} | ${f(percentile(engineMs, 0.95))} | ${f(percentile(engineMs, 0.99))} | – | – |`,
+)
 console.log("")
 for (const kind of ["cached", "computed"]) {
   const single = rows.find((r) => r.target.includes(kind) && r.connections === 1) as Row
