@@ -5,6 +5,7 @@ import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
 import { healthOperations } from "./health.js"
 import { packsOperations } from "./packs.js"
+import { reportsOperations } from "./reports.js"
 import { runsOperations } from "./runs.js"
 import { scenariosOperations } from "./scenarios.js"
 import { simulateOperations } from "./simulate.js"
@@ -16,6 +17,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...simulateOperations,
   ...scenariosOperations,
   ...runsOperations,
+  ...reportsOperations,
   ...exercisesOperations,
   {
     method: "get",

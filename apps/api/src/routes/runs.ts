@@ -1,4 +1,4 @@
-import { ReportHash, RunId, ScenarioId } from "@accord/domain"
+import { RunId, ScenarioId } from "@accord/domain"
 import { Report } from "@accord/engine"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
@@ -9,7 +9,6 @@ import type { RunHandler } from "../http/effect-handler.js"
 import { formatFor, reportResponse } from "../http/report-response.js"
 import { decodeQuery, decodeStrict } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
-import { loadReport } from "../reports/report-store.js"
 import { type RunProgress, RunRegistry } from "../runs/run-registry.js"
 import { runScenario, scenarioOfRun } from "../scenarios/scenario-run.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
@@ -38,7 +37,6 @@ export const RunStarted = Schema.Struct({
 }).annotations({ identifier: "RunStarted" })
 
 const RunPath = Schema.Struct({ id: RunId })
-const ReportPath = Schema.Struct({ hash: ReportHash })
 const ScenarioPath = Schema.Struct({ id: ScenarioId })
 
 export const runsOperations: ReadonlyArray<Operation> = [
@@ -76,16 +74,6 @@ export const runsOperations: ReadonlyArray<Operation> = [
       "Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl} or `failed`",
     pathParams: { id: { description: "Run id", schema: RunId } },
     responses: { 200: { description: "The event stream", kind: "event-stream" } },
-  },
-  {
-    method: "get",
-    path: "/api/reports/{hash}",
-    operationId: "getReport",
-    tag: "runs",
-    summary: "A stored report by its hash",
-    pathParams: { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } },
-    query: formatQueryDoc,
-    responses: { 200: { description: "The report", schema: Report, kind: "report" } },
   },
 ]
 
@@ -228,19 +216,3 @@ export const runsRoutes = (run: RunHandler<ApiServices>) =>
         }),
       ),
     )
-
-/** GET /api/reports/:hash. */
-export const reportsRoutes = (run: RunHandler<ApiServices>) =>
-  new Hono().get("/:hash", (c) =>
-    run(
-      c,
-      Effect.gen(function* () {
-        const { hash } = yield* decodeStrict(ReportPath, "the path")(c.req.param())
-        const query = yield* decodeQuery(c, FormatQuery)
-        const report = yield* loadReport(hash)
-        return reportResponse(c, report, formatFor(c, query.format), 200, {
-          "cache-control": "public, max-age=31536000, immutable",
-        })
-      }),
-    ),
-  )
