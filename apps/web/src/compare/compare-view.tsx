@@ -1,49 +1,18 @@
 import type { IndicatorComparison } from "@accord/engine"
 import { useEffect, useId, useState } from "react"
-import { type Comparison, compare, fetchScenario, fetchScenarios, type SpecInput } from "../api.js"
+import { type Comparison, compare, fetchScenario, type SpecInput } from "../api.js"
 import { DeltaChart } from "../chart/delta-chart.js"
 import { replaceRoute, routeHref } from "../hash-route.js"
 import { formatNumber } from "../number-format.js"
 import { ModelDisclaimer } from "../results/model-disclaimer.js"
 import { TableToggle } from "../results/table-toggle.js"
-import { listSavedScenarios } from "../saved-scenarios.js"
+import { type Choice, useScenarioChoices } from "../scenario-choices.js"
 import { baselineOf, decodeSpec } from "../spec-codec.js"
 import { sortBySize } from "./delta-order.js"
 import { HorizonDeltas } from "./horizon-deltas.js"
 
-interface Choice {
-  readonly value: string
-  readonly label: string
-}
-
 const BASELINE = "baseline"
 const BUILDER = "builder"
-
-/** Saved scenarios from the API's list, plus those this browser remembers (the list may lag or be absent). */
-const useScenarioChoices = (): ReadonlyArray<Choice> => {
-  const [choices, setChoices] = useState<ReadonlyArray<Choice>>(() =>
-    listSavedScenarios().map((s) => ({ value: s.id, label: s.name })),
-  )
-  useEffect(() => {
-    let live = true
-    fetchScenarios().then(
-      (list) => {
-        if (!live) return
-        const known = new Map(listSavedScenarios().map((s) => [s.id, s.name]))
-        for (const s of list) {
-          const id = (s as { scenarioId?: string }).scenarioId ?? s.id
-          if (id) known.set(id, s.name ?? s.spec?.name ?? id)
-        }
-        setChoices([...known].map(([value, label]) => ({ value, label })))
-      },
-      () => undefined,
-    )
-    return () => {
-      live = false
-    }
-  }, [])
-  return choices
-}
 
 const moves = (ind: IndicatorComparison) =>
   ind.series.some((r) => r.deltaP10 !== 0 || r.deltaP50 !== 0 || r.deltaP90 !== 0)

@@ -15,7 +15,8 @@ import { calendarMonth, formatNumber } from "../number-format.js"
 import { CommitmentBoard } from "../pack/commitment-board.js"
 import { usePack } from "../pack-store.js"
 import { ModelDisclaimer } from "../results/model-disclaimer.js"
-import { listSavedScenarios, rememberSavedScenario } from "../saved-scenarios.js"
+import { rememberSavedScenario } from "../saved-scenarios.js"
+import { useScenarioChoices } from "../scenario-choices.js"
 import { decodeSpec } from "../spec-codec.js"
 import { describeTrajectoryEvent, statesAsOf, type TrajectoryEvent } from "./board-replay.js"
 import { describeScenarioEvent, eventTag } from "./scenario-event-text.js"
@@ -138,7 +139,7 @@ export const TimelineView = ({
   }, [pack, trajectory, month])
   const title = (id: string) => commitments.find((c) => c.id === id)?.title ?? id
   const horizon = report?.horizonMonths ?? spec?.horizonMonths ?? 24
-  const saved = listSavedScenarios()
+  const saved = useScenarioChoices()
 
   return (
     <div className="timeline-view">
@@ -157,12 +158,12 @@ export const TimelineView = ({
               {builderSpec ? "The builder's scenario (not stored)" : "Choose a saved scenario…"}
             </option>
             {saved.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
+              <option key={s.value} value={s.value}>
+                {s.label}
               </option>
             ))}
-            {scenarioId && !saved.some((s) => s.id === scenarioId) && (
-              <option value={scenarioId}>{scenarioId}</option>
+            {scenarioId && !saved.some((s) => s.value === scenarioId) && (
+              <option value={scenarioId}>{spec?.name ?? scenarioId}</option>
             )}
           </select>
         </div>
