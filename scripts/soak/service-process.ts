@@ -1,6 +1,7 @@
 // The API in its own Node process, as `pnpm start` runs it: started, waited for, killed (SIGKILL for the
 // fault suites) and restarted on the same data folder or database.
 import { type ChildProcess, spawn } from "node:child_process"
+import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 
 const main = fileURLToPath(new URL("../../apps/api/src/main.ts", import.meta.url))
@@ -14,6 +15,22 @@ export interface ServiceProcess {
   readonly exited: Promise<string>
   /** SIGKILL, and wait until the process is gone. */
   readonly kill: () => Promise<void>
+  /** CPU seconds (user + system, all threads) the process has used so far, from /proc (Linux). */
+  readonly cpuSeconds: () => number
+}
+
+const ticksPerSecond = 100
+
+/** utime + stime of a process, in seconds (fields 14 and 15 of /proc/<pid>/stat). */
+export const cpuSecondsOf = (pid: number | undefined): number => {
+  if (pid === undefined) return Number.NaN
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8")
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ")
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond
+  } catch {
+    return Number.NaN
+  }
 }
 
 /** Starts the service with this environment (PORT, DATA_DIR, DATABASE_URL…) and resolves once it listens. */
@@ -55,6 +72,7 @@ export const startService = (env: Readonly<Record<string, string>>): Promise<Ser
                 child.kill("SIGKILL")
                 await exited
               },
+              cpuSeconds: () => cpuSecondsOf(child.pid),
             })
           }
         } catch {

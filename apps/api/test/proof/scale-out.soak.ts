@@ -2,6 +2,7 @@
 // load of load.soak.ts, spread round-robin, while an exercise is played with its moves sent through all
 // three and a live stream open on each. No acknowledged write lost, none duplicated; every instance's live
 // stream carries every event exactly once, in order; every instance reads the same scenario streams.
+import { loadavg } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadTable, runMixedLoad } from "../../../../scripts/soak/mixed-load.js"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
@@ -85,9 +86,11 @@ const playExercise = async (urls: ReadonlyArray<string>) => {
 describe("three instances on one PostgreSQL database", () => {
   it("lose no write and duplicate none under load; every live stream is complete", async () => {
     const urls = instances.map((s) => s.url)
+    const cpuBefore = instances.map((s) => s.cpuSeconds())
     const [load, game] = await Promise.all([runMixedLoad({ urls, connections, seconds }), playExercise(urls)])
+    const serviceCpu = instances.map((s, i) => Math.round((s.cpuSeconds() - (cpuBefore[i] ?? 0)) * 10) / 10)
     console.log(
-      `\nscale-out, 3 instances, PostgreSQL, ${connections} connections, ${load.seconds.toFixed(1)} s\n${loadTable(load)}\n`,
+      `\nscale-out, 3 instances, PostgreSQL, ${connections} connections, ${load.seconds.toFixed(1)} s (load average ${loadavg()[0]?.toFixed(1)}; CPU-s per instance ${serviceCpu.join(", ")})\n${loadTable(load)}\n`,
     )
     console.log(
       `exercise: ${game.accepted.length} moves accepted, ${game.refused.length} refused (${game.refused.slice(0, 3).join(", ")})`,
