@@ -61,12 +61,12 @@ export const apiLayer = <E>(
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** Starts the service: store (migrations run), worker pool (lazily), HTTP on the port. */
+/** Starts the service: store (migrations run), worker pool (its threads start in the background), HTTP on the port. */
 export const startServer = async (options: ServerOptions = {}): Promise<ServerHandle> => {
   const logger = options.logger ?? jsonLogger
   // Effect's own log lines (background runs) come out as JSON too.
   const runtime = ManagedRuntime.make(
-    Layer.merge(apiLayer(storeLayer(options), options.simulator), Logger.json),
+    Layer.merge(apiLayer(storeLayer(options), { warmWorkers: true, ...options.simulator }), Logger.json),
   )
   // Build the layers now, so that a store that cannot start fails here and not on the first request.
   const store = await runtime

@@ -26,7 +26,7 @@ describe("over a real port with the SQLite store", () => {
 
   it("serves the whole scenario flow and keeps it in the data folder across restarts", async () => {
     const dataDir = tempDir()
-    server = await startServer({ port: 0, dataDir, logger: silentLogger })
+    server = await startServer({ port: 0, dataDir, logger: silentLogger, simulator: { warmWorkers: false } })
     expect(await (await fetch(`${server.url}/api/health`)).json()).toEqual({ status: "ok", store: "sqlite" })
     const created = await post(`${server.url}/api/scenarios`, { pack, runs: 200, name: "On disk" })
     expect(created.status).toBe(201)
@@ -42,7 +42,7 @@ describe("over a real port with the SQLite store", () => {
     const bytes = await run.text()
     await server.close()
 
-    server = await startServer({ port: 0, dataDir, logger: silentLogger })
+    server = await startServer({ port: 0, dataDir, logger: silentLogger, simulator: { warmWorkers: false } })
     const scenario = (await (await fetch(`${server.url}/api/scenarios/${id}`)).json()) as {
       version: number
       name: string

@@ -30,6 +30,8 @@ export interface SimulatorOptions {
   readonly backgroundThreshold: number
   /** Worker threads; defaults to the number of cores. */
   readonly workers?: number
+  /** Start the worker threads with the service instead of on the first large simulation. */
+  readonly warmWorkers?: boolean
   /** Reports kept for repeated specs (a report is a pure function of pack and spec); 0 turns it off. */
   readonly cachedReports?: number
 }
@@ -75,6 +77,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
         Effect.sync(() => makeWorkerPool(workerScript, options.workers ?? availableParallelism())),
         (p) => Effect.promise(() => p.close()),
       )
+      if (options.warmWorkers === true) pool.warm()
       const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
       // Same pack and spec give the same bytes, so a repeated spec (a class on the default scenario) is served from here.
       const cache = makeLruCache<Report>(options.cachedReports ?? 64)

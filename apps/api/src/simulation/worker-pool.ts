@@ -40,6 +40,8 @@ export interface WorkerPool {
   readonly size: number
   /** Posts a message (moving `transfer`'s buffers) to a free worker and resolves with its one reply. */
   readonly run: <A>(message: unknown, transfer?: ReadonlyArray<ArrayBuffer>) => Promise<A>
+  /** Starts every worker now, so that the first large simulation does not wait for them. */
+  readonly warm: () => void
   /** Terminates every worker; tasks still queued or running fail. */
   readonly close: () => Promise<void>
 }
@@ -99,6 +101,9 @@ export const makeWorkerPool = (script: URL, size = availableParallelism()): Work
         queue.push({ message, transfer, resolve: resolve as (value: unknown) => void, reject })
         dispatch()
       }),
+    warm: () => {
+      while (!closed && slots.length < size) spawn()
+    },
     close: async () => {
       closed = true
       for (const task of queue.splice(0)) task.reject(new Error("the worker pool closed"))
