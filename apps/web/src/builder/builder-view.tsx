@@ -43,6 +43,7 @@ export const BuilderView = ({
   const descriptions = new Map(pack.indicators.map((i) => [i.id, i.description]))
   return (
     <div className="builder">
+      <h1 className="visually-hidden">Build a scenario: {pack.title}</h1>
       <Levers spec={spec} pack={pack} onChange={setSpec} />
       <div className="builder-results">
         <ShareBar spec={spec} />
