@@ -6,13 +6,13 @@ import {
   exerciseStreamId,
 } from "@accord/domain"
 import { EventStore, type RecordedEvent } from "@accord/event-store"
-import { Effect, Fiber, Queue, Runtime, Schedule, Stream } from "effect"
+import { Clock, Effect, Fiber, Queue, Runtime, Schedule, Stream } from "effect"
 import { decider, exerciseCodec, foldRecorded } from "./exercise-stream.js"
 
 /** How long the feed waits for a wake-up before it reads the stream anyway (a missed notification costs this much). */
 const POLL_INTERVAL = "2 seconds"
 /** Comment lines keep proxies from closing an idle connection. */
-const HEARTBEAT_INTERVAL = "15 seconds"
+const HEARTBEAT_MS = 15_000
 
 /** One Server-Sent Event: `id` is the exercise stream's version, so a client resumes with Last-Event-ID. */
 const frame = (version: number, type: string, data: unknown): string =>
@@ -42,12 +42,17 @@ export const exerciseFeed = (
 
     const body = new ReadableStream<Uint8Array>({
       start(controller) {
+        let lastWrite = 0
+        // A write to a stream the client has left fails, and the feed ends there (the heartbeat finds out
+        // within 15 s), so no feed outlives its connection, even when the server shuts down under it.
         const send = (text: string) =>
-          Effect.sync(() => {
+          Effect.flatMap(Clock.currentTimeMillis, (now) => {
             try {
               controller.enqueue(encoder.encode(text))
+              lastWrite = now
+              return Effect.void
             } catch {
-              // The client has gone; the fiber is being interrupted.
+              return Effect.interrupt
             }
           })
         const program = Effect.gen(function* () {
@@ -63,10 +68,6 @@ export const exerciseFeed = (
               Effect.forkScoped,
             )
           }
-          yield* send(": keep-alive\n\n").pipe(
-            Effect.repeat(Schedule.spaced(HEARTBEAT_INTERVAL)),
-            Effect.forkScoped,
-          )
           yield* send("retry: 2000\n\n")
           for (;;) {
             const fresh = yield* store
@@ -79,6 +80,7 @@ export const exerciseFeed = (
               yield* send(frame(event.version, view.type, view.data))
               last = event.version
             }
+            if ((yield* Clock.currentTimeMillis) - lastWrite >= HEARTBEAT_MS) yield* send(": keep-alive\n\n")
             yield* Effect.race(Queue.take(wake), Effect.sleep(POLL_INTERVAL))
           }
         }).pipe(Effect.scoped)

@@ -12,7 +12,7 @@ import {
   packCatalog,
 } from "@accord/domain"
 import { EventStore, type RecordedEvent, schemaCodec } from "@accord/event-store"
-import { Effect, Either, Schema } from "effect"
+import { Effect, Either, Random, Schema } from "effect"
 
 /** Reads and validates exercise events on the way out of the store. */
 export const exerciseCodec = schemaCodec(ExerciseEventSchema)
@@ -47,8 +47,11 @@ const toNewEvent = (event: ExerciseEvent) => {
   return { eventId: randomUUID(), type: event._tag, v: event.v, data }
 }
 
-// Concurrent writers (two teams, two instances) race on the stream version; the loser reads again and re-decides.
-const MAX_ATTEMPTS = 8
+// Concurrent writers (teams, instances) race on the stream version; the loser reads again and re-decides,
+// after a short random pause so that a crowd of writers spreads out instead of colliding again.
+const MAX_ATTEMPTS = 40
+const backoff = (attempt: number) =>
+  Effect.flatMap(Random.nextIntBetween(0, 5 * Math.min(attempt, 10) + 1), (ms) => Effect.sleep(ms))
 
 /**
  * Decides a command against the exercise's current state and appends the
@@ -75,7 +78,7 @@ export const executeExerciseCommand = <E>(
         .pipe(
           Effect.map(() => true),
           Effect.catchTag("ExpectedVersionMismatch", (conflict) =>
-            attempt < MAX_ATTEMPTS ? Effect.succeed(false) : Effect.fail(conflict),
+            attempt < MAX_ATTEMPTS ? Effect.as(backoff(attempt), false) : Effect.fail(conflict),
           ),
         )
       if (appended) {

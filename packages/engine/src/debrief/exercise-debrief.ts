@@ -7,33 +7,16 @@ import {
   playedSpec,
 } from "@accord/domain"
 import { reportHash } from "../canonical-json.js"
-import { compare } from "../compare.js"
+import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { modelInfo } from "../model-version.js"
-import type { Comparison } from "../report.js"
-import type {
-  Debrief,
-  HorizonDelta,
-  MoveAttribution,
-  OutcomeRow,
-  TeamTimeline,
-  TopMovers,
-} from "./debrief.js"
+import type { Debrief, MoveAttribution, OutcomeRow, TeamTimeline, TopMovers } from "./debrief.js"
+import { horizonRunsOf, medianOf, pairedDelta } from "./horizon-runs.js"
 import { baselineSpecOf } from "./round-projection.js"
 
 /** How many moves each indicator's "top movers" lists. */
 const TOP_MOVERS = 3
 
 const ACTOR_ORDER: ReadonlyArray<ExerciseActor> = ["japan", "ukraine", "russia", "facilitator"]
-
-const horizonDelta = (comparison: Comparison, k: number): HorizonDelta => {
-  const row = comparison.indicators[k]?.atHorizon
-  return {
-    p10: row?.deltaP10 ?? 0,
-    p50: row?.deltaP50 ?? 0,
-    p90: row?.deltaP90 ?? 0,
-    mean: row?.deltaMean ?? 0,
-  }
-}
 
 /**
  * The debrief of an exercise as of a round (default: the last closed one):
@@ -47,34 +30,42 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
   const lastClosed = state.closedRounds.at(-1)?.round ?? 0
   const through = Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
   const options = { throughRound: through }
-  const played = playedSpec(state, pack, options)
-  const vsBaseline = compare(pack, baselineSpecOf(state), played)
-  const vsNoMoves = compare(pack, playedSpec(state, pack, { noMoves: true }), played)
+  const runsOf = horizonRunsOf(pack)
+  const played = runsOf(playedSpec(state, pack, options))
+  const baseline = runsOf(baselineSpecOf(state))
+  const noMoves = runsOf(playedSpec(state, pack, { noMoves: true }))
 
-  const outcomes: Array<OutcomeRow> = vsBaseline.indicators.map((indicator, k) => ({
-    id: indicator.id,
-    label: indicator.label,
-    unit: indicator.unit,
-    playedP50: indicator.atHorizon.variantP50,
-    baselineP50: indicator.atHorizon.baselineP50,
-    noMovesP50: vsNoMoves.indicators[k]?.atHorizon.baselineP50 ?? 0,
-    vsBaseline: horizonDelta(vsBaseline, k),
-    vsNoMoves: horizonDelta(vsNoMoves, k),
-  }))
+  const outcomes: Array<OutcomeRow> = pack.indicators.flatMap((definition) => {
+    const k = INDICATOR_IDS.indexOf(definition.id as (typeof INDICATOR_IDS)[number])
+    if (k < 0) return []
+    const p = played[k] as Float32Array
+    return [
+      {
+        id: definition.id,
+        label: definition.label,
+        unit: definition.unit,
+        playedP50: medianOf(p),
+        baselineP50: medianOf(baseline[k] as Float32Array),
+        noMovesP50: medianOf(noMoves[k] as Float32Array),
+        vsBaseline: pairedDelta(baseline[k] as Float32Array, p),
+        vsNoMoves: pairedDelta(noMoves[k] as Float32Array, p),
+      },
+    ]
+  })
 
+  // Leave one out: the game without each move in turn; a move whose absence changes no input costs no simulation.
   const attribution: Array<MoveAttribution> = playedMoves(state, options).map((move) => {
-    const without = playedSpec(state, pack, { ...options, excluding: new Set([move.moveId]) })
-    const effect = compare(pack, without, played)
+    const without = runsOf(playedSpec(state, pack, { ...options, excluding: new Set([move.moveId]) }))
     return {
       moveId: move.moveId,
       role: move.actor,
       round: move.round,
       description: describeMove(move.move),
-      effects: effect.indicators.map((indicator) => ({
-        indicator: indicator.id,
-        deltaMean: indicator.atHorizon.deltaMean,
-        deltaP50: indicator.atHorizon.deltaP50,
-      })),
+      effects: outcomes.map((o) => {
+        const k = INDICATOR_IDS.indexOf(o.id as (typeof INDICATOR_IDS)[number])
+        const d = pairedDelta(without[k] as Float32Array, played[k] as Float32Array)
+        return { indicator: o.id, deltaMean: d.mean, deltaP50: d.p50 }
+      }),
     }
   })
 

@@ -1,7 +1,8 @@
 import type { ActiveExercise, Pack, PlayedSpecOptions, RoundOutcomes, ScenarioSpec } from "@accord/domain"
 import { playedSpec } from "@accord/domain"
-import type { Report } from "../report.js"
+import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { simulate } from "../simulate.js"
+import { type HorizonRuns, horizonRunsOf, medianOf } from "./horizon-runs.js"
 
 /** The pack's baseline at the exercise's horizon, runs and seed: no interventions, no overrides. */
 export const baselineSpecOf = (state: ActiveExercise): ScenarioSpec => ({
@@ -11,8 +12,6 @@ export const baselineSpecOf = (state: ActiveExercise): ScenarioSpec => ({
   seed: state.seed,
   interventions: [],
 })
-
-const atHorizon = (report: Report, id: string) => report.indicators.find((i) => i.id === id)?.series.at(-1)
 
 /**
  * Projects every indicator to the horizon from the moves played so far (with
@@ -26,8 +25,14 @@ export const projectRoundOutcomes = (
   options: PlayedSpecOptions = { closingOpenRound: true },
 ): RoundOutcomes => {
   const played = simulate(pack, playedSpec(state, pack, options))
-  const baseline = simulate(pack, baselineSpecOf(state))
-  const noMoves = simulate(pack, playedSpec(state, pack, { noMoves: true }))
+  // The references need medians at the horizon only; without a base scenario they are one simulation.
+  const runsOf = horizonRunsOf(pack)
+  const baseline = runsOf(baselineSpecOf(state))
+  const noMoves = runsOf(playedSpec(state, pack, { noMoves: true }))
+  const medianAtHorizon = (runs: HorizonRuns, id: string) => {
+    const k = INDICATOR_IDS.indexOf(id as (typeof INDICATOR_IDS)[number])
+    return k < 0 ? 0 : medianOf(runs[k] as Float32Array)
+  }
   return {
     horizonMonth: state.horizonMonths,
     reportHash: played.hash,
@@ -40,8 +45,8 @@ export const projectRoundOutcomes = (
         p10: row.p10,
         p50: row.p50,
         p90: row.p90,
-        baselineP50: atHorizon(baseline, indicator.id)?.p50 ?? 0,
-        noMovesP50: atHorizon(noMoves, indicator.id)?.p50 ?? 0,
+        baselineP50: medianAtHorizon(baseline, indicator.id),
+        noMovesP50: medianAtHorizon(noMoves, indicator.id),
       }
     }),
   }
