@@ -31,8 +31,9 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
+import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
-import { decodeJsonBody, decodeQuery, decodeStrict, readJsonBody } from "../http/request-input.js"
+import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
 import { authenticate, authenticateFacilitator } from "./exercise-auth.js"
 import { exerciseFeed } from "./exercise-feed.js"
@@ -261,11 +262,15 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
           yield* authenticateFacilitator(c, id)
-          const hasBody =
-            (c.req.header("content-length") ?? "0") !== "0" || c.req.header("content-type") !== undefined
-          const body = hasBody
-            ? yield* Effect.flatMap(readJsonBody(c), decodeStrict(CloseBody, "the request body"))
-            : {}
+          // The body is optional: none (or an empty one) closes whichever round is open.
+          const text = yield* Effect.promise(() => c.req.text())
+          const body =
+            text.trim() === ""
+              ? {}
+              : yield* Effect.try({
+                  try: () => JSON.parse(text) as unknown,
+                  catch: () => new MalformedJson({ message: "the request body is not valid JSON" }),
+                }).pipe(Effect.flatMap(decodeStrict(CloseBody, "the request body")))
           // The round is fixed by the first read: a retry after a concurrent move closes the same round or fails.
           let round = body.round
           const { state, produced } = yield* executeExerciseCommand(id, (read) =>
