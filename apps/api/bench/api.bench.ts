@@ -123,6 +123,22 @@ for (const row of rows) {
 console.log(
   `| engine simulate() alone, 1,000 runs, one thread (30 seeds) | – | ${f(1000 / percentile(engineMs, 0.5))} | ${f(percentile(engineMs, 0.5))} | ${f(percentile(engineMs, 0.95))} | ${f(percentile(engineMs, 0.99))} | – | – |`,
 )
+// The workspace's `pnpm bench` collects figures from this line (see scripts/bench.ts).
+console.log(
+  `BENCH_JSON ${JSON.stringify({
+    rows: rows.flatMap((row) => [
+      {
+        case: `${row.target} @${row.connections}`,
+        measure: "req/s",
+        value: Number(f(row.reqPerSec)),
+        unit: "/s",
+      },
+      { case: `${row.target} @${row.connections}`, measure: "p50", value: Number(f(row.p50)), unit: "ms" },
+      { case: `${row.target} @${row.connections}`, measure: "p95", value: Number(f(row.p95)), unit: "ms" },
+      { case: `${row.target} @${row.connections}`, measure: "errors", value: row.errors, unit: "" },
+    ]),
+  })}`,
+)
 console.log("")
 for (const kind of ["cached", "computed"]) {
   const single = rows.find((r) => r.target.includes(kind) && r.connections === 1) as Row
