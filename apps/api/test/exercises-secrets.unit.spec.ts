@@ -1,0 +1,66 @@
+import { describe, expect, it } from "vitest"
+import {
+  hashSecret,
+  matchHash,
+  newJoinCode,
+  newToken,
+  normalizeJoinCode,
+  sameHash,
+} from "../src/exercises/exercise-secrets.js"
+import { JoinRateLimiter } from "../src/exercises/join-rate-limit.js"
+
+describe("exercise secrets", () => {
+  it("makes 256-bit tokens and join codes without look-alike characters", () => {
+    const tokens = new Set(Array.from({ length: 200 }, newToken))
+    expect(tokens.size).toBe(200)
+    for (const token of tokens) expect(Buffer.from(token, "base64url")).toHaveLength(32)
+    for (let i = 0; i < 200; i++) expect(newJoinCode()).toMatch(/^[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}$/)
+  })
+
+  it("binds a hash to its exercise and purpose", () => {
+    const token = newToken()
+    expect(hashSecret("a", "token", token)).toMatch(/^[0-9a-f]{64}$/)
+    expect(hashSecret("a", "token", token)).toBe(hashSecret("a", "token", token))
+    expect(hashSecret("a", "token", token)).not.toBe(hashSecret("b", "token", token))
+    expect(hashSecret("a", "token", token)).not.toBe(hashSecret("a", "join", token))
+  })
+
+  it("reads join codes however they are typed", () => {
+    expect(normalizeJoinCode(" abcde fghjk ")).toBe("ABCDE-FGHJK")
+    expect(normalizeJoinCode("ABCDE-FGHJK")).toBe("ABCDE-FGHJK")
+  })
+
+  it("matches a hash among candidates, and nothing for malformed ones", () => {
+    const h = (s: string) => hashSecret("x", "token", s)
+    expect(
+      matchHash(h("b"), [
+        ["a", h("a")],
+        ["b", h("b")],
+        ["c", h("c")],
+      ] as const),
+    ).toBe("b")
+    expect(matchHash(h("z"), [["a", h("a")]] as const)).toBeUndefined()
+    expect(sameHash(h("a"), "")).toBe(false)
+    expect(sameHash(h("a"), h("a").slice(0, 10))).toBe(false)
+  })
+})
+
+describe("join rate limiter", () => {
+  it("allows so many attempts per window and exercise, then asks to wait until the window ends", () => {
+    const limiter = new JoinRateLimiter({ perExercise: 3, perAddress: 100, windowMs: 60_000 })
+    const at = (ms: number) => limiter.attempt("ex", "10.0.0.1", ms)
+    expect([at(0), at(1000), at(2000)]).toEqual([0, 0, 0])
+    expect(at(30_000)).toBe(30)
+    expect(at(60_000)).toBe(0)
+  })
+
+  it("counts an address across exercises", () => {
+    const limiter = new JoinRateLimiter({ perExercise: 100, perAddress: 2, windowMs: 60_000 })
+    expect([
+      limiter.attempt("a", "ip", 0),
+      limiter.attempt("b", "ip", 0),
+      limiter.attempt("c", "ip", 0),
+    ]).toEqual([0, 0, 60])
+    expect(limiter.attempt("c", "other-ip", 0)).toBe(0)
+  })
+})
