@@ -40,6 +40,8 @@ export interface FuzzRequest {
 export interface Fixtures {
   /** Path parameter values by collection, e.g. "/api/scenarios" → { id }. */
   readonly byCollection: Readonly<Record<string, Readonly<Record<string, string>>>>
+  /** Bearer tokens by collection, for routes that authenticate before they read the body. */
+  readonly tokens?: Readonly<Record<string, string>>
 }
 
 const pack = builtInPacks[0]
@@ -196,6 +198,12 @@ export const makeFuzzRequests = (
     )
   }
   const urlOf = (op: OperationInfo) => fillPath(op.template, fixtureSegments(op))
+  const authFor = (op: OperationInfo): Record<string, string> => {
+    const collection = collectionOf(op.template) ?? op.template
+    const token = fixtures.tokens?.[collection]
+    return token === undefined ? {} : { authorization: `Bearer ${token}` }
+  }
+  const jsonFor = (op: OperationInfo) => ({ ...jsonHeaders, ...authFor(op) })
   const bodyOps = operations.filter((op) => op.body !== undefined)
 
   /** Valid bodies: the operations that need no prior state must succeed; none may fail with a 5xx. */
@@ -214,7 +222,7 @@ export const makeFuzzRequests = (
         label: `valid ${op.operationId}`,
         method: op.method,
         url: urlOf(op),
-        headers: accept === undefined ? jsonHeaders : { ...jsonHeaders, accept },
+        headers: accept === undefined ? jsonFor(op) : { ...jsonFor(op), accept },
         body: JSON.stringify(body),
         expectation: mustSucceed.has(op.operationId)
           ? {
@@ -240,7 +248,7 @@ export const makeFuzzRequests = (
         label: `${op.operationId}: ${breakage.kind}`,
         method: op.method,
         url: urlOf(op),
-        headers: jsonHeaders,
+        headers: jsonFor(op),
         body: breakage.text,
         expectation: { kind: "client-error", statuses: [400, 413], path: breakage.path },
       }),
@@ -287,7 +295,7 @@ export const makeFuzzRequests = (
         label: `${op.operationId}: malformed JSON`,
         method: op.method,
         url: urlOf(op),
-        headers: jsonHeaders,
+        headers: jsonFor(op),
         body: text,
         expectation: { kind: "client-error", statuses: [400], error: "MalformedJson" },
       }),
@@ -333,7 +341,7 @@ export const makeFuzzRequests = (
         label: `${op.operationId}: content-type '${headerValue}'`,
         method: op.method,
         url: urlOf(op),
-        headers: headerValue === "" ? {} : { "content-type": headerValue },
+        headers: headerValue === "" ? authFor(op) : { "content-type": headerValue, ...authFor(op) },
         body: JSON.stringify(body),
         expectation: isJson(headerValue)
           ? { kind: "no-server-error" }
@@ -364,7 +372,7 @@ export const makeFuzzRequests = (
       label: `${op.operationId}: ${huge.what}`,
       method: op.method,
       url: urlOf(op),
-      headers: jsonHeaders,
+      headers: jsonFor(op),
       body: huge.text,
       expectation:
         huge.status === 413
@@ -416,7 +424,7 @@ export const makeFuzzRequests = (
         label: `${op.operationId}: parameters ${JSON.stringify(segments).slice(0, 80)} ?${search.slice(0, 80)}`,
         method: op.method,
         url: `${fillPath(op.template, segments as Record<string, string>)}${search === "" ? "" : `?${search}`}`,
-        headers: jsonHeaders,
+        headers: jsonFor(op),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         expectation: { kind: "no-server-error" },
       }
@@ -445,7 +453,7 @@ export const makeFuzzRequests = (
         label: `${op.operationId}: ?${param.name}=${JSON.stringify(value)}`,
         method: op.method,
         url: `${urlOf(op)}?${param.name}=${encodeURIComponent(value)}`,
-        headers: jsonHeaders,
+        headers: jsonFor(op),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         expectation: { kind: "client-error", statuses: [400], path: param.name },
       }),
@@ -465,7 +473,7 @@ export const makeFuzzRequests = (
         label: `${method} ${op.template}`,
         method,
         url: urlOf(op),
-        headers: jsonHeaders,
+        headers: jsonFor(op),
         ...(method === "GET" || method === "OPTIONS" ? {} : { body: "{}" }),
         expectation: { kind: "no-server-error" },
       }),

@@ -28,6 +28,7 @@ export const createFixtures = async (
   const { id: scenarioId } = (await created.json()) as { id: string }
   const run = await send(`/api/scenarios/${scenarioId}/runs`, { method: "POST" })
   if (run.status !== 201) throw new Error(`could not run the fixture scenario: ${run.status}`)
+  const tokens: Record<string, string> = {}
   const byCollection: Record<string, Record<string, string>> = {
     "/api/scenarios": { id: scenarioId },
     "/api/runs": { id: run.headers.get("x-run-id") ?? "" },
@@ -42,11 +43,16 @@ export const createFixtures = async (
     for (const body of bodies) {
       const response = await post(send, op.template, body)
       if (response.status === 201 || response.status === 200) {
-        const answer = (await response.json()) as { id?: unknown }
+        const answer = (await response.json()) as Record<string, unknown>
         if (typeof answer.id === "string") byCollection[op.template] = { id: answer.id }
+        // A token answered at creation (e.g. a facilitator's) is sent with the collection's requests.
+        const token = Object.entries(answer).find(
+          ([key, value]) => /token$/i.test(key) && typeof value === "string",
+        )
+        if (token !== undefined) tokens[op.template] = token[1] as string
         break
       }
     }
   }
-  return { byCollection }
+  return { byCollection, tokens }
 }
