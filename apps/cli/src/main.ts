@@ -30,4 +30,10 @@ const program = cli(process.argv).pipe(
   Effect.provide(NodeContext.layer),
 )
 
-NodeRuntime.runMain(program, { disableErrorReporting: true, disablePrettyLogger: true })
+// A failed command exits at once with its code: something it started (a half-built server) must not keep
+// the process alive. Success exits naturally, once stdout has drained.
+NodeRuntime.runMain(program, {
+  disableErrorReporting: true,
+  disablePrettyLogger: true,
+  teardown: (_exit, onExit) => onExit(typeof process.exitCode === "number" ? process.exitCode : 0),
+})

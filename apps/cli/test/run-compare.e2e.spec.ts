@@ -57,32 +57,22 @@ describe.concurrent("accord run", () => {
     expect(page).toContain("<svg")
   })
 
-  it("rejects an invalid file with exit 1 and each problem's position, and bad flags with exit 2", async () => {
+  it("rejects an invalid file with exit 1 and each problem's position", async () => {
     writeFileSync(
       join(scratch, "late.yaml"),
       "pack: sybiha-visit-2025\nhorizonMonths: 6\ninterventions:\n  - type: withdraw\n    commitment: era-loan\n    month: 9\n",
     )
-    const [late, runs, format] = await Promise.all([
-      accord(["run", "late.yaml"], scratch),
-      accord(["run", baseline, "--runs", "0"]),
-      accord(["run", baseline, "--format", "pdf"]),
-    ])
+    const late = await accord(["run", "late.yaml"], scratch)
     expect(late).toMatchObject({ code: 1, stdout: "" })
     expect(late.stderr).toContain(
       "  late.yaml:6:12  interventions.0.month: month 9 is past the horizon (6 months)",
     )
-    expect(runs).toMatchObject({ code: 2, stdout: "" })
-    expect(runs.stderr).toContain("--runs must be an integer from 1 to 100000, got 0")
-    expect(format).toMatchObject({ code: 2, stdout: "" })
   })
 })
 
 describe.concurrent("accord compare", () => {
   it("shows exactly zero deltas when a file is compared with itself", async () => {
-    const [json, csv] = await Promise.all([
-      accord(["compare", baseline, baseline, "--runs", "200"]),
-      accord(["compare", baseline, baseline, "--runs", "200", "--format", "csv"]),
-    ])
+    const json = await accord(["compare", baseline, baseline, "--runs", "200"])
     expect(json.code).toBe(0)
     const comparison = Schema.decodeUnknownSync(Comparison)(JSON.parse(json.stdout))
     expect(comparison.indicators.length).toBeGreaterThan(5)
@@ -94,12 +84,6 @@ describe.concurrent("accord compare", () => {
         expect(row.variantP50).toBe(row.baselineP50)
       }
     }
-    const rows = parseCsv(csv.stdout, { columns: true })
-    const deltas = rows.filter(
-      (r) => r.statistic?.startsWith("delta") || r.statistic === "shareVariantHigher",
-    )
-    expect(deltas.length).toBeGreaterThan(0)
-    expect(deltas.every((r) => Number(r.value) === 0)).toBe(true)
   })
 
   it("shows the energy grant's effect, largest change first, in a Markdown handout", async () => {

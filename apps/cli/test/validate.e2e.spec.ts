@@ -67,8 +67,8 @@ describe.concurrent("accord validate", () => {
     noStackTrace(result.stderr)
   })
 
-  it("checks ids and months against the pack, with positions", async () => {
-    const name = file(
+  it("checks ids and months against the pack, and gives JSON files and syntax errors positions (one call)", async () => {
+    const cross = file(
       "cross.yaml",
       [
         "pack: sybiha-visit-2025",
@@ -81,47 +81,26 @@ describe.concurrent("accord validate", () => {
         "",
       ].join("\n"),
     )
-    const result = await accord(["validate", name], scratch)
-    expect(result.code).toBe(1)
-    const lines = problemLines(result.stderr)
-    expect(lines).toContainEqual(
-      expect.stringMatching(
-        /^ {2}cross\.yaml:4:\d+ {2}interventions\.0\.commitment: unknown commitment 'no-such-thing'/,
-      ),
-    )
-    expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}cross\.yaml:5:\d+ {2}interventions\.1\.month: .*past the horizon/),
-    )
-    // The assumption id contains a dot; the position still finds its line.
-    expect(lines).toContainEqual(
-      expect.stringMatching(/^ {2}cross\.yaml:7:\d+ {2}assumptions\.energy\.cost-per-mw-usd-m: /),
-    )
-  })
-
-  it("gives JSON files paths and positions too", async () => {
-    const name = file(
+    const json = file(
       "bad.json",
       '{\n  "pack": "sybiha-visit-2025",\n  "seed": -1,\n  "interventions": [\n    { "type": "delay", "commitment": "energy-projects", "months": 0 }\n  ]\n}\n',
     )
-    const result = await accord(["validate", name], scratch)
-    expect(result.code).toBe(1)
+    const brokenYaml = file("broken.yaml", "pack: sybiha-visit-2025\nruns: 10\nruns: 20\n")
+    const brokenJson = file("broken.json", '{\n  "pack": "sybiha-visit-2025",\n  "runs": 10,\n}\n')
+    const result = await accord(["validate", cross, json, brokenYaml, brokenJson], scratch)
+    expect(result).toMatchObject({ code: 1, stdout: "" })
+    expect(result.stderr).toMatch(/^accord: 4 of 4 scenario files are invalid/)
     const lines = problemLines(result.stderr)
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}bad\.json:3:11 {2}seed: /))
-    expect(lines).toContainEqual(expect.stringMatching(/^ {2}bad\.json:5:\d+ {2}interventions\.0\.months: /))
-  })
-
-  it("reports syntax errors with line and column", async () => {
-    const yamlName = file("broken.yaml", "pack: sybiha-visit-2025\nruns: 10\nruns: 20\n")
-    const jsonName = file("broken.json", '{\n  "pack": "sybiha-visit-2025",\n  "runs": 10,\n}\n')
-    const [yaml, json] = await Promise.all([
-      accord(["validate", yamlName], scratch),
-      accord(["validate", jsonName], scratch),
-    ])
-    expect(yaml.code).toBe(1)
-    expect(problemLines(yaml.stderr)[0]).toMatch(/^ {2}broken\.yaml:3:1 {2}invalid YAML: /)
-    expect(json.code).toBe(1)
-    expect(problemLines(json.stderr)[0]).toMatch(/^ {2}broken\.json:4:1 {2}invalid JSON: /)
-    noStackTrace(yaml.stderr + json.stderr)
+    const has = (pattern: RegExp) => expect(lines).toContainEqual(expect.stringMatching(pattern))
+    has(/^ {2}cross\.yaml:4:\d+ {2}interventions\.0\.commitment: unknown commitment 'no-such-thing'/)
+    has(/^ {2}cross\.yaml:5:\d+ {2}interventions\.1\.month: .*past the horizon/)
+    // The assumption id contains a dot; the position still finds its line.
+    has(/^ {2}cross\.yaml:7:\d+ {2}assumptions\.energy\.cost-per-mw-usd-m: /)
+    has(/^ {2}bad\.json:3:11 {2}seed: /)
+    has(/^ {2}bad\.json:5:\d+ {2}interventions\.0\.months: /)
+    has(/^ {2}broken\.yaml:3:1 {2}invalid YAML: /)
+    has(/^ {2}broken\.json:4:1 {2}invalid JSON: /)
+    noStackTrace(result.stderr)
   })
 
   it("says plainly when a file cannot be read, and names each file when several are bad", async () => {
