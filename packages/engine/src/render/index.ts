@@ -1,10 +1,10 @@
+import { canonicalJson } from "../canonical-json.js"
 import type { Comparison, Report } from "../report.js"
 import { comparisonToHtml } from "./comparison-html.js"
 import { comparisonToMarkdown } from "./comparison-markdown.js"
 import type { RenderContext, RenderFormat } from "./render-context.js"
 import { comparisonToCsv, reportToCsv } from "./report-csv.js"
 import { reportToHtml } from "./report-html.js"
-import { toCanonicalJson } from "./report-json.js"
 import { reportToMarkdown } from "./report-markdown.js"
 
 export { fanChartSvg } from "./fan-chart-svg.js"
@@ -21,7 +21,7 @@ export { CSV_HEADER } from "./report-csv.js"
 export const renderReport = (report: Report, format: RenderFormat, context: RenderContext = {}): string => {
   switch (format) {
     case "json":
-      return toCanonicalJson(report)
+      return canonicalJson(report)
     case "markdown":
       return reportToMarkdown(report, context)
     case "csv":
@@ -39,7 +39,7 @@ export const renderComparison = (
 ): string => {
   switch (format) {
     case "json":
-      return toCanonicalJson(comparison)
+      return canonicalJson(comparison)
     case "markdown":
       return comparisonToMarkdown(comparison, context)
     case "csv":
