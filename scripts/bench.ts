@@ -104,7 +104,8 @@ export const figuresFrom = (bench: string, output: string): ReadonlyArray<Figure
 const runBench = (file: string) =>
   new Promise<{ output: string; code: number | null; seconds: number }>((resolve) => {
     const started = performance.now()
-    const child = spawn("npx", ["tsx", file], {
+    // node --import tsx, as `npx tsx` would, without npm in between (it warns about pnpm's environment).
+    const child = spawn(process.execPath, ["--import", "tsx", file], {
       cwd: root,
       stdio: ["ignore", "pipe", "pipe"],
       env: process.env,
