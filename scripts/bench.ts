@@ -70,8 +70,13 @@ export const figuresFrom = (bench: string, output: string): ReadonlyArray<Figure
   let header: ReadonlyArray<string> | undefined
   for (const line of lines) {
     const trimmed = line.trim()
-    // console.table's frame lines (┌ ├ └) sit between its header and rows: skip them, keep the header.
-    if (/^[┌├└]/.test(trimmed)) continue
+    // console.table's frame: ┌ opens and └ closes a table (so the next one needs its own header); ├ sits
+    // between a header and its rows.
+    if (/^[┌└]/.test(trimmed)) {
+      header = undefined
+      continue
+    }
+    if (trimmed.startsWith("├")) continue
     const separator = trimmed.startsWith("|") ? "|" : trimmed.startsWith("│") ? "│" : undefined
     if (separator === undefined) {
       header = undefined
