@@ -4,7 +4,13 @@
 import { type LatencyStats, statsOf } from "./latency-stats.js"
 
 export type LoadKind = "simulate" | "compare" | "create scenario" | "add intervention"
-const kinds: ReadonlyArray<LoadKind> = ["simulate", "compare", "create scenario", "add intervention"]
+const allKinds: ReadonlyArray<LoadKind> = ["simulate", "compare", "create scenario", "add intervention"]
+// ACCORD_SOAK_MIX=simulate,compare (or "create scenario,add intervention") narrows the mix, to see which
+// part of it costs health its latency.
+const kinds: ReadonlyArray<LoadKind> =
+  process.env.ACCORD_SOAK_MIX === undefined
+    ? allKinds
+    : allKinds.filter((k) => (process.env.ACCORD_SOAK_MIX ?? "").split(",").includes(k))
 
 /** A write the service acknowledged: the scenario and the version it answered. */
 export interface AckedWrite {
@@ -37,11 +43,11 @@ export const runMixedLoad = async (options: {
   readonly healthEveryMs?: number
 }): Promise<LoadResult> => {
   const { urls, connections, seconds } = options
-  const samples = Object.fromEntries(kinds.map((k) => [k, [] as Array<number>])) as Record<
+  const samples = Object.fromEntries(allKinds.map((k) => [k, [] as Array<number>])) as Record<
     LoadKind,
     Array<number>
   >
-  const errors = Object.fromEntries(kinds.map((k) => [k, 0])) as Record<LoadKind, number>
+  const errors = Object.fromEntries(allKinds.map((k) => [k, 0])) as Record<LoadKind, number>
   const failures: Array<string> = []
   const acked: Array<AckedWrite> = []
   let deadline = Number.POSITIVE_INFINITY
@@ -150,10 +156,11 @@ export const runMixedLoad = async (options: {
   const elapsed = (performance.now() - began) / 1000
   return {
     seconds: elapsed,
-    byKind: Object.fromEntries(kinds.map((k) => [k, statsOf(samples[k], errors[k], elapsed)])) as Record<
-      LoadKind,
-      LatencyStats
-    >,
+    byKind: Object.fromEntries(
+      allKinds
+        .filter((k) => kinds.includes(k) || samples[k].length > 0 || errors[k] > 0)
+        .map((k) => [k, statsOf(samples[k], errors[k], elapsed)]),
+    ) as Record<LoadKind, LatencyStats>,
     health: statsOf(healthSamples, healthErrors, elapsed),
     acked,
     failures,
