@@ -85,7 +85,9 @@ describe("the web app, built and served by the real API", () => {
     await page.getByRole("slider", { name: "Enforcement" }).focus()
     await page.keyboard.press("End")
     await nextReport(page, withSanctions)
-    expect((await horizonValues(page, "sanctions.pressure_index")).scenario).toBeGreaterThan(pressure.scenario)
+    expect((await horizonValues(page, "sanctions.pressure_index")).scenario).toBeGreaterThan(
+      pressure.scenario,
+    )
 
     // Every chart has a text alternative and a table; the disclaimer links to the model card.
     const charts = page.locator("figure.indicator [role=img]")
@@ -115,6 +117,33 @@ describe("the web app, built and served by the real API", () => {
     expect(text).toContain("sanctions.pressure_index")
 
     await maybeScreenshot(page, "builder")
+    await expectNoSeriousAxeViolations(page)
+    await page.context().close()
+  })
+
+  it("the sanctions-evasion lever lowers sanctions pressure below the baseline, from the keyboard", async () => {
+    const page = await fresh("#/build")
+    const first = await nextReport(page, null)
+    await page.getByRole("button", { name: "+ Sanctions evasion" }).focus()
+    await page.keyboard.press("Enter")
+    const withEvasion = await nextReport(page, first)
+    const fieldset = page.getByRole("group", { name: "Sanctions evasion 1" })
+    const rate = fieldset.getByRole("slider", { name: "Evasion added per month" })
+    expect(await rate.getAttribute("aria-valuetext")).toBe("+0.8 percentage points a month")
+    const pressure = await horizonValues(page, "sanctions.pressure_index")
+    expect(pressure.scenario).toBeLessThan(pressure.baseline)
+
+    // The most evasion the spec allows, then an earlier start: pressure falls further each time.
+    await rate.focus()
+    await page.keyboard.press("End")
+    const stronger = await nextReport(page, withEvasion)
+    expect(await rate.getAttribute("aria-valuetext")).toBe("+10 percentage points a month")
+    const lower = await horizonValues(page, "sanctions.pressure_index")
+    expect(lower.scenario).toBeLessThan(pressure.scenario)
+    await fieldset.getByRole("slider", { name: "From" }).focus()
+    await page.keyboard.press("Home")
+    await nextReport(page, stronger)
+    expect((await horizonValues(page, "sanctions.pressure_index")).scenario).toBeLessThan(lower.scenario)
     await expectNoSeriousAxeViolations(page)
     await page.context().close()
   })

@@ -84,7 +84,33 @@ export const Withdraw = Schema.Struct({
 })
 export type Withdraw = typeof Withdraw.Type
 
-export const Intervention = Schema.Union(SanctionsPackage, AidPackage, Delay, Withdraw).annotations({
+/** Most a single counter-measure adds to the monthly evasion rate. */
+export const MAX_EVASION_PER_MONTH = 0.1
+
+export const SanctionsEvasion = Schema.Struct({
+  type: Schema.Literal("sanctions-evasion"),
+  month: monthField,
+  /** Added to the monthly evasion rate of sanctions in force from `month` on, in (0, 0.1]. */
+  evasionPerMonth: described(
+    Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(MAX_EVASION_PER_MONTH)),
+    `Added to the monthly evasion rate of the sanctions in force from \`month\` on, more than 0 and at most ${MAX_EVASION_PER_MONTH}`,
+  ),
+  label: labelField,
+}).annotations({
+  identifier: "SanctionsEvasion",
+  title: "Sanctions evasion",
+  description:
+    "Russia counters the sanctions (shadow fleet, rerouting) from `month` on: the monthly erosion of sanctions pressure rises by `evasionPerMonth`",
+})
+export type SanctionsEvasion = typeof SanctionsEvasion.Type
+
+export const Intervention = Schema.Union(
+  SanctionsPackage,
+  AidPackage,
+  Delay,
+  Withdraw,
+  SanctionsEvasion,
+).annotations({
   identifier: "Intervention",
 })
 export type Intervention = typeof Intervention.Type

@@ -103,6 +103,33 @@ describe("decodeScenarioSpec", () => {
     ).toEqual(["assumptions.hazard.agree"])
   })
 
+  it("decodes a sanctions-evasion intervention, with or without a label", () => {
+    const evasion = { type: "sanctions-evasion", month: 4, evasionPerMonth: 0.008, label: "Shadow fleet" }
+    expect(
+      Either.getOrThrow(decodeScenarioSpec(withIntervention(evasion), testCatalog)).interventions,
+    ).toEqual([evasion])
+    const unlabelled = { type: "sanctions-evasion", month: 0, evasionPerMonth: 0.1 }
+    expect(
+      Either.getOrThrow(decodeScenarioSpec(withIntervention(unlabelled), testCatalog)).interventions,
+    ).toEqual([unlabelled])
+  })
+
+  it("rejects a sanctions-evasion rate outside (0, 0.1], a missing rate, extra fields and a month past the horizon", () => {
+    const evasion = { type: "sanctions-evasion", month: 2 }
+    for (const evasionPerMonth of [0, -0.01, 0.1000001, 1, Number.NaN, "0.01"]) {
+      expect(pathsOf(withIntervention({ ...evasion, evasionPerMonth }))).toEqual([
+        "interventions.0.evasionPerMonth",
+      ])
+    }
+    expect(pathsOf(withIntervention(evasion))).toEqual(["interventions.0.evasionPerMonth"])
+    expect(
+      pathsOf(withIntervention({ ...evasion, evasionPerMonth: 0.01, commitment: "energy-projects" })),
+    ).toEqual(["interventions.0.commitment"])
+    expect(
+      pathsOf({ ...withIntervention({ ...evasion, month: 13, evasionPerMonth: 0.01 }), horizonMonths: 12 }),
+    ).toEqual(["interventions.0.month"])
+  })
+
   it("rejects input that is not an object", () => {
     expect(pathsOf("pack: test-pack")).toEqual([""])
     expect(pathsOf({})).toEqual(["pack"])

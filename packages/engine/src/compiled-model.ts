@@ -11,7 +11,9 @@ import {
 import { canonicalJson } from "./canonical-json.js"
 import { PackIncomplete, SpecDoesNotFitPack } from "./engine-errors.js"
 import {
+  evasionAddedAt,
   INDICATOR_IDS,
+  MAX_MONTHLY_EVASION,
   MAX_PARTNERS,
   MODEL_PARAMETER_IDS,
   type ModelParameter,
@@ -78,8 +80,12 @@ export interface CompiledModel {
   readonly coalitionStream: number
   /** Interventions by month, for trajectory events. */
   readonly interventionsAt: ReadonlyArray<ReadonlyArray<number>>
-  /** Commitment each intervention created or acts on. */
+  /** Commitment each intervention created or acts on, or -1 (sanctions evasion acts on no commitment). */
   readonly interventionTarget: Int32Array
+  /** What sanctions-evasion interventions add to the monthly evasion rate, by month; null when the spec has none. */
+  readonly evasionAdded: Float64Array | null
+  /** Ceiling of the monthly evasion rate with counter-measures: the parameter's admissible maximum, at most 0.5. */
+  readonly evasionCap: number
 }
 
 const KIND_OF_AID = { grant: "financial-aid", "in-kind": "financial-aid", loan: "loan" } as const
@@ -292,6 +298,11 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
   spec.interventions.forEach((i, n) => {
     interventionsAt[interventionMonth(i)]?.push(n)
   })
+  const evasionAdded = spec.interventions.some((i) => i.type === "sanctions-evasion")
+    ? Float64Array.from({ length: months }, (_, m) => evasionAddedAt(spec.interventions, m))
+    : null
+  const evasionMax = pack.parameters.find((p) => p.id === MODEL_PARAMETER_IDS.evasionRate)?.max
+  const evasionCap = Math.min(evasionMax ?? MAX_MONTHLY_EVASION, MAX_MONTHLY_EVASION)
   const indicesWhere = (flags: Uint8Array) =>
     Int32Array.from(Array.from(flags).flatMap((f, c) => (f === 1 ? [c] : [])))
   return {
@@ -334,6 +345,8 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     coalitionStream: streamId("coalition"),
     interventionsAt,
     interventionTarget,
+    evasionAdded,
+    evasionCap,
   }
 }
 

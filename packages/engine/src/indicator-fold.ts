@@ -1,6 +1,13 @@
 import type { Pack, ScenarioSpec, Sector } from "@accord/domain"
 import { compileModel } from "./compiled-model.js"
-import { type IndicatorId, MODEL_PARAMETER_IDS, sanctionsParameterIds } from "./indicator-formulas.js"
+import {
+  evasionAddedAt,
+  type IndicatorId,
+  MAX_MONTHLY_EVASION,
+  MODEL_PARAMETER_IDS,
+  monthlyEvasion,
+  sanctionsParameterIds,
+} from "./indicator-formulas.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
 
 /** Every indicator of one run at one month. */
@@ -38,10 +45,16 @@ export const foldTrajectory = (
   let partners = 0
   const out: Array<IndicatorValues> = []
   let next = 0
-  // (1 − evasion)^m, by repeated multiplication exactly as the hot loop keeps it.
+  // ∏ₜ (1 − evasion(t)) for t = 1..m, by repeated multiplication exactly as the hot loop keeps it; evasion(t) is
+  // the drawn rate plus the counter-measures (sanctions-evasion interventions) whose month is ≤ t.
+  const evasionMax = pack.parameters.find((p) => p.id === MODEL_PARAMETER_IDS.evasionRate)?.max
+  const evasionCap = Math.min(evasionMax ?? MAX_MONTHLY_EVASION, MAX_MONTHLY_EVASION)
   let erosion = 1
   for (let m = 0; m < model.months; m++) {
-    if (m > 0) erosion *= 1 - param(MODEL_PARAMETER_IDS.evasionRate)
+    if (m > 0) {
+      const drawn = param(MODEL_PARAMETER_IDS.evasionRate)
+      erosion *= 1 - monthlyEvasion(drawn, evasionAddedAt(spec.interventions, m), evasionCap)
+    }
     for (; next < events.length && (events[next] as TrajectoryEvent).month === m; next++) {
       const e = events[next] as TrajectoryEvent
       switch (e._tag) {

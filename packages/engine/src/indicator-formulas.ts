@@ -1,3 +1,4 @@
+import type { Intervention } from "@accord/domain"
 /**
  * The indicators the engine knows how to fold, in the fixed order of its
  * arrays. Labels and units come from the pack; formulas are documented in
@@ -76,6 +77,30 @@ export type ModelParameter = keyof typeof MODEL_PARAMETER_IDS
 /** A sanctions commitment of a pack reads `<id>.coverage` and `<id>.enforcement`. */
 export const sanctionsParameterIds = (commitmentId: string) =>
   ({ coverage: `${commitmentId}.coverage`, enforcement: `${commitmentId}.enforcement` }) as const
+
+/**
+ * Ceiling of the monthly evasion rate once counter-measures add to it (besides the parameter's own
+ * admissible maximum): the erosion factor must stay far from 0, since a package's erosion is a ratio of two.
+ */
+export const MAX_MONTHLY_EVASION = 0.5
+
+/**
+ * What the sanctions-evasion interventions in force add to the monthly evasion rate in month `m`: the sum of
+ * their `evasionPerMonth`, in spec order (the hot loop and the fold add them in the same order, bit for bit).
+ */
+export const evasionAddedAt = (interventions: ReadonlyArray<Intervention>, m: number): number => {
+  let added = 0
+  for (const i of interventions)
+    if (i.type === "sanctions-evasion" && i.month <= m) added += i.evasionPerMonth
+  return added
+}
+
+/**
+ * The monthly evasion rate in a month: the run's drawn rate plus what counter-measures add, capped at `cap`
+ * but never below the drawn rate. Exactly the drawn rate when nothing is added (the baseline's numbers).
+ */
+export const monthlyEvasion = (drawn: number, added: number, cap: number): number =>
+  added === 0 ? drawn : Math.max(drawn, Math.min(cap, drawn + added))
 
 /** Most partners the model tracks per run (a bit mask per run). */
 export const MAX_PARTNERS = 16

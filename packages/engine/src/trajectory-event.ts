@@ -10,12 +10,15 @@ export const RunParametersDrawn = Schema.TaggedStruct("RunParametersDrawn", {
   values: Schema.Record({ key: Schema.String, value: Schema.Number }),
 })
 
-/** An intervention of the spec took effect; `commitment` is the commitment it created or acts on. */
+/**
+ * An intervention of the spec took effect; `commitment` is the commitment it created or acts on (absent for
+ * sanctions evasion, which acts on the evasion rate of every sanctions package in force).
+ */
 export const InterventionApplied = Schema.TaggedStruct("InterventionApplied", {
   month: Month,
   index: Schema.Int,
   intervention: Intervention,
-  commitment: CommitmentId,
+  commitment: Schema.optional(CommitmentId),
 })
 
 /** A round of the regular defense consultations was held. */

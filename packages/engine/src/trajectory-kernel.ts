@@ -9,7 +9,7 @@ import {
   stateIndex,
 } from "@accord/domain"
 import { type CompiledModel, partnersOf } from "./compiled-model.js"
-import { IND, INDICATOR_COUNT } from "./indicator-formulas.js"
+import { IND, INDICATOR_COUNT, monthlyEvasion } from "./indicator-formulas.js"
 import { runKey, streamKey, triangular, uniform } from "./random-stream.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
 
@@ -171,7 +171,12 @@ export class TrajectoryKernel {
     const recording = this.recorder !== null
     const t = r * TOTALS_WIDTH
     const mp = model.modelParameter
-    const erosion = m === 0 ? 1 : (this.erosion[r] as number) * (1 - (params[pb + mp.evasionRate] as number))
+    const drawnEvasion = params[pb + mp.evasionRate] as number
+    // Counter-measures (sanctions-evasion interventions) raise the month's rate; without them, the drawn rate.
+    const added = model.evasionAdded
+    const evasion =
+      added === null ? drawnEvasion : monthlyEvasion(drawnEvasion, added[m] as number, model.evasionCap)
+    const erosion = m === 0 ? 1 : (this.erosion[r] as number) * (1 - evasion)
     this.erosion[r] = erosion
     for (let c = 0; c < C; c++) {
       const i = base + c
@@ -455,12 +460,13 @@ export class TrajectoryKernel {
 
   private recordInterventions(m: number): void {
     for (const n of this.model.interventionsAt[m] ?? []) {
+      const target = this.model.interventionTarget[n] as number
       this.recorder?.push({
         _tag: "InterventionApplied",
         month: m,
         index: n,
         intervention: this.model.spec.interventions[n] as Intervention,
-        commitment: this.id(this.model.interventionTarget[n] as number),
+        ...(target >= 0 ? { commitment: this.id(target) } : {}),
       })
     }
   }

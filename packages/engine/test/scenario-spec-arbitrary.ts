@@ -55,12 +55,24 @@ const withdraw = (horizon: number) =>
     month: fc.integer({ min: 0, max: horizon }),
   })
 
+/**
+ * Russia's counter-measure. Rates start at 1e-4, not just above 0: a rise of 1e-12 a month changes the
+ * erosion factors by an ulp or two, and ulps can go either way in a ratio of two of them.
+ */
+export const sanctionsEvasion = (horizon: number) =>
+  fc.record({
+    type: fc.constant("sanctions-evasion" as const),
+    month: fc.integer({ min: 0, max: horizon }),
+    evasionPerMonth: fc.double({ min: 1e-4, max: 0.1, noNaN: true }),
+  })
+
 export const intervention = (horizon: number): fc.Arbitrary<Intervention> =>
   fc.oneof(
     sanctionsPackage(horizon),
     aidPackage(horizon),
     delay(horizon),
     withdraw(horizon),
+    sanctionsEvasion(horizon),
   ) as fc.Arbitrary<Intervention>
 
 const overridable = pack.parameters.filter((p) => p.low < p.high)

@@ -1,6 +1,6 @@
 import { fc, test } from "@fast-check/vitest"
 import { Schema } from "effect"
-import { describe, expect } from "vitest"
+import { describe, expect, it } from "vitest"
 import { canonicalJson } from "../src/canonical-json.js"
 import { compare } from "../src/compare.js"
 import { foldTrajectory } from "../src/indicator-fold.js"
@@ -9,7 +9,14 @@ import { Report } from "../src/report.js"
 import { simulate } from "../src/simulate.js"
 import { assembleReport, simulateChunk, splitRuns } from "../src/simulation-chunk.js"
 import { trajectory } from "../src/trajectory.js"
-import { aidPackage, decodeSpec, pack, sanctionsPackage, scenarioSpec } from "./scenario-spec-arbitrary.js"
+import {
+  aidPackage,
+  decodeSpec,
+  pack,
+  sanctionsEvasion,
+  sanctionsPackage,
+  scenarioSpec,
+} from "./scenario-spec-arbitrary.js"
 
 const STATS = ["p10", "p50", "p90", "mean"] as const
 const CUMULATIVE = INDICATOR_IDS.filter((id) => id !== "sanctions.pressure_index")
@@ -85,6 +92,55 @@ describe("simulation invariants on random valid specs", () => {
     })
   })
 
+  test.prop(
+    [scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), sanctionsEvasion(spec.horizonMonths)))],
+    { numRuns: 40 },
+  )(
+    "sanctions evasion never raises any run's pressure index, and leaves the months before it exactly as they were (CRN)",
+    ([spec, evasion]) => {
+      const PRESSURE = INDICATOR_IDS.indexOf("sanctions.pressure_index")
+      const base = simulateChunk(pack, spec, 0, spec.runs)
+      const variant = simulateChunk(pack, withIntervention(spec, evasion), 0, spec.runs)
+      const R = spec.runs
+      for (let m = 0; m < base.months; m++) {
+        for (let r = 0; r < R; r++) {
+          const at = (PRESSURE * base.months + m) * R + r
+          const b = base.values[at] as number
+          const v = variant.values[at] as number
+          if (m < evasion.month) expect(v, `run ${r} month ${m}`).toBe(b)
+          else expect(v, `run ${r} month ${m}`).toBeLessThanOrEqual(b)
+        }
+      }
+      // Nothing else changes: evasion acts on sanctions pressure (and, through it, on who joins the coalition).
+      for (const id of INDICATOR_IDS) {
+        if (id === "sanctions.pressure_index" || id === "sanctions.coalition_partners") continue
+        const ind = INDICATOR_IDS.indexOf(id)
+        const slice = (c: typeof base) => c.values.subarray(ind * c.months * R, (ind + 1) * c.months * R)
+        expect(Array.from(slice(variant)), id).toEqual(Array.from(slice(base)))
+      }
+    },
+  )
+
+  test.prop(
+    [scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), sanctionsEvasion(spec.horizonMonths)))],
+    {
+      numRuns: 15,
+    },
+  )(
+    "a sanctions-evasion intervention shows in trajectory() at its month, acting on no commitment",
+    ([spec, evasion]) => {
+      const variant = withIntervention(spec, evasion)
+      const applied = trajectory(pack, variant, 0).filter((e) => e._tag === "InterventionApplied")
+      const own = applied.find((e) => e.index === variant.interventions.length - 1)
+      expect(own).toEqual({
+        _tag: "InterventionApplied",
+        month: evasion.month,
+        index: variant.interventions.length - 1,
+        intervention: evasion,
+      })
+    },
+  )
+
   test.prop([scenarioSpec], { numRuns: 25 })("compare(spec, spec) gives exactly zero deltas", (spec) => {
     const comparison = compare(pack, spec, spec)
     for (const indicator of comparison.indicators) {
@@ -135,4 +191,15 @@ describe("simulation invariants on random valid specs", () => {
       })
     },
   )
+
+  it("sanctions evasion from month 6 lowers the default scenario's pressure from then on, and only then", () => {
+    const spec = decodeSpec({ pack: pack.id, runs: 200 })
+    const base = series(simulate(pack, spec), "sanctions.pressure_index")
+    const shadowFleet = { type: "sanctions-evasion", month: 6, evasionPerMonth: 0.008 }
+    const variant = series(simulate(pack, withIntervention(spec, shadowFleet)), "sanctions.pressure_index")
+    expect(variant.slice(0, 6)).toEqual(base.slice(0, 6))
+    // Month 6 is the first month eroded at the higher rate.
+    for (let m = 6; m < base.length; m++)
+      expect(variant[m]?.p50, `month ${m}`).toBeLessThan(base[m]?.p50 as number)
+  })
 })

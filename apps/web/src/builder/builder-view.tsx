@@ -19,6 +19,7 @@ const interventionTypes: ReadonlyArray<InterventionInput["type"]> = [
   "aid-package",
   "delay",
   "withdraw",
+  "sanctions-evasion",
 ]
 
 /** The scenario builder: levers on the left, the live report against its baseline on the right. */

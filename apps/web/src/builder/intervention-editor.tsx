@@ -23,6 +23,7 @@ export const interventionTitles: Record<InterventionInput["type"], string> = {
   "aid-package": "Aid package",
   delay: "Delay a commitment",
   withdraw: "Withdraw a commitment",
+  "sanctions-evasion": "Sanctions evasion",
 }
 
 /** A new intervention of a type, with defaults a class can start from. */
@@ -40,6 +41,9 @@ export const newIntervention = (type: InterventionInput["type"], pack: PackDetai
       return { type, commitment, months: 6, month: 0 }
     case "withdraw":
       return { type, commitment, month: 9 }
+    case "sanctions-evasion":
+      // Russia's shadow fleet as the classroom exercise plays it: +0.8 percentage points a month.
+      return { type, month: 3, evasionPerMonth: 0.008 }
   }
 }
 
@@ -53,6 +57,8 @@ export interface InterventionEditorProps {
   readonly onRemove: () => void
 }
 
+/** 0.008 → "+0.8 percentage points a month" (the rate at which sanctions pressure erodes). */
+const evasionText = (v: number) => `+${Number((v * 100).toFixed(3))} percentage points a month`
 const usd = (v: number) => `USD ${v.toLocaleString("en-US")} m`
 const monthText = (v: number) => (v === 0 ? "month 0 (the visit)" : `month ${v}`)
 
@@ -175,6 +181,29 @@ export const InterventionEditor = ({
             onChange={(commitment) => onChange({ ...iv, commitment })}
           />
           {month}
+        </>
+      )}
+      {iv.type === "sanctions-evasion" && (
+        <>
+          <RangeLever
+            name={`interventions.${index}.month`}
+            label="From"
+            value={iv.month}
+            min={0}
+            max={horizonMonths}
+            format={monthText}
+            onChange={(m) => onChange({ ...iv, month: m })}
+          />
+          <RangeLever
+            name={`interventions.${index}.evasionPerMonth`}
+            label="Evasion added per month"
+            value={iv.evasionPerMonth}
+            min={0.001}
+            max={0.1}
+            step={0.001}
+            format={evasionText}
+            onChange={(evasionPerMonth) => onChange({ ...iv, evasionPerMonth })}
+          />
         </>
       )}
       <button type="button" className="link-button remove" onClick={onRemove}>

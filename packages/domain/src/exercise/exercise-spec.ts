@@ -1,13 +1,9 @@
-import type { ParameterId } from "../ids.js"
 import type { Pack } from "../pack.js"
-import type { AssumptionOverride, Intervention, ScenarioSpec } from "../scenario-spec.js"
-import { counterMeasureEffect, type ExerciseMove, type MoveId } from "./exercise-moves.js"
+import type { Intervention, ScenarioSpec } from "../scenario-spec.js"
+import { counterMeasureEffect, describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
 import type { ActiveExercise, ExerciseItem, RecordedMove } from "./exercise-state.js"
 import { applyMove } from "./move-effects.js"
 import { planRoundClose } from "./round-close-plan.js"
-
-/** The pack parameter Russia's counter-measures act on. */
-export const EVASION_PARAMETER = "sanctions.evasion-rate" as ParameterId
 
 /** Which moves count when an exercise is translated into a scenario. */
 export interface PlayedSpecOptions {
@@ -65,19 +61,18 @@ export const playedMoves = (
  * closed. Sanctions packages (Japan's, a joining partner's) enter as
  * sanctions-package interventions; an offer or project enters as an aid
  * package when it is agreed (a proposal nobody accepts moves no money);
- * Japan's withdrawals as withdraw; the facilitator's shocks as delays.
- * Russia's counter-measures raise the pack's monthly evasion rate from their
- * month on; the engine takes one rate for the whole horizon, so the spec
- * carries the constant rate that erodes pressure by the same factor by the
- * horizon (see `effectiveEvasionOverride`).
+ * Japan's withdrawals as withdraw; the facilitator's shocks as delays;
+ * Russia's counter-measures as sanctions-evasion interventions, which raise
+ * the monthly evasion rate from their month on and leave earlier months alone.
+ * The base scenario's assumptions pass through unchanged.
  */
 export const playedSpec = (
   state: ActiveExercise,
-  pack: Pack,
+  // Kept for callers: the translation once needed the pack's evasion parameter, and may need the pack again.
+  _pack: Pack,
   options: PlayedSpecOptions = {},
 ): ScenarioSpec => {
   const interventions: Array<Intervention> = [...(state.baseScenario?.interventions ?? [])]
-  const erosion: Array<{ month: number; perMonth: number }> = []
   let items: ReadonlyArray<ExerciseItem> = []
   for (const played of playedMoves(state, options)) {
     if (options.excluding?.has(played.moveId) === true) continue
@@ -112,7 +107,12 @@ export const playedSpec = (
         interventions.push({ type: "delay", commitment: move.commitment, months: move.months, month })
         break
       case "counter-measure":
-        erosion.push({ month, perMonth: counterMeasureEffect[move.measure].evasionPerMonth })
+        interventions.push({
+          type: "sanctions-evasion",
+          month,
+          evasionPerMonth: counterMeasureEffect[move.measure].evasionPerMonth,
+          label: describeMove(move),
+        })
         break
       case "agree-project":
       case "agree-offer": {
@@ -134,9 +134,7 @@ export const playedSpec = (
         break
     }
   }
-  const base = state.baseScenario?.assumptions
-  const evasion = effectiveEvasionOverride(pack, base?.[EVASION_PARAMETER], erosion, state.horizonMonths)
-  const assumptions = evasion === undefined ? base : { ...base, [EVASION_PARAMETER]: evasion }
+  const assumptions = state.baseScenario?.assumptions
   return {
     pack: state.pack,
     name: state.name,
@@ -146,37 +144,4 @@ export const playedSpec = (
     interventions,
     ...(assumptions === undefined || Object.keys(assumptions).length === 0 ? {} : { assumptions }),
   }
-}
-
-/**
- * The constant monthly evasion rate e′ with (1 − e′)^H = ∏ₜ (1 − e − Δ(t)),
- * Δ(t) being the counter-measures in force in month t, for each of the
- * parameter's low/mode/high: sanctions pressure at the horizon erodes as if
- * each counter-measure started in its month. Undefined without counter-measures.
- */
-export const effectiveEvasionOverride = (
-  pack: Pack,
-  override: AssumptionOverride | undefined,
-  erosion: ReadonlyArray<{ readonly month: number; readonly perMonth: number }>,
-  horizon: number,
-): AssumptionOverride | undefined => {
-  if (erosion.length === 0) return undefined
-  const parameter = pack.parameters.find((p) => p.id === EVASION_PARAMETER)
-  if (parameter === undefined) return undefined
-  const range =
-    override === undefined
-      ? parameter
-      : typeof override === "number"
-        ? { low: override, mode: override, high: override }
-        : override
-  const effective = (rate: number): number => {
-    let logSurvival = 0
-    for (let t = 1; t <= horizon; t++) {
-      const extra = erosion.reduce((sum, e) => (e.month <= t ? sum + e.perMonth : sum), 0)
-      logSurvival += Math.log(1 - Math.min(parameter.max, rate + extra))
-    }
-    const rounded = Math.round((1 - Math.exp(logSurvival / horizon)) * 1e6) / 1e6
-    return Math.min(parameter.max, Math.max(rate, rounded))
-  }
-  return { low: effective(range.low), mode: effective(range.mode), high: effective(range.high) }
 }

@@ -5,7 +5,7 @@ import { getPack, packCatalog } from "../packs/built-in-packs.js"
 import { exerciseDecider } from "./exercise-decider.js"
 import type { ExerciseEvent, ExerciseId, MoveSubmitted, RoundClosed, TeamId } from "./exercise-events.js"
 import type { ExerciseMove, MoveId } from "./exercise-moves.js"
-import { EVASION_PARAMETER, effectiveEvasionOverride, playedSpec } from "./exercise-spec.js"
+import { playedSpec } from "./exercise-spec.js"
 import type { ActiveExercise } from "./exercise-state.js"
 import { exerciseView } from "./exercise-view.js"
 
@@ -78,31 +78,55 @@ describe("exercise → scenario spec", () => {
         enforcement: 0.6,
         label: "Japan's sanctions package (round 1)",
       },
+      {
+        type: "sanctions-evasion",
+        month: 3,
+        evasionPerMonth: 0.008,
+        label: "Sanctions evasion (shadow fleet)",
+      },
       { type: "aid-package", month: 6, sector: "energy", amountUsdM: 400, form: "grant", label: "Grid" },
     ])
-    expect(spec.assumptions?.[EVASION_PARAMETER]).toBeDefined()
+    // Counter-measures are interventions from their month on, not an override of the evasion rate.
+    expect(spec.assumptions).toBeUndefined()
   })
 
   it("leaves out a move and whatever depended on it", () => {
     const withoutOffer = playedSpec(state, pack, { excluding: new Set(["offer"]) })
-    expect(withoutOffer.interventions.map((i) => i.type)).toEqual(["sanctions-package"])
+    expect(withoutOffer.interventions.map((i) => i.type)).toEqual(["sanctions-package", "sanctions-evasion"])
     expect(playedSpec(state, pack, { throughRound: 1 }).interventions.map((i) => i.type)).toEqual([
       "sanctions-package",
+      "sanctions-evasion",
     ])
     expect(playedSpec(state, pack, { noMoves: true }).interventions).toEqual([])
-    expect(playedSpec(state, pack, { excluding: new Set(["evade"]) }).assumptions).toBeUndefined()
+    expect(
+      playedSpec(state, pack, { excluding: new Set(["evade"]) }).interventions.map((i) => i.type),
+    ).toEqual(["sanctions-package", "aid-package"])
   })
 
-  it("turns counter-measures into a higher constant evasion rate, more for an earlier start", () => {
-    const early = effectiveEvasionOverride(pack, undefined, [{ month: 1, perMonth: 0.01 }], 24) as {
-      mode: number
-    }
-    const late = effectiveEvasionOverride(pack, undefined, [{ month: 18, perMonth: 0.01 }], 24) as {
-      mode: number
-    }
-    expect(early.mode).toBeGreaterThan(late.mode)
-    expect(late.mode).toBeGreaterThan(0.015)
-    expect(early.mode).toBeLessThanOrEqual(0.026)
+  it("turns each counter-measure into a sanctions-evasion intervention at its round's month, keeping the base assumptions", () => {
+    const later = foldEvents(exerciseDecider(packCatalog), [
+      ...played,
+      move(
+        "russia",
+        "reroute",
+        { type: "counter-measure", measure: "rerouting", label: "Via Central Asia" },
+        3,
+      ),
+      close(3, ["reroute"]),
+    ]) as ActiveExercise
+    const evasion = playedSpec(later, pack).interventions.filter((i) => i.type === "sanctions-evasion")
+    expect(evasion).toEqual([
+      {
+        type: "sanctions-evasion",
+        month: 3,
+        evasionPerMonth: 0.008,
+        label: "Sanctions evasion (shadow fleet)",
+      },
+      { type: "sanctions-evasion", month: 9, evasionPerMonth: 0.005, label: "Via Central Asia" },
+    ])
+    const assumptions = { "sanctions.evasion-rate": 0.02 } as const
+    const withBase = { ...later, baseScenario: { ...later.baseScenario, assumptions } } as ActiveExercise
+    expect(playedSpec(withBase, pack).assumptions).toEqual(assumptions)
   })
 
   it("hides other teams' pending moves from a team, not from the facilitator", () => {

@@ -9,10 +9,12 @@ import {
   type MoveId,
   type PackId,
   packCatalog,
+  playedSpec,
   type TeamId,
 } from "@accord/domain"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
+import { simulate } from "../simulate.js"
 import { renderDebrief } from "./debrief-render.js"
 import { exerciseDebrief } from "./exercise-debrief.js"
 import { projectRoundOutcomes } from "./round-projection.js"
@@ -131,6 +133,25 @@ describe("exercise debrief", () => {
     expect(effect("offer", "funds.pledged_usd_m")).toBeCloseTo(effect("agree", "funds.pledged_usd_m"), 6)
     const pressureMovers = debrief.topMovers.find((t) => t.indicator === "sanctions.pressure_index")
     expect(pressureMovers?.moves.length).toBeGreaterThan(0)
+  })
+
+  it("plays Russia's evasion as a sanctions-evasion intervention: pressure erodes faster from its month, not before", () => {
+    const spec = playedSpec(game, pack)
+    expect(spec.interventions.filter((i) => i.type === "sanctions-evasion")).toEqual([
+      {
+        type: "sanctions-evasion",
+        month: 3,
+        evasionPerMonth: 0.008,
+        label: "Sanctions evasion (shadow fleet)",
+      },
+    ])
+    expect(spec.assumptions).toBeUndefined()
+    const pressure = (s: typeof spec) =>
+      simulate(pack, s).indicators.find((i) => i.id === "sanctions.pressure_index")?.series ?? []
+    const played = pressure(spec)
+    const withoutEvasion = pressure(playedSpec(game, pack, { excluding: new Set(["evade"]) }))
+    expect(played.slice(0, 3)).toEqual(withoutEvasion.slice(0, 3))
+    expect(played[24]?.mean).toBeLessThan(withoutEvasion[24]?.mean as number)
   })
 
   it("compares the game with the baseline and with no moves, paired run by run", () => {

@@ -36,8 +36,13 @@ export const describeIntervention = (
       return `${capitalize(monthInWords(intervention.month ?? 0, pack))}: "${names(intervention.commitment)}" is held up for ${intervention.months} month${intervention.months === 1 ? "" : "s"}.`
     case "withdraw":
       return `${capitalize(monthInWords(intervention.month, pack))}: "${names(intervention.commitment)}" is withdrawn.`
+    case "sanctions-evasion":
+      return `${capitalize(monthInWords(intervention.month, pack))} onwards: Russia counters the sanctions${label}, adding ${formatEvasionPoints(intervention.evasionPerMonth)} a month to the rate at which sanctions pressure erodes.`
   }
 }
+
+/** A monthly rate as percentage points: 0.008 → "0.8 percentage points". */
+const formatEvasionPoints = (rate: number): string => `${Number((rate * 100).toFixed(3))} percentage points`
 
 const aidForm = { grant: "grant", loan: "loan", "in-kind": "in-kind aid package" } as const
 

@@ -1,3 +1,4 @@
+import { getPack } from "@accord/domain"
 import { parse as parseCsv } from "csv-parse/sync"
 import { Schema } from "effect"
 import { type DefaultTreeAdapterMap, parse as parseHtml } from "parse5"
@@ -65,6 +66,9 @@ describe("renderReport markdown", () => {
     expect(md).toContain("Month 3: a new sanctions package covering 30.0% of the targeted trade and finance")
     expect(md).toContain("Month 6: a USD 1 bn energy grant.")
     expect(md).toContain('Month 9: "Digital transformation projects" is withdrawn.')
+    expect(md).toContain(
+      'Month 12 onwards: Russia counters the sanctions ("Shadow fleet"), adding 0.8 percentage points a month to the rate at which sanctions pressure erodes.',
+    )
     expect(md).toContain("cost-per-mw-usd-m: fixed at 1.20")
     expect(md).toContain("### Energy capacity restored (MW)")
     expect(md).toContain("| month | p10 | p50 (median) | p90 | mean |")
@@ -163,8 +167,9 @@ describe("renderReport html", () => {
     const all = elements(doc)
     expect(all.filter((e) => e.tagName === "script")).toHaveLength(0)
     expect(all.filter((e) => e.tagName === "b")).toHaveLength(0)
-    // Four interventions and one assumption: the label's "</li>" opened no item of its own.
-    expect(all.filter((e) => e.tagName === "li")).toHaveLength(5)
+    // Five interventions and one assumption: the label's "</li>" opened no item of its own.
+    expect(all.filter((e) => e.tagName === "li")).toHaveLength(6)
+    expect(textOf(doc)).toContain("Month 12 onwards: Russia counters the sanctions")
     expect(textOf(doc)).toContain(`<script>alert("pwned")</script>, 'quoted' "name"`)
     expect(all.every((e) => e.attrs.every((a) => !a.value.includes("javascript:")))).toBe(true)
     const title = all.find((e) => e.tagName === "title")
@@ -223,5 +228,23 @@ describe("fan chart scale", () => {
       expect(ticks[ticks.length - 1]).toBeGreaterThanOrEqual(max)
       expect(ticks.length).toBeLessThanOrEqual(8)
     }
+  })
+})
+
+describe("with the pack as context", () => {
+  it("names commitments and assumptions from the pack and dates months from its start", () => {
+    const pack = getPack("sybiha-visit-2025")
+    expect(pack).toBeDefined()
+    const report = sampleReport({ scenarioName: "With the pack" })
+    const withAssumption = {
+      ...report,
+      spec: { ...report.spec, assumptions: { "energy.cost-per-mw-usd-m": 1.2 } },
+    }
+    const md = renderReport(withAssumption as Report, "markdown", pack === undefined ? {} : { pack })
+    expect(md).toContain("Month 3 (Nov 2025): a new sanctions package")
+    expect(md).toContain('Month 0 (Aug 2025): "Sustainable energy joint projects" is held up for 6 months.')
+    expect(md).toMatch(/- .*\(USD m per MW\): fixed at 1\.20 \(pack: 0\.30–1\.50, most likely 0\.80\)/)
+    expect(md).toContain("| 24 (Aug 2027) |")
+    expect(md).toContain(`- **Pack:** ${pack?.title} (sybiha-visit-2025)`)
   })
 })

@@ -36,6 +36,7 @@ const spec = (options: SampleOptions, horizonMonths: number, withInterventions: 
         { type: "aid-package", month: 6, sector: "energy", amountUsdM: 1000, form: "grant" },
         { type: "delay", commitment: "energy-projects", months: 6 },
         { type: "withdraw", commitment: "digital-projects", month: 9 },
+        { type: "sanctions-evasion", month: 12, evasionPerMonth: 0.008, label: "Shadow fleet" },
       ]
     : [],
   ...(withInterventions ? { assumptions: { "cost-per-mw-usd-m": 1.2 } } : {}),
