@@ -64,7 +64,7 @@ export type IndicatorDefinition = typeof IndicatorDefinition.Type
 
 /** What an intervention type means in this pack, for builders and handouts. */
 export const InterventionDescription = Schema.Struct({
-  type: Schema.Literal("sanctions-package", "aid-package", "delay", "withdraw"),
+  type: Schema.Literal("sanctions-package", "aid-package", "delay", "withdraw", "sanctions-evasion"),
   label: Schema.String,
   description: Schema.String,
 }).annotations({ identifier: "InterventionDescription" })

@@ -160,7 +160,8 @@ const create = (
       ]),
     )
   }
-  const name = command.name ?? command.spec.name ?? UNTITLED
+  // A spec may carry an empty name (it only labels a report); a stored scenario always has one.
+  const name = command.name ?? (command.spec.name === "" ? undefined : command.spec.name) ?? UNTITLED
   const spec: ScenarioSpec = { ...command.spec, name }
   const issues = specIssues(spec, catalog)
   if (issues.length > 0)

@@ -38,6 +38,12 @@ describe("scenario decider", () => {
       .thenEvents([{ ...created, name: "From spec", spec: { ...spec, name: "From spec" } }])
   })
 
+  it("names a scenario whose spec has an empty name 'Untitled scenario'", () => {
+    given([])
+      .when({ _tag: "CreateScenario", scenarioId: id, spec: { ...spec, name: "" } })
+      .thenEvents([{ ...created, name: "Untitled scenario", spec: { ...spec, name: "Untitled scenario" } }])
+  })
+
   it("refuses to create a scenario twice", () => {
     given([created]).when({ _tag: "CreateScenario", scenarioId: id, spec }).thenFails("ScenarioAlreadyExists")
   })

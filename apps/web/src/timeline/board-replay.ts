@@ -45,7 +45,9 @@ export const describeTrajectoryEvent = (e: TrajectoryEvent, title: (id: string) 
   const who = title(e.commitment ?? "")
   switch (e._tag) {
     case "InterventionApplied":
-      return `Intervention ${(e.index ?? 0) + 1} takes effect on ${who}`
+      return e.commitment === undefined
+        ? `Intervention ${(e.index ?? 0) + 1} takes effect`
+        : `Intervention ${(e.index ?? 0) + 1} takes effect on ${who}`
     case "ConsultationHeld":
       return "A round of defense consultations is held"
     case "CoalitionPartnerJoined":

@@ -10,6 +10,8 @@ const interventionText = (iv: Record<string, unknown>): string => {
       return `delay ${iv.commitment} by ${iv.months} months${iv.month ? ` from month ${iv.month}` : ""}`
     case "withdraw":
       return `withdraw ${iv.commitment} in month ${iv.month}`
+    case "sanctions-evasion":
+      return `sanctions evasion from month ${iv.month} (+${Math.round(Number(iv.evasionPerMonth) * 1000) / 10} points a month)`
     default:
       return String(iv.type)
   }
