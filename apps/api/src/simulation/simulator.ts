@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os"
 import type { Pack, ScenarioSpec } from "@accord/domain"
+import { InvalidInput } from "@accord/domain"
 import {
   type Comparison,
   compare,
@@ -55,13 +56,32 @@ export interface SimulatorShape {
     pack: Pack,
     spec: ScenarioSpec,
     onProgress?: ProgressListener,
-  ) => Effect.Effect<Report, WorkCeilingExceeded>
+  ) => Effect.Effect<Report, WorkCeilingExceeded | InvalidInput>
   readonly compare: (
     pack: Pack,
     baseline: ScenarioSpec,
     variant: ScenarioSpec,
-  ) => Effect.Effect<Comparison, WorkCeilingExceeded>
+  ) => Effect.Effect<Comparison, WorkCeilingExceeded | InvalidInput>
 }
+
+/**
+ * Runs an engine function. The engine throws typed errors; those a client's spec can cause become a 400
+ * (decoding should have caught them first), anything else stays a defect.
+ */
+const engineCall = <A>(compute: () => A): Effect.Effect<A, InvalidInput> =>
+  Effect.try({ try: compute, catch: (error) => error }).pipe(
+    Effect.catchAll((error) => {
+      const tagged = error as { _tag?: unknown; message?: unknown; issues?: unknown }
+      return tagged._tag === "SpecDoesNotFitPack" || tagged._tag === "ComparisonMismatch"
+        ? Effect.fail(
+            new InvalidInput({
+              message: String(tagged.message),
+              issues: Array.isArray(tagged.issues) ? tagged.issues : [],
+            }),
+          )
+        : Effect.die(error)
+    }),
+  )
 
 export class Simulator extends Context.Tag("@accord/api/Simulator")<Simulator, SimulatorShape>() {}
 
@@ -81,7 +101,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
       const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
       // Same pack and spec give the same bytes, so a repeated spec (a class on the default scenario) is served from here.
       const cache = makeLruCache<Report>(options.cachedReports ?? 64)
-      const cached = (spec: ScenarioSpec, compute: Effect.Effect<Report>) =>
+      const cached = (spec: ScenarioSpec, compute: Effect.Effect<Report, InvalidInput>) =>
         Effect.suspend(() => {
           if ((options.cachedReports ?? 64) === 0) return compute
           const key = `${modelInfo.version}:${canonicalJson(spec)}`
@@ -125,7 +145,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
             yield* checkWorkCeiling(pack, spec, options.workCeiling)
             const report = yield* cached(
               spec,
-              isLarge(pack, spec) ? simulateLarge(spec, onProgress) : Effect.sync(() => simulate(pack, spec)),
+              isLarge(pack, spec) ? simulateLarge(spec, onProgress) : engineCall(() => simulate(pack, spec)),
             )
             onProgress?.(spec.runs, spec.runs)
             return report
@@ -134,7 +154,9 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
           Effect.gen(function* () {
             yield* checkWorkCeiling(pack, baseline, options.workCeiling, "baseline.runs")
             yield* checkWorkCeiling(pack, variant, options.workCeiling, "variant.runs")
-            if (!isLarge(pack, baseline) && !isLarge(pack, variant)) return compare(pack, baseline, variant)
+            if (!isLarge(pack, baseline) && !isLarge(pack, variant)) {
+              return yield* engineCall(() => compare(pack, baseline, variant))
+            }
             return yield* inPool<Comparison>({ kind: "compare", baseline, variant })
           }),
       }
