@@ -63,6 +63,8 @@ export const makeApp = (
     "/api/*",
     bodyLimit({
       maxSize: maxBodyBytes,
+      // The rest of an oversized body is never read, so the connection cannot carry another
+      // request: say so, or a keep-alive client would send its next request into a closing socket.
       onError: (c) =>
         c.json(
           {
@@ -71,6 +73,7 @@ export const makeApp = (
             issues: [],
           },
           413,
+          { Connection: "close" },
         ),
     }),
   )
