@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers"
 import type { ApiServices } from "./api-services.js"
 import { exercisesRoutes } from "./exercises/index.js"
 import { internalErrorBody } from "./http/api-error.js"
+import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
 import { healthRoutes } from "./routes/health.js"
@@ -77,6 +78,8 @@ export const makeApp = (
         ),
     }),
   )
+
+  app.use("/api/*", drainUnreadBody)
 
   app.route("/api/health", healthRoutes(run))
   app.route("/api/packs", packsRoutes(run))
