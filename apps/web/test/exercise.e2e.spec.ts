@@ -63,10 +63,10 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await joinAs(japan, await code("japan"), "Tokyo desk")
     const russia = await laptop(`#/exercise?id=${exerciseId}`)
     await joinAs(russia, await code("russia"), "Moscow desk")
-    expect(await japan.getByRole("heading", { name: "Government of Japan" }).count()).toBe(1)
-    expect(await russia.getByRole("heading", { name: "Government of the Russian Federation" }).count()).toBe(
-      1,
-    )
+    await expect.poll(() => japan.getByRole("heading", { name: "Government of Japan" }).count()).toBe(1)
+    await expect
+      .poll(() => russia.getByRole("heading", { name: "Government of the Russian Federation" }).count())
+      .toBe(1)
     // The facilitator's team table fills in live.
     await expect
       .poll(() => facilitator.locator("tr[data-role=russia]").textContent())

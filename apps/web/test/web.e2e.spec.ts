@@ -96,7 +96,8 @@ describe("the web app, built and served by the real API", () => {
     expect(await page.locator("figure.indicator details summary").count()).toBe(await charts.count())
     await page.locator('figure[data-indicator="sanctions.pressure_index"] summary').click()
     const table = page.locator('figure[data-indicator="sanctions.pressure_index"] table')
-    expect(await table.locator("tbody tr").count()).toBe(25)
+    // The table renders when its <details> opens: wait for it rather than counting at once.
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(25)
     await expect
       .poll(() =>
         page
@@ -157,7 +158,7 @@ describe("the web app, built and served by the real API", () => {
     const other = await fresh("")
     await other.goto(shareUrl)
     expect(await nextReport(other, null)).toBe(hash)
-    expect(await other.locator("fieldset[data-intervention]").count()).toBe(2)
+    await expect.poll(() => other.locator("fieldset[data-intervention]").count()).toBe(2)
     await other.context().close()
   })
 
@@ -194,7 +195,9 @@ describe("the web app, built and served by the real API", () => {
     expect(deltas[0]?.delta).not.toBe(0)
     // A chart per indicator that moves; the rest are named as unchanged.
     const moving = deltas.filter((d) => d.delta !== 0).length
-    expect(await page.locator(".compare-view figure.indicator canvas").count()).toBeGreaterThanOrEqual(moving)
+    await expect
+      .poll(() => page.locator(".compare-view figure.indicator canvas").count())
+      .toBeGreaterThanOrEqual(moving)
     expect(await page.getByTestId("unchanged").textContent()).toContain("Funds pledged")
     await expect.poll(() => page.getByTestId("disclaimer").count()).toBe(1)
     await maybeScreenshot(page, "compare")
