@@ -1,4 +1,3 @@
-import type { Pack } from "../pack.js"
 import type { Intervention, ScenarioSpec } from "../scenario-spec.js"
 import { counterMeasureEffect, describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
 import type { ActiveExercise, ExerciseItem, RecordedMove } from "./exercise-state.js"
@@ -66,12 +65,7 @@ export const playedMoves = (
  * the monthly evasion rate from their month on and leave earlier months alone.
  * The base scenario's assumptions pass through unchanged.
  */
-export const playedSpec = (
-  state: ActiveExercise,
-  // Kept for callers: the translation once needed the pack's evasion parameter, and may need the pack again.
-  _pack: Pack,
-  options: PlayedSpecOptions = {},
-): ScenarioSpec => {
+export const playedSpec = (state: ActiveExercise, options: PlayedSpecOptions = {}): ScenarioSpec => {
   const interventions: Array<Intervention> = [...(state.baseScenario?.interventions ?? [])]
   let items: ReadonlyArray<ExerciseItem> = []
   for (const played of playedMoves(state, options)) {

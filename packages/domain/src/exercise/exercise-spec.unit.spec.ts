@@ -69,7 +69,7 @@ const state = foldEvents(exerciseDecider(packCatalog), played) as ActiveExercise
 
 describe("exercise → scenario spec", () => {
   it("translates moves into interventions at the month their round closed", () => {
-    const spec = playedSpec(state, pack)
+    const spec = playedSpec(state)
     expect(spec.interventions).toEqual([
       {
         type: "sanctions-package",
@@ -91,16 +91,17 @@ describe("exercise → scenario spec", () => {
   })
 
   it("leaves out a move and whatever depended on it", () => {
-    const withoutOffer = playedSpec(state, pack, { excluding: new Set(["offer"]) })
+    const withoutOffer = playedSpec(state, { excluding: new Set(["offer"]) })
     expect(withoutOffer.interventions.map((i) => i.type)).toEqual(["sanctions-package", "sanctions-evasion"])
-    expect(playedSpec(state, pack, { throughRound: 1 }).interventions.map((i) => i.type)).toEqual([
+    expect(playedSpec(state, { throughRound: 1 }).interventions.map((i) => i.type)).toEqual([
       "sanctions-package",
       "sanctions-evasion",
     ])
-    expect(playedSpec(state, pack, { noMoves: true }).interventions).toEqual([])
-    expect(
-      playedSpec(state, pack, { excluding: new Set(["evade"]) }).interventions.map((i) => i.type),
-    ).toEqual(["sanctions-package", "aid-package"])
+    expect(playedSpec(state, { noMoves: true }).interventions).toEqual([])
+    expect(playedSpec(state, { excluding: new Set(["evade"]) }).interventions.map((i) => i.type)).toEqual([
+      "sanctions-package",
+      "aid-package",
+    ])
   })
 
   it("turns each counter-measure into a sanctions-evasion intervention at its round's month, keeping the base assumptions", () => {
@@ -114,7 +115,7 @@ describe("exercise → scenario spec", () => {
       ),
       close(3, ["reroute"]),
     ]) as ActiveExercise
-    const evasion = playedSpec(later, pack).interventions.filter((i) => i.type === "sanctions-evasion")
+    const evasion = playedSpec(later).interventions.filter((i) => i.type === "sanctions-evasion")
     expect(evasion).toEqual([
       {
         type: "sanctions-evasion",
@@ -126,7 +127,7 @@ describe("exercise → scenario spec", () => {
     ])
     const assumptions = { "sanctions.evasion-rate": 0.02 } as const
     const withBase = { ...later, baseScenario: { ...later.baseScenario, assumptions } } as ActiveExercise
-    expect(playedSpec(withBase, pack).assumptions).toEqual(assumptions)
+    expect(playedSpec(withBase).assumptions).toEqual(assumptions)
   })
 
   it("hides other teams' pending moves from a team, not from the facilitator", () => {

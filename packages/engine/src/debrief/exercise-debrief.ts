@@ -31,9 +31,9 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
   const through = Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
   const options = { throughRound: through }
   const runsOf = horizonRunsOf(pack)
-  const played = runsOf(playedSpec(state, pack, options))
+  const played = runsOf(playedSpec(state, options))
   const baseline = runsOf(baselineSpecOf(state))
-  const noMoves = runsOf(playedSpec(state, pack, { noMoves: true }))
+  const noMoves = runsOf(playedSpec(state, { noMoves: true }))
 
   const outcomes: Array<OutcomeRow> = pack.indicators.flatMap((definition) => {
     const k = INDICATOR_IDS.indexOf(definition.id as (typeof INDICATOR_IDS)[number])
@@ -55,7 +55,7 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
 
   // Leave one out: the game without each move in turn; a move whose absence changes no input costs no simulation.
   const attribution: Array<MoveAttribution> = playedMoves(state, options).map((move) => {
-    const without = runsOf(playedSpec(state, pack, { ...options, excluding: new Set([move.moveId]) }))
+    const without = runsOf(playedSpec(state, { ...options, excluding: new Set([move.moveId]) }))
     return {
       moveId: move.moveId,
       role: move.actor,

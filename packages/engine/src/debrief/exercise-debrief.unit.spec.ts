@@ -136,7 +136,7 @@ describe("exercise debrief", () => {
   })
 
   it("plays Russia's evasion as a sanctions-evasion intervention: pressure erodes faster from its month, not before", () => {
-    const spec = playedSpec(game, pack)
+    const spec = playedSpec(game)
     expect(spec.interventions.filter((i) => i.type === "sanctions-evasion")).toEqual([
       {
         type: "sanctions-evasion",
@@ -149,7 +149,7 @@ describe("exercise debrief", () => {
     const pressure = (s: typeof spec) =>
       simulate(pack, s).indicators.find((i) => i.id === "sanctions.pressure_index")?.series ?? []
     const played = pressure(spec)
-    const withoutEvasion = pressure(playedSpec(game, pack, { excluding: new Set(["evade"]) }))
+    const withoutEvasion = pressure(playedSpec(game, { excluding: new Set(["evade"]) }))
     expect(played.slice(0, 3)).toEqual(withoutEvasion.slice(0, 3))
     expect(played[24]?.mean).toBeLessThan(withoutEvasion[24]?.mean as number)
   })

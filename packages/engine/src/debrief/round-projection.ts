@@ -24,11 +24,11 @@ export const projectRoundOutcomes = (
   state: ActiveExercise,
   options: PlayedSpecOptions = { closingOpenRound: true },
 ): RoundOutcomes => {
-  const played = simulate(pack, playedSpec(state, pack, options))
+  const played = simulate(pack, playedSpec(state, options))
   // The references need medians at the horizon only; without a base scenario they are one simulation.
   const runsOf = horizonRunsOf(pack)
   const baseline = runsOf(baselineSpecOf(state))
-  const noMoves = runsOf(playedSpec(state, pack, { noMoves: true }))
+  const noMoves = runsOf(playedSpec(state, { noMoves: true }))
   const medianAtHorizon = (runs: HorizonRuns, id: string) => {
     const k = INDICATOR_IDS.indexOf(id as (typeof INDICATOR_IDS)[number])
     return k < 0 ? 0 : medianOf(runs[k] as Float32Array)
