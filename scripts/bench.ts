@@ -4,7 +4,6 @@
 //
 // How a benchmark reports figures (the convention): print one line per table
 //   BENCH_JSON {"rows":[{"case":"1,000 runs","measure":"steps/s","value":123456,"unit":"/s"}]}
-// Benchmarks that do not print it yet are read from the tables they print (Markdown `| … |` or console.table).
 //
 //   pnpm bench                   every benchmark
 //   pnpm bench -- engine store   only those whose path contains one of the words
@@ -43,18 +42,12 @@ export const discoverBenches = (): ReadonlyArray<string> => {
   return found
 }
 
-const cellsOf = (line: string, separator: string) =>
-  line
-    .split(separator)
-    .slice(1, -1)
-    .map((cell) => cell.trim().replace(/^'(.*)'$/, "$1"))
-
-/** Figures from BENCH_JSON lines, or else from the Markdown and console.table tables in the output. */
-export const figuresFrom = (bench: string, output: string): ReadonlyArray<Figure> => {
-  const lines = output.split("\n")
-  const declared = lines.filter((line) => line.startsWith("BENCH_JSON "))
-  if (declared.length > 0) {
-    return declared.flatMap((line) => {
+/** Figures from a benchmark's `BENCH_JSON {"rows":[{case, measure, value, unit?}]}` lines. */
+export const figuresFrom = (bench: string, output: string): ReadonlyArray<Figure> =>
+  output
+    .split("\n")
+    .filter((line) => line.startsWith("BENCH_JSON "))
+    .flatMap((line) => {
       const { rows } = JSON.parse(line.slice("BENCH_JSON ".length)) as {
         rows: ReadonlyArray<{ case: string; measure: string; value: number | string; unit?: string }>
       }
@@ -65,45 +58,6 @@ export const figuresFrom = (bench: string, output: string): ReadonlyArray<Figure
         value: `${typeof row.value === "number" ? row.value.toLocaleString("en-US") : row.value}${row.unit === undefined ? "" : ` ${row.unit}`}`,
       }))
     })
-  }
-  const figures: Array<Figure> = []
-  let header: ReadonlyArray<string> | undefined
-  for (const line of lines) {
-    const trimmed = line.trim()
-    // console.table's frame: ┌ opens and └ closes a table (so the next one needs its own header); ├ sits
-    // between a header and its rows.
-    if (/^[┌└]/.test(trimmed)) {
-      header = undefined
-      continue
-    }
-    if (trimmed.startsWith("├")) continue
-    const separator = trimmed.startsWith("|") ? "|" : trimmed.startsWith("│") ? "│" : undefined
-    if (separator === undefined) {
-      header = undefined
-      continue
-    }
-    const cells = cellsOf(trimmed, separator)
-    if (cells.every((cell) => /^:?-+:?$/.test(cell) || cell === "")) continue
-    if (header === undefined) {
-      header = cells
-      continue
-    }
-    // console.table puts its row index first; the case is the first column that says something.
-    const labelAt = separator === "│" && header[0] === "(index)" && cells.length > 1 ? 1 : 0
-    const label =
-      separator === "│"
-        ? cells
-            .slice(0, labelAt + 1)
-            .filter((c) => !/^\d+$/.test(c))
-            .join(" ") || cells[0]
-        : cells[0]
-    cells.forEach((cell, i) => {
-      if (i <= labelAt || cell === "") return
-      figures.push({ bench, case: label ?? "", measure: header?.[i] ?? `column ${i}`, value: cell })
-    })
-  }
-  return figures
-}
 
 /** Runs one benchmark with tsx, echoing its output, and resolves with what it printed and its exit code. */
 const runBench = (file: string) =>

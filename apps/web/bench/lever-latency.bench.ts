@@ -64,12 +64,13 @@ try {
   console.log(
     `machine: ${availableParallelism()} cores, ${cpus()[0]?.model ?? "?"}; default spec, 1,000 runs`,
   )
-  console.table([
+  const latency = [
     row("POST /api/simulate from Node (baseline)", api, api),
     row("POST /api/simulate seen by the browser", apiMs, api),
     row("lever change → redrawn charts (browser)", latencies, api),
-  ])
-  console.table([
+  ]
+  console.table(latency)
+  const scripts = [
     {
       view: "pack overview (/)",
       files: pack.files.length,
@@ -82,7 +83,14 @@ try {
       "raw KB": +(builder.raw / 1024).toFixed(1),
       "gzip KB": +(builder.gzip / 1024).toFixed(1),
     },
-  ])
+  ]
+  console.table(scripts)
+  // One line for `pnpm bench` (scripts/bench.ts): every table row as { case, measure, value }.
+  const figures = [...latency, ...scripts].flatMap((r) => {
+    const [[, name], ...measures] = Object.entries(r)
+    return measures.map(([measure, value]) => ({ case: String(name), measure, value }))
+  })
+  console.log(`BENCH_JSON ${JSON.stringify({ rows: figures })}`)
 } finally {
   await h.close()
 }

@@ -209,7 +209,7 @@ console.log(
 console.log(
   `simulateChunk(10,000 runs): ${chunk.wallMs.toFixed(0)} ms, ${mb(chunk.value.values.byteLength)} MB of float32 values (a worker's transfer)`,
 )
-console.table([
+const drivers = [
   {
     driver: "engine: simulate (steps + folds + quantiles)",
     "Msteps/s (CPU)": engineRate.toFixed(2),
@@ -225,7 +225,14 @@ console.table([
     "Msteps/s (CPU)": actorRate.toFixed(3),
     ratio: `1/${(engineRate / actorRate).toFixed(0)}`,
   },
-])
+]
+console.table(drivers)
 console.log(
   `engine is ${(engineRate / actorRate).toFixed(0)}× faster than actors (budget ≥ 100×); final states agree: ${agree}`,
 )
+// One line for `pnpm bench` (scripts/bench.ts): every table row as { case, measure, value }.
+const figures = [...rows, ...drivers].flatMap((row) => {
+  const [[, name], ...measures] = Object.entries(row)
+  return measures.map(([measure, value]) => ({ case: String(name), measure, value }))
+})
+console.log(`BENCH_JSON ${JSON.stringify({ rows: figures })}`)
