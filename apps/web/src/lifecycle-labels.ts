@@ -2,6 +2,7 @@ import type { LifecycleState } from "@accord/domain"
 
 /** Board and legend order: the spine first, then the detours. */
 export const stateOrder: ReadonlyArray<LifecycleState> = [
+  "discussed",
   "proposed",
   "agreed",
   "implemented",
@@ -10,6 +11,7 @@ export const stateOrder: ReadonlyArray<LifecycleState> = [
 ]
 
 export const stateLabels: Record<LifecycleState, string> = {
+  discussed: "Discussed",
   proposed: "Proposed",
   agreed: "Agreed",
   implemented: "Implemented",

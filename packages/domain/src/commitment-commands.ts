@@ -8,6 +8,14 @@ const UsdM = Schema.Number.pipe(Schema.finite(), Schema.nonNegative())
  * What can be asked of one commitment stream. Each carries the scenario month it
  * happens in; the lifecycle machine decides whether it is allowed.
  */
+/** Puts a commitment on the agenda with no amount: it starts a stream in `discussed`. */
+export const DiscussCommitment = Schema.TaggedStruct("DiscussCommitment", {
+  commitment: CommitmentId,
+  month: Month,
+}).annotations({ identifier: "DiscussCommitment" })
+export type DiscussCommitment = typeof DiscussCommitment.Type
+
+/** Puts an amount on the table: starts a stream in `proposed`, or moves a discussed one on. */
 export const ProposeCommitment = Schema.TaggedStruct("ProposeCommitment", {
   commitment: CommitmentId,
   month: Month,
@@ -58,6 +66,7 @@ export const WithdrawCommitment = Schema.TaggedStruct("WithdrawCommitment", {
 export type WithdrawCommitment = typeof WithdrawCommitment.Type
 
 export const CommitmentCommand = Schema.Union(
+  DiscussCommitment,
   ProposeCommitment,
   AgreeCommitment,
   DeliverTranche,

@@ -30,7 +30,14 @@ const amount = fc.oneof(fc.constantFrom(0, 1, 10, 50, 100), fc.double({ min: 0, 
 const intent: fc.Arbitrary<Intent> = fc.record({
   // Withdrawal ends a stream, so it is drawn less often than the steps that move a commitment forward.
   kind: fc.oneof(
-    { arbitrary: fc.constantFrom<Intent["kind"]>("ProposeCommitment", "WithdrawCommitment"), weight: 1 },
+    {
+      arbitrary: fc.constantFrom<Intent["kind"]>(
+        "DiscussCommitment",
+        "ProposeCommitment",
+        "WithdrawCommitment",
+      ),
+      weight: 1,
+    },
     {
       arbitrary: fc.constantFrom<Intent["kind"]>(
         "AgreeCommitment",
@@ -50,23 +57,36 @@ const intent: fc.Arbitrary<Intent> = fc.record({
   withAmount: fc.boolean(),
 })
 
-/** Sequences that mostly start with a proposal, and long enough to go through a whole lifecycle. */
+/**
+ * Sequences that mostly start with a discussion or a proposal (a discussion is then usually proposed), and long
+ * enough to go through a whole lifecycle.
+ */
 const sequence = fc
-  .tuple(fc.boolean(), amount, fc.array(intent, { minLength: 1, maxLength: 60, size: "max" }))
-  .map(
-    ([proposeFirst, pledge, rest]): ReadonlyArray<Intent> =>
-      proposeFirst
-        ? [
-            { kind: "ProposeCommitment", foreign: false, monthStep: 0, amount: pledge, withAmount: true },
-            ...rest,
-          ]
-        : rest,
+  .tuple(
+    fc.constantFrom("propose", "discuss", "none"),
+    amount,
+    fc.array(intent, { minLength: 1, maxLength: 60, size: "max" }),
   )
+  .map(([start, pledge, rest]): ReadonlyArray<Intent> => {
+    const propose: Intent = {
+      kind: "ProposeCommitment",
+      foreign: false,
+      monthStep: 0,
+      amount: pledge,
+      withAmount: true,
+    }
+    const discuss: Intent = { ...propose, kind: "DiscussCommitment" }
+    if (start === "propose") return [propose, ...rest]
+    if (start === "discuss") return [discuss, ...rest.slice(0, 2), propose, ...rest.slice(2)]
+    return rest
+  })
 
 const toCommand = (i: Intent, state: CommitmentState, lastMonth: number): CommitmentCommand => {
   const commitment = i.foreign ? ("other-commitment" as CommitmentId) : mine
   const month = Math.max(0, lastMonth + i.monthStep)
   switch (i.kind) {
+    case "DiscussCommitment":
+      return { _tag: "DiscussCommitment", commitment, month }
     case "ProposeCommitment":
       return { _tag: "ProposeCommitment", commitment, month, amountUsdM: i.amount }
     case "AgreeCommitment":

@@ -8,12 +8,12 @@ import type { CommitmentId } from "./ids.js"
 import { isFinalState, type LifecycleEvent, lifecycleMachine } from "./lifecycle.js"
 import { InvalidInput } from "./validation-issue.js"
 
-/** A commitment stream before its proposal. */
+/** A commitment stream before it is discussed or proposed. */
 export interface NoCommitment {
   readonly _tag: "NoCommitment"
 }
 
-/** A proposed commitment: where it stands in its lifecycle and what moved (USD m). */
+/** A commitment on record (discussed or later): where it stands in its lifecycle and what moved (USD m). */
 export interface TrackedCommitment {
   readonly _tag: "TrackedCommitment"
   readonly commitment: CommitmentId
@@ -41,10 +41,22 @@ export const initialCommitmentState: CommitmentState = { _tag: "NoCommitment" }
 
 /** Applies one event to a commitment's state. */
 export const evolveCommitment = (state: CommitmentState, event: CommitmentEvent): CommitmentState => {
-  if (event._tag === "CommitmentProposed") {
+  if (event._tag === "CommitmentDiscussed") {
     return {
       _tag: "TrackedCommitment",
       commitment: event.commitment,
+      status: "discussed",
+      pledgedUsdM: 0,
+      agreedUsdM: 0,
+      deliveredUsdM: 0,
+      month: event.month,
+    }
+  }
+  if (event._tag === "CommitmentProposed") {
+    // A new stream, or a discussed commitment on which an amount is now put (the stream's id stays).
+    return {
+      _tag: "TrackedCommitment",
+      commitment: state._tag === "TrackedCommitment" ? state.commitment : event.commitment,
       status: "proposed",
       pledgedUsdM: event.amountUsdM,
       agreedUsdM: 0,
@@ -52,7 +64,7 @@ export const evolveCommitment = (state: CommitmentState, event: CommitmentEvent)
       month: event.month,
     }
   }
-  // Only a proposal starts a stream; anything else on an empty one cannot come from the decider.
+  // Only a discussion or a proposal starts a stream; anything else on an empty one cannot come from the decider.
   if (state._tag === "NoCommitment") return state
   const month = event.month
   switch (event._tag) {
@@ -76,29 +88,27 @@ export const decideCommitment = (
   command: CommitmentCommand,
   state: CommitmentState,
 ): Either.Either<ReadonlyArray<CommitmentEvent>, CommitmentError> => {
-  if (command._tag === "ProposeCommitment") {
-    if (state._tag === "TrackedCommitment") {
-      return Either.left(
-        new CommitmentAlreadyProposed({
-          message: `commitment '${state.commitment}' was proposed already (it is ${state.status})`,
-          commitment: command.commitment,
-        }),
-      )
-    }
-    return Either.right([
-      {
-        _tag: "CommitmentProposed",
-        v: 1,
-        month: command.month,
-        commitment: command.commitment,
-        amountUsdM: command.amountUsdM,
-      },
-    ])
-  }
   if (state._tag === "NoCommitment") {
+    if (command._tag === "DiscussCommitment")
+      return Either.right([
+        { _tag: "CommitmentDiscussed", v: 1, month: command.month, commitment: command.commitment },
+      ])
+    if (command._tag === "ProposeCommitment") return Either.right([proposal(command)])
     return Either.left(
       new UnknownCommitment({
-        message: `commitment '${command.commitment}' has not been proposed`,
+        message: `commitment '${command.commitment}' has not been discussed or proposed`,
+        commitment: command.commitment,
+      }),
+    )
+  }
+  // Proposing is a lifecycle step only from `discussed`; otherwise the stream holds a proposal already.
+  if (
+    command._tag === "DiscussCommitment" ||
+    (command._tag === "ProposeCommitment" && state.status !== "discussed")
+  ) {
+    return Either.left(
+      new CommitmentAlreadyProposed({
+        message: `commitment '${state.commitment}' is on record already (it is ${state.status})`,
         commitment: command.commitment,
       }),
     )
@@ -136,6 +146,8 @@ export const decideCommitment = (
   if (!snapshot.can(event)) return Either.left(refusal(command, state))
   const { commitment, month } = command
   switch (command._tag) {
+    case "ProposeCommitment":
+      return Either.right([proposal(command)])
     case "AgreeCommitment":
       return Either.right([
         {
@@ -184,10 +196,20 @@ export const commitmentDecider: CommitmentDecider = {
   decide: decideCommitment,
 }
 
-type LifecycleCommand = Exclude<CommitmentCommand, { _tag: "ProposeCommitment" }>
+type LifecycleCommand = Exclude<CommitmentCommand, { _tag: "DiscussCommitment" }>
+
+const proposal = (command: Extract<CommitmentCommand, { _tag: "ProposeCommitment" }>): CommitmentEvent => ({
+  _tag: "CommitmentProposed",
+  v: 1,
+  month: command.month,
+  commitment: command.commitment,
+  amountUsdM: command.amountUsdM,
+})
 
 const lifecycleEventOf = (command: LifecycleCommand, state: TrackedCommitment): LifecycleEvent => {
   switch (command._tag) {
+    case "ProposeCommitment":
+      return { type: "PROPOSE", amountUsdM: command.amountUsdM }
     case "AgreeCommitment":
       return { type: "AGREE", amountUsdM: command.amountUsdM ?? state.pledgedUsdM }
     case "DeliverTranche":

@@ -29,7 +29,25 @@ describe("commitment decider", () => {
       .thenFails("CommitmentAlreadyProposed")
   })
 
-  it("refuses anything but a proposal on an empty stream", () => {
+  it("puts a commitment on the agenda (discussed, no amount), then proposes or drops it", () => {
+    const discussed: CommitmentEvent = { _tag: "CommitmentDiscussed", v: 1, month: 0, commitment }
+    given([]).when({ _tag: "DiscussCommitment", commitment, month: 0 }).thenEvents([discussed])
+    given([discussed])
+      .when({ _tag: "ProposeCommitment", commitment, month: 2, amountUsdM: 100 })
+      .thenEvents([{ ...proposed, month: 2 }])
+    given([discussed])
+      .when({ _tag: "WithdrawCommitment", commitment, month: 1, reason: "dropped" })
+      .thenEvents([{ ...withdrawn, month: 1, reason: "dropped" }])
+    given([discussed])
+      .when({ _tag: "DiscussCommitment", commitment, month: 1 })
+      .thenFails("CommitmentAlreadyProposed")
+    const error = given([discussed])
+      .when({ _tag: "AgreeCommitment", commitment, month: 1 })
+      .thenFails("TransitionNotAllowed") as TransitionNotAllowed
+    expect(error.from).toBe("discussed")
+  })
+
+  it("refuses anything but a discussion or a proposal on an empty stream", () => {
     given([]).when({ _tag: "AgreeCommitment", commitment, month: 0 }).thenFails("UnknownCommitment")
   })
 

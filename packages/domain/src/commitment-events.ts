@@ -9,7 +9,19 @@ const UsdM = Schema.Number.pipe(Schema.finite(), Schema.nonNegative())
 /**
  * What happens to one commitment, as events. `v` is the schema version of the
  * event type; older versions are upcast on read (see upcasters.ts).
+ *
+ * A stream starts with CommitmentDiscussed (on the agenda, no amount) or, for a
+ * commitment put on the table at once, with CommitmentProposed. Streams written
+ * before `discussed` existed start with CommitmentProposed v1 and read unchanged:
+ * the change only added an event type, so no upcaster is needed.
  */
+export const CommitmentDiscussed = Schema.TaggedStruct("CommitmentDiscussed", {
+  v: Schema.Literal(1),
+  month: Month,
+  commitment: CommitmentId,
+})
+
+/** An amount is put on the table: a new stream, or a discussed commitment moving on. */
 export const CommitmentProposed = Schema.TaggedStruct("CommitmentProposed", {
   v: Schema.Literal(1),
   month: Month,
@@ -60,6 +72,7 @@ export const CommitmentWithdrawn = Schema.TaggedStruct("CommitmentWithdrawn", {
 })
 
 export const CommitmentEvent = Schema.Union(
+  CommitmentDiscussed,
   CommitmentProposed,
   CommitmentAgreed,
   CommitmentProgressed,

@@ -44,6 +44,7 @@ export const CommitmentKind = Schema.Literal(
 export type CommitmentKind = typeof CommitmentKind.Type
 
 export const LifecycleState = Schema.Literal(
+  "discussed",
   "proposed",
   "agreed",
   "implemented",

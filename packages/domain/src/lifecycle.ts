@@ -8,6 +8,7 @@ export interface LifecycleContext {
 }
 
 export type LifecycleEvent =
+  | { readonly type: "PROPOSE"; readonly amountUsdM: number }
   | { readonly type: "AGREE"; readonly amountUsdM?: number }
   | { readonly type: "DELIVER"; readonly amountUsdM: number }
   | { readonly type: "COMPLETE" }
@@ -19,6 +20,7 @@ export type LifecycleEventType = LifecycleEvent["type"]
 
 /** Every event type the machine knows, in the order the compiled table uses. */
 export const lifecycleEventTypes: ReadonlyArray<LifecycleEventType> = [
+  "PROPOSE",
   "AGREE",
   "DELIVER",
   "COMPLETE",
@@ -29,6 +31,7 @@ export const lifecycleEventTypes: ReadonlyArray<LifecycleEventType> = [
 
 /** Every state, in the order the compiled table uses. */
 export const lifecycleStates: ReadonlyArray<LifecycleState> = [
+  "discussed",
   "proposed",
   "agreed",
   "implemented",
@@ -41,8 +44,10 @@ export const lifecycleStates: ReadonlyArray<LifecycleState> = [
 const EPSILON_USD_M = 1e-9
 
 /**
- * The lifecycle of one commitment: proposed → agreed → implemented, with stalled
- * and withdrawn. The single source of truth for commands, diagrams, the
+ * The lifecycle of one commitment: discussed → proposed → agreed → implemented,
+ * with stalled and withdrawn. `discussed` is on the agenda with no amount (most of
+ * what a pre-visit article reports); PROPOSE puts an amount on the table, and a
+ * discussed item that is dropped takes WITHDRAW. The single source of truth for commands, diagrams, the
  * simulation's compiled table and the model-based tests.
  */
 export const lifecycleMachine = setup({
@@ -72,12 +77,18 @@ export const lifecycleMachine = setup({
   },
 }).createMachine({
   id: "commitment",
-  initial: "proposed",
+  initial: "discussed",
   context: ({ input }) => ({
     agreedUsdM: input?.agreedUsdM ?? 0,
     deliveredUsdM: input?.deliveredUsdM ?? 0,
   }),
   states: {
+    discussed: {
+      on: {
+        PROPOSE: { target: "proposed" },
+        WITHDRAW: { target: "withdrawn" },
+      },
+    },
     proposed: {
       on: {
         AGREE: { target: "agreed", actions: "recordAgreement" },

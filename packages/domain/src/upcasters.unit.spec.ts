@@ -1,9 +1,17 @@
 import { Either, Schema } from "effect"
 import { describe, expect, it } from "vitest"
+import { commitmentDecider } from "./commitment-decider.js"
+import type { CommitmentEvent } from "./commitment-events.js"
 import { currentEventVersions, DomainEvent, eventTypes } from "./domain-event.js"
 import type { CommitmentId, ScenarioId } from "./ids.js"
 import { decodeStoredEvent, toStoredEvent, type UnreadableEvent } from "./stored-event.js"
-import { interventionAddedV1ToV2, makeUpcasterRegistry, upcastEvent, upcasterRegistry } from "./upcasters.js"
+import {
+  interventionAddedV1ToV2,
+  makeUpcasterRegistry,
+  type RawEvent,
+  upcastEvent,
+  upcasterRegistry,
+} from "./upcasters.js"
 
 // A v1 InterventionAdded as it was written before amounts moved to USD millions.
 const storedV1 = {
@@ -95,9 +103,59 @@ describe("upcasters", () => {
     }
   })
 
+  it("read a commitment stream stored before `discussed` existed, as it was written (no upcaster needed)", () => {
+    // Rows as the store kept them for model 1.x: a stream starts with CommitmentProposed v1.
+    const rows: ReadonlyArray<RawEvent> = [
+      {
+        type: "CommitmentProposed",
+        v: 1,
+        data: { _tag: "CommitmentProposed", v: 1, month: 0, commitment: "energy-projects", amountUsdM: 100 },
+      },
+      {
+        type: "CommitmentAgreed",
+        v: 1,
+        data: { _tag: "CommitmentAgreed", v: 1, month: 2, commitment: "energy-projects", amountUsdM: 80 },
+      },
+      {
+        type: "CommitmentProgressed",
+        v: 1,
+        data: {
+          _tag: "CommitmentProgressed",
+          v: 1,
+          month: 3,
+          commitment: "energy-projects",
+          deliveredUsdM: 30,
+        },
+      },
+    ]
+    const events = rows.map((row) => Either.getOrThrow(decodeStoredEvent(row)))
+    const state = events.reduce(
+      (s, e) => commitmentDecider.evolve(s, e as CommitmentEvent),
+      commitmentDecider.initialState,
+    )
+    expect(state).toEqual({
+      _tag: "TrackedCommitment",
+      commitment: "energy-projects",
+      status: "agreed",
+      pledgedUsdM: 100,
+      agreedUsdM: 80,
+      deliveredUsdM: 30,
+      month: 3,
+    })
+    // And the stream goes on under the new lifecycle.
+    expect(
+      Either.isRight(
+        commitmentDecider.decide(
+          { _tag: "StallCommitment", commitment: "energy-projects" as CommitmentId, month: 4 },
+          state,
+        ),
+      ),
+    ).toBe(true)
+  })
+
   it("know every event type and its current version", () => {
-    expect(eventTypes).toHaveLength(14)
-    expect(new Set(eventTypes).size).toBe(14)
+    expect(eventTypes).toHaveLength(15)
+    expect(new Set(eventTypes).size).toBe(15)
     expect(currentEventVersions.InterventionAdded).toBe(2)
     expect(currentEventVersions.ScenarioCreated).toBe(1)
   })

@@ -6,10 +6,11 @@ import { eventIndex, type LifecycleTable, NO_TRANSITION, stateIndex } from "../s
 
 /**
  * Events with payloads that reach every state and every guard outcome of the
- * lifecycle: a non-monetary agreement (0) and a monetary one (10), tranches
+ * lifecycle: a proposal, a non-monetary agreement (0) and a monetary one (10), tranches
  * that fit and tranches that overflow.
  */
 export const traversalEvents: ReadonlyArray<LifecycleEvent> = [
+  { type: "PROPOSE", amountUsdM: 10 },
   { type: "AGREE", amountUsdM: 0 },
   { type: "AGREE", amountUsdM: 10 },
   { type: "DELIVER", amountUsdM: 5 },

@@ -28,11 +28,12 @@ const finalStates = (): ReadonlySet<string> =>
 // Where each known state sits: the spine on top, the detours below. A state the
 // machine adds later still appears, in a row at the bottom.
 const layout: Record<string, { x: number; y: number }> = {
-  proposed: { x: 110, y: 100 },
-  agreed: { x: 380, y: 100 },
-  implemented: { x: 650, y: 100 },
-  stalled: { x: 380, y: 270 },
-  withdrawn: { x: 110, y: 270 },
+  discussed: { x: 85, y: 100 },
+  proposed: { x: 280, y: 100 },
+  agreed: { x: 475, y: 100 },
+  implemented: { x: 670, y: 100 },
+  stalled: { x: 475, y: 270 },
+  withdrawn: { x: 180, y: 270 },
 }
 const W = 150
 const H = 48

@@ -23,7 +23,14 @@ export interface ScenarioInWords {
   readonly assumptions: ReadonlyArray<string>
 }
 
-export const LIFECYCLE_COLUMNS = ["proposed", "agreed", "implemented", "stalled", "withdrawn"] as const
+export const LIFECYCLE_COLUMNS = [
+  "discussed",
+  "proposed",
+  "agreed",
+  "implemented",
+  "stalled",
+  "withdrawn",
+] as const
 
 /** Header of a single scenario's report. */
 export const reportHeader = (report: Report, context: RenderContext): HandoutHeader => ({

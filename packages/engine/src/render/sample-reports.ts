@@ -83,12 +83,19 @@ export const sampleReport = (options: SampleOptions = {}): Report => {
       {
         id: "energy-projects",
         title: options.commitmentTitle ?? "Sustainable energy joint projects",
-        finalStates: { proposed: 0.1, agreed: 0.3, implemented: 0.55, stalled: 0.02, withdrawn: 0.03 },
+        finalStates: {
+          discussed: 0,
+          proposed: 0.1,
+          agreed: 0.3,
+          implemented: 0.55,
+          stalled: 0.02,
+          withdrawn: 0.03,
+        },
       },
       {
         id: "digital-projects",
         title: "Digital transformation projects",
-        finalStates: { proposed: 0, agreed: 0, implemented: 0, stalled: 0, withdrawn: 1 },
+        finalStates: { discussed: 0, proposed: 0, agreed: 0, implemented: 0, stalled: 0, withdrawn: 1 },
       },
     ],
     representativeRun: { index: 17, indicator: "funds.disbursed_usd_m" },
