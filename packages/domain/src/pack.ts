@@ -40,6 +40,10 @@ export type Parameter = typeof Parameter.Type
 /** Monthly hazards of one commitment kind, each naming the parameter that holds its value. */
 export const Hazards = Schema.Struct({
   kind: CommitmentKind,
+  /** P(proposed this month | discussed): an amount (or, non-monetary, a concrete proposal) is put on the table. */
+  propose: ParameterId,
+  /** P(dropped this month | discussed): the item leaves the agenda (withdrawn). */
+  drop: ParameterId,
   /** P(agreed this month | proposed). */
   agree: ParameterId,
   /** Share of the agreed amount delivered per month while agreed (non-monetary: P(milestone this month)). */
@@ -64,7 +68,14 @@ export type IndicatorDefinition = typeof IndicatorDefinition.Type
 
 /** What an intervention type means in this pack, for builders and handouts. */
 export const InterventionDescription = Schema.Struct({
-  type: Schema.Literal("sanctions-package", "aid-package", "delay", "withdraw", "sanctions-evasion"),
+  type: Schema.Literal(
+    "sanctions-package",
+    "aid-package",
+    "delay",
+    "withdraw",
+    "sanctions-evasion",
+    "grid-strike",
+  ),
   label: Schema.String,
   description: Schema.String,
 }).annotations({ identifier: "InterventionDescription" })
@@ -76,6 +87,11 @@ export const Pack = Schema.Struct({
   summary: Schema.String,
   /** Calendar month of scenario month 0, "YYYY-MM". */
   startMonth: Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/)),
+  /** First and last day of the visit, "YYYY-MM-DD": facts after `to` are observations, not starting points. */
+  visit: Schema.Struct({
+    from: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/)),
+    to: Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}$/)),
+  }),
   article: Schema.Struct({ title: Schema.String, note: Schema.String }),
   commitments: Schema.NonEmptyArray(Commitment),
   parameters: Schema.NonEmptyArray(Parameter),

@@ -14,9 +14,9 @@ import {
   evasionAddedAt,
   INDICATOR_IDS,
   MAX_MONTHLY_EVASION,
-  MAX_PARTNERS,
   MODEL_PARAMETER_IDS,
   type ModelParameter,
+  mwDestroyedBy,
   sanctionsParameterIds,
 } from "./indicator-formulas.js"
 import { streamId } from "./random-stream.js"
@@ -29,6 +29,8 @@ export interface ModelCommitment {
   readonly sector: Sector | undefined
   /** Index of the intervention that created it, or -1 for the pack's own commitments. */
   readonly intervention: number
+  /** Made at or after the visit (not predating it): its money counts in funds.new_*. Interventions are new. */
+  readonly isNew: boolean
 }
 
 /**
@@ -52,6 +54,8 @@ export interface CompiledModel {
   readonly modelParameter: Readonly<Record<ModelParameter, number>>
   readonly commitments: ReadonlyArray<ModelCommitment>
   readonly commitmentCount: number
+  readonly hazardPropose: Int32Array
+  readonly hazardDrop: Int32Array
   readonly hazardAgree: Int32Array
   readonly hazardDeliver: Int32Array
   readonly hazardStall: Int32Array
@@ -63,6 +67,8 @@ export interface CompiledModel {
   /** Index into `sectors`, or -1. */
   readonly sector: Int8Array
   readonly isSanctions: Uint8Array
+  /** 1 when the commitment's money counts in funds.new_* (see ModelCommitment.isNew). */
+  readonly isNew: Uint8Array
   readonly coverageParameter: Int32Array
   readonly enforcementParameter: Int32Array
   /** coverage × enforcement of intervention packages (pack packages draw theirs). */
@@ -77,7 +83,8 @@ export interface CompiledModel {
   readonly stream: Uint32Array
   readonly sanctionsList: Int32Array
   readonly consultationList: Int32Array
-  readonly coalitionStream: number
+  /** MW destroyed by grid strikes by each month (cumulative); null when the spec has none. */
+  readonly mwDestroyed: Float64Array | null
   /** Interventions by month, for trajectory events. */
   readonly interventionsAt: ReadonlyArray<ReadonlyArray<number>>
   /** Commitment each intervention created or acts on, or -1 (sanctions evasion acts on no commitment). */
@@ -168,11 +175,9 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     existingStrength: need("existingStrength"),
     evasionRate: need("evasionRate"),
     saturation: need("saturation"),
-    potentialPartners: need("potentialPartners"),
-    joinRate: need("joinRate"),
-    amplification: need("amplification"),
     consultationInterval: need("consultationInterval"),
     costPerMw: need("costPerMw"),
+    energyIdleShare: need("energyIdleShare"),
     costPerFacility: need("costPerFacility"),
     costPerSme: need("costPerSme"),
     costPerKm2: need("costPerKm2"),
@@ -193,6 +198,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     kind: c.kind,
     sector: c.sector,
     intervention: -1,
+    isNew: !c.source.predatesVisit,
   }))
   spec.interventions.forEach((i, n) => {
     if (i.type === "sanctions-package") {
@@ -202,6 +208,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
         kind: "sanctions-package",
         sector: undefined,
         intervention: n,
+        isNew: true,
       })
     } else if (i.type === "aid-package") {
       commitments.push({
@@ -210,10 +217,13 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
         kind: KIND_OF_AID[i.form],
         sector: i.sector,
         intervention: n,
+        isNew: true,
       })
     }
   })
   const C = commitments.length
+  const hazardPropose = new Int32Array(C)
+  const hazardDrop = new Int32Array(C)
   const hazardAgree = new Int32Array(C)
   const hazardDeliver = new Int32Array(C)
   const hazardStall = new Int32Array(C)
@@ -223,6 +233,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
   const fixedAmount = new Float64Array(C)
   const sector = new Int8Array(C).fill(-1)
   const isSanctions = new Uint8Array(C)
+  const isNew = Uint8Array.from(commitments, (mc) => (mc.isNew ? 1 : 0))
   const coverageParameter = new Int32Array(C).fill(-1)
   const enforcementParameter = new Int32Array(C).fill(-1)
   const fixedStrength = new Float64Array(C)
@@ -241,6 +252,8 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     if (hazards === undefined) {
       packIssues.push({ path: "hazards", message: `no hazards for kind '${mc.kind}'` })
     } else {
+      hazardPropose[c] = param(hazards.propose, `hazards.${mc.kind}.propose`)
+      hazardDrop[c] = param(hazards.drop, `hazards.${mc.kind}.drop`)
       hazardAgree[c] = param(hazards.agree, `hazards.${mc.kind}.agree`)
       hazardDeliver[c] = param(hazards.deliver, `hazards.${mc.kind}.deliver`)
       hazardStall[c] = param(hazards.stall, `hazards.${mc.kind}.stall`)
@@ -301,6 +314,9 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
   const evasionAdded = spec.interventions.some((i) => i.type === "sanctions-evasion")
     ? Float64Array.from({ length: months }, (_, m) => evasionAddedAt(spec.interventions, m))
     : null
+  const mwDestroyed = spec.interventions.some((i) => i.type === "grid-strike")
+    ? Float64Array.from({ length: months }, (_, m) => mwDestroyedBy(spec.interventions, m))
+    : null
   const evasionMax = pack.parameters.find((p) => p.id === MODEL_PARAMETER_IDS.evasionRate)?.max
   const evasionCap = Math.min(evasionMax ?? MAX_MONTHLY_EVASION, MAX_MONTHLY_EVASION)
   const indicesWhere = (flags: Uint8Array) =>
@@ -321,6 +337,8 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     modelParameter,
     commitments,
     commitmentCount: C,
+    hazardPropose,
+    hazardDrop,
     hazardAgree,
     hazardDeliver,
     hazardStall,
@@ -330,6 +348,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     fixedAmount,
     sector,
     isSanctions,
+    isNew,
     coverageParameter,
     enforcementParameter,
     fixedStrength,
@@ -342,13 +361,10 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
     stream,
     sanctionsList: indicesWhere(isSanctions),
     consultationList: indicesWhere(holdsConsultations),
-    coalitionStream: streamId("coalition"),
+    mwDestroyed,
     interventionsAt,
     interventionTarget,
     evasionAdded,
     evasionCap,
   }
 }
-
-/** Most partners a run can have, from the parameter's drawn value. */
-export const partnersOf = (drawn: number): number => Math.max(0, Math.min(MAX_PARTNERS, Math.round(drawn)))

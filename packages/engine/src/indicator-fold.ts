@@ -6,6 +6,8 @@ import {
   MAX_MONTHLY_EVASION,
   MODEL_PARAMETER_IDS,
   monthlyEvasion,
+  mwDestroyedBy,
+  netEnergyMw,
   sanctionsParameterIds,
 } from "./indicator-formulas.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
@@ -19,6 +21,72 @@ interface CommitmentTally {
   agreed: number
   delivered: number
   erosionAtAgreement: number
+  /** Reached agreed at least once: for a sanctions package, adopted. */
+  adopted: boolean
+}
+
+const STATE_AFTER = {
+  CommitmentImplemented: "implemented",
+  CommitmentStalled: "stalled",
+  CommitmentResumed: "agreed",
+  CommitmentWithdrawn: "withdrawn",
+} as const
+
+/** Applies one commitment event to the run's tallies (the lifecycle as docs/model.md states it). */
+const tallyEvent = (tally: Map<string, CommitmentTally>, e: TrajectoryEvent, erosion: number): void => {
+  switch (e._tag) {
+    case "CommitmentDiscussed":
+      tally.set(e.commitment, {
+        state: "discussed",
+        pledged: 0,
+        agreed: 0,
+        delivered: 0,
+        erosionAtAgreement: erosion,
+        adopted: false,
+      })
+      break
+    case "CommitmentProposed": {
+      // A new commitment, or a discussed one on which an amount is now put.
+      const t = tally.get(e.commitment)
+      if (t) Object.assign(t, { state: "proposed", pledged: e.amountUsdM })
+      else
+        tally.set(e.commitment, {
+          state: "proposed",
+          pledged: e.amountUsdM,
+          agreed: 0,
+          delivered: 0,
+          erosionAtAgreement: erosion,
+          adopted: false,
+        })
+      break
+    }
+    case "CommitmentAgreed": {
+      const t = tally.get(e.commitment)
+      if (t)
+        Object.assign(t, {
+          state: "agreed",
+          agreed: e.amountUsdM,
+          erosionAtAgreement: erosion,
+          adopted: true,
+        })
+      break
+    }
+    case "CommitmentProgressed": {
+      const t = tally.get(e.commitment)
+      if (t) t.delivered += e.deliveredUsdM
+      break
+    }
+    case "CommitmentImplemented":
+    case "CommitmentStalled":
+    case "CommitmentResumed":
+    case "CommitmentWithdrawn": {
+      const t = tally.get(e.commitment)
+      if (t) t.state = STATE_AFTER[e._tag]
+      break
+    }
+    default:
+      break
+  }
 }
 
 /**
@@ -42,7 +110,6 @@ export const foldTrajectory = (
   }
   const tally = new Map<string, CommitmentTally>()
   let consultations = 0
-  let partners = 0
   const out: Array<IndicatorValues> = []
   let next = 0
   // ∏ₜ (1 − evasion(t)) for t = 1..m, by repeated multiplication exactly as the hot loop keeps it; evasion(t) is
@@ -57,54 +124,16 @@ export const foldTrajectory = (
     }
     for (; next < events.length && (events[next] as TrajectoryEvent).month === m; next++) {
       const e = events[next] as TrajectoryEvent
-      switch (e._tag) {
-        case "CommitmentProposed":
-          tally.set(e.commitment, {
-            state: "proposed",
-            pledged: e.amountUsdM,
-            agreed: 0,
-            delivered: 0,
-            erosionAtAgreement: erosion,
-          })
-          break
-        case "CommitmentAgreed": {
-          const t = tally.get(e.commitment)
-          if (t) Object.assign(t, { state: "agreed", agreed: e.amountUsdM, erosionAtAgreement: erosion })
-          break
-        }
-        case "CommitmentProgressed": {
-          const t = tally.get(e.commitment)
-          if (t) t.delivered += e.deliveredUsdM
-          break
-        }
-        case "CommitmentImplemented":
-        case "CommitmentStalled":
-        case "CommitmentResumed":
-        case "CommitmentWithdrawn": {
-          const t = tally.get(e.commitment)
-          const state = {
-            CommitmentImplemented: "implemented",
-            CommitmentStalled: "stalled",
-            CommitmentResumed: "agreed",
-            CommitmentWithdrawn: "withdrawn",
-          }[e._tag]
-          if (t) t.state = state
-          break
-        }
-        case "ConsultationHeld":
-          consultations++
-          break
-        case "CoalitionPartnerJoined":
-          partners = e.partners
-          break
-        default:
-          break
-      }
+      if (e._tag === "ConsultationHeld") consultations++
+      else tallyEvent(tally, e, erosion)
     }
     let pledged = 0
     let agreed = 0
     let disbursed = 0
+    let newPledged = 0
+    let newDisbursed = 0
     let implemented = 0
+    let packages = 0
     let newStrength = 0
     const bySector: Partial<Record<Sector, number>> = {}
     for (const c of model.commitments) {
@@ -113,8 +142,13 @@ export const foldTrajectory = (
       pledged += t.pledged
       agreed += t.agreed
       disbursed += t.delivered
+      if (c.isNew) {
+        newPledged += t.pledged
+        newDisbursed += t.delivered
+      }
       if (c.sector !== undefined) bySector[c.sector] = (bySector[c.sector] ?? 0) + t.delivered
       if (t.state === "implemented") implemented++
+      if (c.kind === "sanctions-package" && t.adopted) packages++
       if (c.kind === "sanctions-package" && (t.state === "agreed" || t.state === "implemented")) {
         const i = c.intervention >= 0 ? spec.interventions[c.intervention] : undefined
         const strength =
@@ -125,14 +159,20 @@ export const foldTrajectory = (
       }
     }
     const strength = param(MODEL_PARAMETER_IDS.existingStrength) * erosion + newStrength
-    const amplified = strength * (1 + param(MODEL_PARAMETER_IDS.amplification) * partners)
     out.push({
       "funds.pledged_usd_m": pledged,
       "funds.agreed_usd_m": agreed,
       "funds.disbursed_usd_m": disbursed,
-      "energy.capacity_restored_mw": (bySector.energy ?? 0) / param(MODEL_PARAMETER_IDS.costPerMw),
-      "sanctions.pressure_index": 100 * (1 - Math.exp(-param(MODEL_PARAMETER_IDS.saturation) * amplified)),
-      "sanctions.coalition_partners": partners,
+      "funds.new_pledged_usd_m": newPledged,
+      "funds.new_disbursed_usd_m": newDisbursed,
+      "energy.capacity_restored_mw": netEnergyMw(
+        bySector.energy ?? 0,
+        param(MODEL_PARAMETER_IDS.energyIdleShare),
+        param(MODEL_PARAMETER_IDS.costPerMw),
+        mwDestroyedBy(spec.interventions, m),
+      ),
+      "sanctions.pressure_index": 100 * (1 - Math.exp(-param(MODEL_PARAMETER_IDS.saturation) * strength)),
+      "sanctions.packages_adopted": packages,
       "defense.consultations_held": consultations,
       "commitments.implemented": implemented,
       "health.facilities_supported": (bySector.health ?? 0) / param(MODEL_PARAMETER_IDS.costPerFacility),

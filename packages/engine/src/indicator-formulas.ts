@@ -10,9 +10,11 @@ export const INDICATOR_IDS = [
   "funds.pledged_usd_m",
   "funds.agreed_usd_m",
   "funds.disbursed_usd_m",
+  "funds.new_pledged_usd_m",
+  "funds.new_disbursed_usd_m",
   "energy.capacity_restored_mw",
   "sanctions.pressure_index",
-  "sanctions.coalition_partners",
+  "sanctions.packages_adopted",
   "defense.consultations_held",
   "commitments.implemented",
   "health.facilities_supported",
@@ -31,18 +33,26 @@ export const IND = {
   pledged: 0,
   agreed: 1,
   disbursed: 2,
-  energyMw: 3,
-  pressure: 4,
-  partners: 5,
-  consultations: 6,
-  implemented: 7,
-  healthFacilities: 8,
-  smes: 9,
-  deminingKm2: 10,
-  digitalUsdM: 11,
-  infrastructureUsdM: 12,
-  humanitarianUsdM: 13,
+  newPledged: 3,
+  newDisbursed: 4,
+  energyMw: 5,
+  pressure: 6,
+  packagesAdopted: 7,
+  consultations: 8,
+  implemented: 9,
+  healthFacilities: 10,
+  smes: 11,
+  deminingKm2: 12,
+  digitalUsdM: 13,
+  infrastructureUsdM: 14,
+  humanitarianUsdM: 15,
 } as const
+
+/**
+ * Indicators that may fall within a run: net energy capacity (grid strikes destroy MW). Every other indicator
+ * is cumulative and never falls; the property tests check both.
+ */
+export const INDICATORS_THAT_MAY_FALL: ReadonlyArray<IndicatorId> = ["energy.capacity_restored_mw"]
 
 /** The indicator the representative run is chosen by. */
 export const HEADLINE_INDICATOR: IndicatorId = "funds.disbursed_usd_m"
@@ -63,11 +73,9 @@ export const MODEL_PARAMETER_IDS = {
   existingStrength: "sanctions.existing-strength",
   evasionRate: "sanctions.evasion-rate",
   saturation: "sanctions.pressure-saturation",
-  potentialPartners: "coalition.potential-partners",
-  joinRate: "coalition.join-rate",
-  amplification: "coalition.amplification",
   consultationInterval: "defense-consultations.interval-months",
   costPerMw: "energy.cost-per-mw-usd-m",
+  energyIdleShare: "energy.idle-share",
   costPerFacility: "health.cost-per-facility-usd-m",
   costPerSme: "smes.cost-per-sme-usd-m",
   costPerKm2: "demining.cost-per-km2-usd-m",
@@ -102,5 +110,20 @@ export const evasionAddedAt = (interventions: ReadonlyArray<Intervention>, m: nu
 export const monthlyEvasion = (drawn: number, added: number, cap: number): number =>
   added === 0 ? drawn : Math.max(drawn, Math.min(cap, drawn + added))
 
-/** Most partners the model tracks per run (a bit mask per run). */
-export const MAX_PARTNERS = 16
+/**
+ * MW destroyed by grid strikes by month `m` (cumulative): the sum of `mwDestroyed` over grid-strike
+ * interventions with month ≤ m, in spec order (the hot loop and the fold add them in the same order).
+ */
+export const mwDestroyedBy = (interventions: ReadonlyArray<Intervention>, m: number): number => {
+  let destroyed = 0
+  for (const i of interventions) if (i.type === "grid-strike" && i.month <= m) destroyed += i.mwDestroyed
+  return destroyed
+}
+
+/** Net energy capacity: what delivered energy funds could run at the unit cost, less what strikes destroyed. */
+export const netEnergyMw = (
+  energyDisbursedUsdM: number,
+  idleShare: number,
+  costPerMwUsdM: number,
+  destroyedMw: number,
+): number => (energyDisbursedUsdM * (1 - idleShare)) / costPerMwUsdM - destroyedMw

@@ -109,7 +109,7 @@ const copyIfChanged = (values: Float32Array, previous: Float32Array): boolean =>
 
 /** Indicators that count things: their quantiles come from a histogram when values are small. */
 const COUNT_INDICATORS: ReadonlySet<IndicatorId> = new Set([
-  "sanctions.coalition_partners",
+  "sanctions.packages_adopted",
   "defense.consultations_held",
   "commitments.implemented",
 ])

@@ -12,7 +12,8 @@ export const RunParametersDrawn = Schema.TaggedStruct("RunParametersDrawn", {
 
 /**
  * An intervention of the spec took effect; `commitment` is the commitment it created or acts on (absent for
- * sanctions evasion, which acts on the evasion rate of every sanctions package in force).
+ * sanctions evasion, which acts on the evasion rate of every sanctions package in force, and for a grid strike,
+ * which acts on net energy capacity).
  */
 export const InterventionApplied = Schema.TaggedStruct("InterventionApplied", {
   month: Month,
@@ -27,19 +28,11 @@ export const ConsultationHeld = Schema.TaggedStruct("ConsultationHeld", {
   commitment: CommitmentId,
 })
 
-/** A partner followed Japan's sanctions precedent ("a precedent in East Asia"). */
-export const CoalitionPartnerJoined = Schema.TaggedStruct("CoalitionPartnerJoined", {
-  month: Month,
-  partner: Schema.Int,
-  partners: Schema.Int,
-})
-
-/** What happens in one run: commitment lifecycle events plus intervention, consultation and coalition events. */
+/** What happens in one run: commitment lifecycle events plus intervention and consultation events. */
 export const TrajectoryEvent = Schema.Union(
   CommitmentEvent,
   RunParametersDrawn,
   InterventionApplied,
   ConsultationHeld,
-  CoalitionPartnerJoined,
 ).annotations({ identifier: "TrajectoryEvent" })
 export type TrajectoryEvent = typeof TrajectoryEvent.Type

@@ -8,17 +8,19 @@ import {
   sectors,
   stateIndex,
 } from "@accord/domain"
-import { type CompiledModel, partnersOf } from "./compiled-model.js"
-import { IND, INDICATOR_COUNT, monthlyEvasion } from "./indicator-formulas.js"
+import type { CompiledModel } from "./compiled-model.js"
+import { IND, INDICATOR_COUNT, monthlyEvasion, netEnergyMw } from "./indicator-formulas.js"
 import { runKey, streamKey, triangular, uniform } from "./random-stream.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
 
+const DISCUSSED = stateIndex("discussed")
 const PROPOSED = stateIndex("proposed")
 const AGREED = stateIndex("agreed")
 const IMPLEMENTED = stateIndex("implemented")
 const STALLED = stateIndex("stalled")
 const WITHDRAWN = stateIndex("withdrawn")
 const NOT_YET = -1
+const E_PROPOSE = eventIndex("PROPOSE")
 const E_AGREE = eventIndex("AGREE")
 const E_DELIVER = eventIndex("DELIVER")
 const E_COMPLETE = eventIndex("COMPLETE")
@@ -40,7 +42,10 @@ const T_PLEDGED = 0
 const T_AGREED = 1
 const T_DISBURSED = 2
 const T_IMPLEMENTED = 3
-const T_SECTORS = 4
+const T_NEW_PLEDGED = 4
+const T_NEW_DISBURSED = 5
+const T_PACKAGES = 6
+const T_SECTORS = 7
 const TOTALS_WIDTH = T_SECTORS + SECTOR_COUNT
 // Random slots within a (stream, month): 0 the transition, 1 the tranche or milestone, 2 a consultation.
 const SLOT_TRANSITION = 0
@@ -63,8 +68,6 @@ export class TrajectoryKernel {
   readonly values: Float64Array
   private readonly params: Float64Array
   private readonly keys: Uint32Array
-  private readonly coalitionKeys: Uint32Array
-  private readonly partnersMax: Uint8Array
   private readonly state: Int8Array
   private readonly agreed: Float64Array
   private readonly delivered: Float64Array
@@ -74,12 +77,10 @@ export class TrajectoryKernel {
   private readonly erosionAtAgreement: Float64Array
   /** Position of each sanctions commitment in `sanctionsList` (-1 for others): erosionAtAgreement is runs × packages. */
   private readonly sanctionsSlot: Int32Array
-  private readonly joined: Uint16Array
-  private readonly partnerCount: Uint8Array
   private readonly consultations: Int32Array
   /**
-   * Running totals per run, kept as events happen (pledged, agreed, disbursed, implemented, then disbursed
-   * per sector), so that a quiet month of a commitment costs one random draw and nothing else.
+   * Running totals per run, kept as events happen (pledged, agreed, disbursed, implemented, new pledged, new
+   * disbursed, sanctions packages adopted, then disbursed per sector), so that a quiet month of a commitment costs one random draw and nothing else.
    */
   private readonly totals: Float64Array
   /** quiet[c] = 1 when, this month, commitment c only draws its hazards (no entry, intervention or due date). */
@@ -98,8 +99,6 @@ export class TrajectoryKernel {
     this.values = new Float64Array(INDICATOR_COUNT * R)
     this.params = new Float64Array(R * P)
     this.keys = new Uint32Array(R * C)
-    this.coalitionKeys = new Uint32Array(R)
-    this.partnersMax = new Uint8Array(R)
     this.state = new Int8Array(R * C).fill(NOT_YET)
     this.agreed = new Float64Array(R * C)
     this.delivered = new Float64Array(R * C)
@@ -111,10 +110,7 @@ export class TrajectoryKernel {
     model.sanctionsList.forEach((c, slot) => {
       this.sanctionsSlot[c] = slot
     })
-    this.joined = new Uint16Array(R)
-    this.partnerCount = new Uint8Array(R)
     this.consultations = new Int32Array(R)
-    const partnersParameter = model.modelParameter.potentialPartners
     for (let r = 0; r < R; r++) {
       const key = runKey(model.seed, fromRun + r)
       // Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's range.
@@ -128,8 +124,6 @@ export class TrajectoryKernel {
         )
       }
       for (let c = 0; c < C; c++) this.keys[r * C + c] = streamKey(key, model.stream[c] as number)
-      this.coalitionKeys[r] = streamKey(key, model.coalitionStream)
-      this.partnersMax[r] = partnersOf(this.params[r * P + partnersParameter] as number)
     }
     if (recorder !== null && R === 1) {
       const values: Record<string, number> = {}
@@ -167,6 +161,7 @@ export class TrajectoryKernel {
     const { params, state, keys, quiet, values, totals, erosionAtAgreement } = this
     const { startMonth, hazardAgree, hazardResume, hazardWithdraw, hazardStall, hazardDeliver, sector } =
       model
+    const { hazardPropose, hazardDrop, isNew } = model
     const { agreed, delivered } = this
     const recording = this.recorder !== null
     const t = r * TOTALS_WIDTH
@@ -182,12 +177,15 @@ export class TrajectoryKernel {
       const i = base + c
       const s = state[i] as number
       if (s === IMPLEMENTED || s === WITHDRAWN) continue
-      if (quiet[c] === 1 && (s === PROPOSED || s === STALLED)) {
-        // A quiet month of a proposed or stalled commitment: one draw, usually no event. Only when the
-        // draw says "event" does the full step run (and draw the same number again).
+      if (quiet[c] === 1 && (s === PROPOSED || s === STALLED || s === DISCUSSED)) {
+        // A quiet month of a discussed, proposed or stalled commitment: one draw, usually no event. Only when
+        // the draw says "event" does the full step run (and draw the same number again).
         const u = uniform(keys[i] as number, m, SLOT_TRANSITION)
-        const hazard = (s === PROPOSED ? hazardAgree[c] : hazardResume[c]) as number
-        if (u < (params[pb + (hazardWithdraw[c] as number)] as number) + (params[pb + hazard] as number)) {
+        const leave = (s === DISCUSSED ? hazardDrop[c] : hazardWithdraw[c]) as number
+        const hazard = (
+          s === PROPOSED ? hazardAgree[c] : s === STALLED ? hazardResume[c] : hazardPropose[c]
+        ) as number
+        if (u < (params[pb + leave] as number) + (params[pb + hazard] as number)) {
           this.stepCommitment(c, i, s, m, pb)
         }
       } else if (quiet[c] === 1 && s === AGREED && recording === false && (agreed[i] as number) > 0) {
@@ -211,6 +209,7 @@ export class TrajectoryKernel {
         delivered[i] = (delivered[i] as number) + tranche
         state[i] = NEXT[s * EVENTS + E_DELIVER] as number
         totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
+        if (isNew[c] === 1) totals[t + T_NEW_DISBURSED] = (totals[t + T_NEW_DISBURSED] as number) + tranche
         const sc = sector[c] as number
         if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
       } else if (s !== NOT_YET || startMonth[c] === m) this.stepCommitment(c, i, s, m, pb)
@@ -231,10 +230,7 @@ export class TrajectoryKernel {
         newStrength += (this.sanctionsStrength(c, pb) * erosion) / since
       }
     }
-    const partners =
-      m > 0 && newStrength > 0 ? this.joinCoalition(r, m, pb, newStrength) : (this.partnerCount[r] as number)
     const strength = (params[pb + mp.existingStrength] as number) * erosion + newStrength
-    const amplified = strength * (1 + (params[pb + mp.amplification] as number) * partners)
     const pledged = totals[t + T_PLEDGED] as number
     // Totals are summed in event order, not commitment order: clamp away the last-bit differences
     // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
@@ -244,10 +240,17 @@ export class TrajectoryKernel {
     values[IND.pledged * R + r] = pledged
     values[IND.agreed * R + r] = agreedSum
     values[IND.disbursed * R + r] = disbursed
-    values[IND.energyMw * R + r] =
-      (totals[sectorAt + S_ENERGY] as number) / (params[pb + mp.costPerMw] as number)
-    values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * amplified))
-    values[IND.partners * R + r] = partners
+    // New money is part of all money: clamped the same way, so new ≤ all holds exactly.
+    values[IND.newPledged * R + r] = Math.min(totals[t + T_NEW_PLEDGED] as number, pledged)
+    values[IND.newDisbursed * R + r] = Math.min(totals[t + T_NEW_DISBURSED] as number, disbursed)
+    values[IND.energyMw * R + r] = netEnergyMw(
+      totals[sectorAt + S_ENERGY] as number,
+      params[pb + mp.energyIdleShare] as number,
+      params[pb + mp.costPerMw] as number,
+      model.mwDestroyed === null ? 0 : (model.mwDestroyed[m] as number),
+    )
+    values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * strength))
+    values[IND.packagesAdopted * R + r] = totals[t + T_PACKAGES] as number
     values[IND.consultations * R + r] = this.consultations[r] as number
     values[IND.implemented * R + r] = totals[t + T_IMPLEMENTED] as number
     values[IND.healthFacilities * R + r] =
@@ -274,9 +277,14 @@ export class TrajectoryKernel {
       const params = this.params
       const key = this.keys[i] as number
       const u = uniform(key, m, SLOT_TRANSITION)
-      const w = params[pb + (model.hazardWithdraw[c] as number)] as number
-      if (u < w) return this.fire(c, i, s, E_WITHDRAW, m, undefined, 0)
-      if (s === PROPOSED) {
+      const leave = (s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number
+      const w = params[pb + leave] as number
+      if (u < w)
+        return this.fire(c, i, s, E_WITHDRAW, m, s === DISCUSSED ? "dropped from the agenda" : undefined, 0)
+      if (s === DISCUSSED) {
+        if (u < w + (params[pb + (model.hazardPropose[c] as number)] as number))
+          return this.propose(c, i, s, m, amount)
+      } else if (s === PROPOSED) {
         if (u < w + (params[pb + (model.hazardAgree[c] as number)] as number)) {
           this.agreed[i] = amount
           this.recordErosionAtAgreement(c, i)
@@ -330,28 +338,7 @@ export class TrajectoryKernel {
       : (model.fixedStrength[c] as number)
   }
 
-  /** The coalition: each potential partner may follow Japan's new packages, more readily the stronger they are. */
-  private joinCoalition(r: number, m: number, pb: number, newStrength: number): number {
-    let partners = this.partnerCount[r] as number
-    const max = this.partnersMax[r] as number
-    if (partners >= max) return partners
-    const pJoin =
-      1 - Math.exp(-(this.params[pb + this.model.modelParameter.joinRate] as number) * newStrength)
-    const ck = this.coalitionKeys[r] as number
-    let mask = this.joined[r] as number
-    for (let p = 0; p < max; p++) {
-      if ((mask & (1 << p)) === 0 && uniform(ck, m, p) < pJoin) {
-        mask |= 1 << p
-        partners++
-        this.recorder?.push({ _tag: "CoalitionPartnerJoined", month: m, partner: p, partners })
-      }
-    }
-    this.joined[r] = mask
-    this.partnerCount[r] = partners
-    return partners
-  }
-
-  /** Runs ending the horizon in each state: counts[c * 5 + state]. */
+  /** Runs ending the horizon in each state: counts[c * STATE_COUNT + state]. */
   finalStateCounts(): Int32Array {
     const C = this.model.commitmentCount
     const counts = new Int32Array(C * STATE_COUNT)
@@ -381,12 +368,19 @@ export class TrajectoryKernel {
     return this.model.commitments[c]?.id as CommitmentId
   }
 
-  /** A commitment enters the scenario in its initial state (month 0 for the pack's, the intervention's month otherwise). */
+  /**
+   * A commitment enters the scenario in its initial state (month 0 for the pack's, the intervention's month
+   * otherwise): discussed with no amount, or proposed with its amount and then moved on to its initial state.
+   */
   private begin(c: number, i: number, m: number, amount: number): number {
     const target = this.model.initialState[c] as number
+    if (target === DISCUSSED) {
+      this.state[i] = DISCUSSED
+      this.recorder?.push({ _tag: "CommitmentDiscussed", v: 1, month: m, commitment: this.id(c) })
+      return DISCUSSED
+    }
     this.state[i] = PROPOSED
-    const t = this.totalsOf(c, i)
-    this.totals[t + T_PLEDGED] = (this.totals[t + T_PLEDGED] as number) + amount
+    this.addPledge(c, i, amount)
     this.recorder?.push({
       _tag: "CommitmentProposed",
       v: 1,
@@ -405,6 +399,21 @@ export class TrajectoryKernel {
     return s
   }
 
+  /** A discussed commitment is put on the table with the run's amount (drawn from its labelled range; 0 when non-monetary). */
+  private propose(c: number, i: number, s: number, m: number, amount: number): number {
+    const next = NEXT[s * EVENTS + E_PROPOSE] as number
+    if (next === NO_TRANSITION) return s
+    this.addPledge(c, i, amount)
+    return this.fire(c, i, s, E_PROPOSE, m, undefined, amount)
+  }
+
+  private addPledge(c: number, i: number, amount: number): void {
+    const t = this.totalsOf(c, i)
+    this.totals[t + T_PLEDGED] = (this.totals[t + T_PLEDGED] as number) + amount
+    if (this.model.isNew[c] === 1)
+      this.totals[t + T_NEW_PLEDGED] = (this.totals[t + T_NEW_PLEDGED] as number) + amount
+  }
+
   /** Delivers whatever remains and completes (a scheduled milestone or the last tranche). */
   private completeNow(c: number, i: number, s: number, m: number): number {
     const remaining = (this.agreed[i] as number) - (this.delivered[i] as number)
@@ -415,7 +424,10 @@ export class TrajectoryKernel {
     return this.fire(c, i, s, E_COMPLETE, m, undefined, 0)
   }
 
-  /** Steps the compiled lifecycle table; an event the table refuses leaves the state as it is. */
+  /**
+   * Steps the compiled lifecycle table; an event the table refuses leaves the state as it is. `tranche` is the
+   * delivered amount for DELIVER and the proposed amount for PROPOSE (already added to the pledges).
+   */
   private fire(
     c: number,
     i: number,
@@ -432,9 +444,13 @@ export class TrajectoryKernel {
     if (e === E_AGREE) {
       const t = this.totalsOf(c, i)
       totals[t + T_AGREED] = (totals[t + T_AGREED] as number) + (this.agreed[i] as number)
+      // A sanctions package is adopted when it reaches agreed (once: a stalled package resumes, it is not re-adopted).
+      if (this.model.isSanctions[c] === 1) totals[t + T_PACKAGES] = (totals[t + T_PACKAGES] as number) + 1
     } else if (e === E_DELIVER) {
       const t = this.totalsOf(c, i)
       totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
+      if (this.model.isNew[c] === 1)
+        totals[t + T_NEW_DISBURSED] = (totals[t + T_NEW_DISBURSED] as number) + tranche
       const sc = this.model.sector[c] as number
       if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
     } else if (e === E_COMPLETE) {
@@ -445,7 +461,9 @@ export class TrajectoryKernel {
     if (rec !== null) {
       const commitment = this.id(c)
       const v = 1 as const
-      if (e === E_AGREE)
+      if (e === E_PROPOSE)
+        rec.push({ _tag: "CommitmentProposed", v, month: m, commitment, amountUsdM: tranche })
+      else if (e === E_AGREE)
         rec.push({ _tag: "CommitmentAgreed", v, month: m, commitment, amountUsdM: this.agreed[i] as number })
       else if (e === E_DELIVER)
         rec.push({ _tag: "CommitmentProgressed", v, month: m, commitment, deliveredUsdM: tranche })

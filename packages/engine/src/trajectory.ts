@@ -7,7 +7,7 @@ import { TrajectoryKernel } from "./trajectory-kernel.js"
 /**
  * Replays one run alone (its random streams depend only on seed and run index)
  * and returns its events in order: the parameters it drew, interventions,
- * commitment lifecycle events, consultations and coalition partners joining.
+ * commitment lifecycle events and consultations.
  */
 export const trajectory = (
   pack: Pack,

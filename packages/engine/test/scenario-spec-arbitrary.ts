@@ -66,6 +66,14 @@ export const sanctionsEvasion = (horizon: number) =>
     evasionPerMonth: fc.double({ min: 1e-4, max: 0.1, noNaN: true }),
   })
 
+/** A strike on the grid: energy capacity falls by `mwDestroyed` from its month. */
+export const gridStrike = (horizon: number) =>
+  fc.record({
+    type: fc.constant("grid-strike" as const),
+    month: fc.integer({ min: 0, max: horizon }),
+    mwDestroyed: fc.double({ min: 1, max: 10_000, noNaN: true }),
+  })
+
 export const intervention = (horizon: number): fc.Arbitrary<Intervention> =>
   fc.oneof(
     sanctionsPackage(horizon),
@@ -73,6 +81,7 @@ export const intervention = (horizon: number): fc.Arbitrary<Intervention> =>
     delay(horizon),
     withdraw(horizon),
     sanctionsEvasion(horizon),
+    gridStrike(horizon),
   ) as fc.Arbitrary<Intervention>
 
 const overridable = pack.parameters.filter((p) => p.low < p.high)

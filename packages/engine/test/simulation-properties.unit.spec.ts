@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest"
 import { canonicalJson } from "../src/canonical-json.js"
 import { compare } from "../src/compare.js"
 import { foldTrajectory } from "../src/indicator-fold.js"
-import { INDICATOR_IDS, SECTOR_INDICATOR } from "../src/indicator-formulas.js"
+import { INDICATOR_IDS, INDICATORS_THAT_MAY_FALL, SECTOR_INDICATOR } from "../src/indicator-formulas.js"
 import { Report } from "../src/report.js"
 import { simulate } from "../src/simulate.js"
 import { assembleReport, simulateChunk, splitRuns } from "../src/simulation-chunk.js"
@@ -12,6 +12,7 @@ import { trajectory } from "../src/trajectory.js"
 import {
   aidPackage,
   decodeSpec,
+  gridStrike,
   pack,
   sanctionsEvasion,
   sanctionsPackage,
@@ -19,7 +20,10 @@ import {
 } from "./scenario-spec-arbitrary.js"
 
 const STATS = ["p10", "p50", "p90", "mean"] as const
-const CUMULATIVE = INDICATOR_IDS.filter((id) => id !== "sanctions.pressure_index")
+// The pressure index erodes, and net energy capacity falls with grid strikes: every other indicator is cumulative.
+const CUMULATIVE = INDICATOR_IDS.filter(
+  (id) => id !== "sanctions.pressure_index" && !INDICATORS_THAT_MAY_FALL.includes(id),
+)
 const series = (report: Report, id: string) => report.indicators.find((i) => i.id === id)?.series ?? []
 const withIntervention = (spec: typeof scenarioSpec extends fc.Arbitrary<infer S> ? S : never, i: unknown) =>
   decodeSpec({ ...spec, interventions: [...spec.interventions, i] })
@@ -39,6 +43,60 @@ describe("simulation invariants on random valid specs", () => {
           expect(agreed[m]?.[s]).toBeLessThanOrEqual(p[s])
         }
       })
+      // New money (made at or after the visit) is part of all money, run by run.
+      const R = spec.runs
+      const chunk = simulateChunk(pack, spec, 0, R)
+      const at = (id: string, m: number, r: number) =>
+        chunk.values[(INDICATOR_IDS.indexOf(id as never) * chunk.months + m) * R + r] as number
+      for (let m = 0; m < chunk.months; m++) {
+        for (let r = 0; r < R; r++) {
+          expect(at("funds.new_pledged_usd_m", m, r)).toBeLessThanOrEqual(at("funds.pledged_usd_m", m, r))
+          expect(at("funds.new_disbursed_usd_m", m, r)).toBeLessThanOrEqual(at("funds.disbursed_usd_m", m, r))
+        }
+      }
+    },
+  )
+
+  test.prop(
+    [
+      scenarioSpec.map((spec) =>
+        decodeSpec({ ...spec, interventions: spec.interventions.filter((i) => i.type !== "grid-strike") }),
+      ),
+    ],
+    { numRuns: 25 },
+  )("without grid strikes, net energy capacity never falls either", (spec) => {
+    const rows = series(simulate(pack, spec), "energy.capacity_restored_mw")
+    for (let m = 1; m < rows.length; m++)
+      for (const s of STATS) expect(rows[m]?.[s]).toBeGreaterThanOrEqual(rows[m - 1]?.[s] as number)
+  })
+
+  test.prop([scenarioSpec.chain((spec) => fc.tuple(fc.constant(spec), gridStrike(spec.horizonMonths)))], {
+    numRuns: 25,
+  })(
+    "a grid strike lowers every run's net energy capacity by its MW from its month on, and changes nothing else (CRN)",
+    ([spec, strike]) => {
+      const ENERGY = INDICATOR_IDS.indexOf("energy.capacity_restored_mw")
+      const base = simulateChunk(pack, spec, 0, spec.runs)
+      const variant = simulateChunk(pack, withIntervention(spec, strike), 0, spec.runs)
+      const R = spec.runs
+      for (let m = 0; m < base.months; m++) {
+        for (let r = 0; r < R; r++) {
+          const at = (ENERGY * base.months + m) * R + r
+          const drop = (base.values[at] as number) - (variant.values[at] as number)
+          // Values are float32: compare the drop with the strike at float32 precision of the larger value.
+          const tolerance = 1e-6 * Math.max(1, Math.abs(base.values[at] as number), strike.mwDestroyed)
+          expect(
+            Math.abs(drop - (m < strike.month ? 0 : strike.mwDestroyed)),
+            `run ${r} month ${m}`,
+          ).toBeLessThan(tolerance * 4)
+        }
+      }
+      for (const id of INDICATOR_IDS) {
+        if (id === "energy.capacity_restored_mw") continue
+        const ind = INDICATOR_IDS.indexOf(id)
+        const slice = (c: typeof base) => c.values.subarray(ind * c.months * R, (ind + 1) * c.months * R)
+        expect(Array.from(slice(variant)), id).toEqual(Array.from(slice(base)))
+      }
     },
   )
 
@@ -111,9 +169,9 @@ describe("simulation invariants on random valid specs", () => {
           else expect(v, `run ${r} month ${m}`).toBeLessThanOrEqual(b)
         }
       }
-      // Nothing else changes: evasion acts on sanctions pressure (and, through it, on who joins the coalition).
+      // Nothing else changes: evasion acts on sanctions pressure only.
       for (const id of INDICATOR_IDS) {
-        if (id === "sanctions.pressure_index" || id === "sanctions.coalition_partners") continue
+        if (id === "sanctions.pressure_index") continue
         const ind = INDICATOR_IDS.indexOf(id)
         const slice = (c: typeof base) => c.values.subarray(ind * c.months * R, (ind + 1) * c.months * R)
         expect(Array.from(slice(variant)), id).toEqual(Array.from(slice(base)))

@@ -20,6 +20,7 @@ const interventionTypes: ReadonlyArray<InterventionInput["type"]> = [
   "delay",
   "withdraw",
   "sanctions-evasion",
+  "grid-strike",
 ]
 
 /** The scenario builder: levers on the left, the live report against its baseline on the right. */

@@ -24,6 +24,7 @@ export const interventionTitles: Record<InterventionInput["type"], string> = {
   delay: "Delay a commitment",
   withdraw: "Withdraw a commitment",
   "sanctions-evasion": "Sanctions evasion",
+  "grid-strike": "Grid strike",
 }
 
 /** A new intervention of a type, with defaults a class can start from. */
@@ -44,6 +45,9 @@ export const newIntervention = (type: InterventionInput["type"], pack: PackDetai
     case "sanctions-evasion":
       // Russia's shadow fleet as the classroom exercise plays it: +0.8 percentage points a month.
       return { type, month: 3, evasionPerMonth: 0.008 }
+    case "grid-strike":
+      // A heavy winter strike: a tenth of the 9.2 GW destroyed in the 2024 strike wave (docs/model.md).
+      return { type, month: 4, mwDestroyed: 500 }
   }
 }
 
@@ -60,6 +64,7 @@ export interface InterventionEditorProps {
 /** 0.008 → "+0.8 percentage points a month" (the rate at which sanctions pressure erodes). */
 const evasionText = (v: number) => `+${Number((v * 100).toFixed(3))} percentage points a month`
 const usd = (v: number) => `USD ${v.toLocaleString("en-US")} m`
+const mwText = (v: number) => `${v.toLocaleString("en-US")} MW destroyed`
 const monthText = (v: number) => (v === 0 ? "month 0 (the visit)" : `month ${v}`)
 
 /** The levers of one intervention, in a fieldset named for it. */
@@ -203,6 +208,21 @@ export const InterventionEditor = ({
             step={0.001}
             format={evasionText}
             onChange={(evasionPerMonth) => onChange({ ...iv, evasionPerMonth })}
+          />
+        </>
+      )}
+      {iv.type === "grid-strike" && (
+        <>
+          {month}
+          <RangeLever
+            name={`interventions.${index}.mwDestroyed`}
+            label="Generating capacity destroyed"
+            value={iv.mwDestroyed}
+            min={10}
+            max={10000}
+            step={10}
+            format={mwText}
+            onChange={(mwDestroyed) => onChange({ ...iv, mwDestroyed })}
           />
         </>
       )}

@@ -5,7 +5,7 @@ import type { IndicatorOutcome } from "./exercise-api.js"
 /** The indicators a class looks at first, in this order. */
 export const HEADLINE_INDICATORS = [
   "sanctions.pressure_index",
-  "sanctions.coalition_partners",
+  "sanctions.packages_adopted",
   "funds.pledged_usd_m",
   "funds.disbursed_usd_m",
   "energy.capacity_restored_mw",
@@ -20,7 +20,7 @@ const change = (played: number, reference: number) => {
 
 /**
  * The projector view: each headline indicator at the horizon as played (median,
- * with its p10–p90 band), next to the baseline and to the game without moves.
+ * with its p10–p90 band: 80 % of runs), next to the baseline and to the game without moves.
  */
 export const OutcomeBoard = ({
   indicators,
@@ -51,7 +51,7 @@ export const OutcomeBoard = ({
                 {formatNumber(i.p50)} <span className="unit">{i.unit}</span>
               </p>
               <p className="outcome-band">
-                likely {formatNumber(i.p10)} to {formatNumber(i.p90)}
+                80 % of runs: {formatNumber(i.p10)} to {formatNumber(i.p90)}
               </p>
               <dl className="outcome-deltas">
                 <dt>vs baseline</dt>

@@ -3,7 +3,16 @@ import { type CSSProperties, useId, useState } from "react"
 import type { PackDetail } from "../api.js"
 import { stateLabels, stateOrder } from "../lifecycle-labels.js"
 
-type CommitmentInput = PackDetail["commitments"][number]
+type PackCommitment = PackDetail["commitments"][number]
+/** A card: a pack commitment, or one an intervention added (no source of its own). */
+export type CommitmentInput = Omit<PackCommitment, "source"> & { readonly source?: PackCommitment["source"] }
+
+/** What the fact sheets' confidence letters mean (the weakest of a commitment's cited facts). */
+export const confidenceLabels: Record<"H" | "M" | "L", string> = {
+  H: "High confidence: an official source or several agreeing sources",
+  M: "Medium confidence: one reputable outlet",
+  L: "Low confidence: a mirror, an aggregator or a search that found nothing",
+}
 
 const trackLabels: Record<string, string> = {
   sanctions: "Sanctions",
@@ -115,10 +124,25 @@ const CommitmentCard = ({
       <span className="chip muted">
         {partyLabels[c.from] ?? c.from} → {partyLabels[c.to] ?? c.to}
       </span>
+      {c.source && (
+        <span
+          className={`chip confidence-chip confidence-${c.source.confidence}`}
+          title={confidenceLabels[c.source.confidence]}
+          data-confidence={c.source.confidence}
+        >
+          Confidence {c.source.confidence}
+          <span className="visually-hidden">: {confidenceLabels[c.source.confidence]}</span>
+        </span>
+      )}
+      {c.source?.predatesVisit && <span className="chip muted">Before the visit</span>}
     </p>
-    {detailed && (
+    {detailed && !c.source && <p className="state-basis">Added by this scenario's interventions.</p>}
+    {detailed && c.source && (
       <>
-        <blockquote>“{c.source.quote}”</blockquote>
+        {c.source.quote && <blockquote>“{c.source.quote}”</blockquote>}
+        <p className="state-basis">
+          <strong>Why {stateLabels[c.initialState].toLowerCase()} at the visit:</strong> {c.source.stateBasis}
+        </p>
         {c.amount?.original && (
           <p className="amount">
             {c.amount.original.conversion ??
@@ -136,7 +160,9 @@ const CommitmentCard = ({
                   <a href={f.url} target="_blank" rel="noreferrer">
                     {f.what}
                   </a>
-                  {f.asOf ? ` (${f.asOf})` : ""}
+                  {f.asOf ? ` (${f.asOf}` : " ("}
+                  {f.asOf ? ", " : ""}
+                  <abbr title={confidenceLabels[f.confidence]}>{f.confidence}</abbr>)
                 </li>
               ))}
             </ul>

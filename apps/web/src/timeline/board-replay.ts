@@ -1,6 +1,6 @@
 import type { LifecycleState } from "@accord/domain"
 
-/** One event of a trajectory, as the engine emits it (commitment, intervention, consultation, coalition). */
+/** One event of a trajectory, as the engine emits it (commitment, intervention, consultation). */
 export interface TrajectoryEvent {
   readonly _tag: string
   readonly month: number
@@ -9,10 +9,10 @@ export interface TrajectoryEvent {
   readonly deliveredUsdM?: number
   readonly reason?: string
   readonly index?: number
-  readonly partners?: number
 }
 
 const nextState: Record<string, LifecycleState | undefined> = {
+  CommitmentDiscussed: "discussed",
   CommitmentProposed: "proposed",
   CommitmentAgreed: "agreed",
   CommitmentImplemented: "implemented",
@@ -50,8 +50,8 @@ export const describeTrajectoryEvent = (e: TrajectoryEvent, title: (id: string) 
         : `Intervention ${(e.index ?? 0) + 1} takes effect on ${who}`
     case "ConsultationHeld":
       return "A round of defense consultations is held"
-    case "CoalitionPartnerJoined":
-      return `A partner joins Japan's sanctions precedent (${e.partners ?? "?"} so far)`
+    case "CommitmentDiscussed":
+      return `${who} on the agenda (discussed, no amount)`
     case "CommitmentProposed":
       return `${who} proposed${e.amountUsdM ? ` (USD ${Math.round(e.amountUsdM)} m)` : ""}`
     case "CommitmentAgreed":

@@ -12,6 +12,8 @@ const interventionText = (iv: Record<string, unknown>): string => {
       return `withdraw ${iv.commitment} in month ${iv.month}`
     case "sanctions-evasion":
       return `sanctions evasion from month ${iv.month} (+${Math.round(Number(iv.evasionPerMonth) * 1000) / 10} points a month)`
+    case "grid-strike":
+      return `grid strike in month ${iv.month} (${iv.mwDestroyed} MW destroyed)`
     default:
       return String(iv.type)
   }

@@ -12,7 +12,7 @@ import {
 } from "../api.js"
 import { routeHref } from "../hash-route.js"
 import { calendarMonth, formatNumber } from "../number-format.js"
-import { CommitmentBoard } from "../pack/commitment-board.js"
+import { CommitmentBoard, type CommitmentInput } from "../pack/commitment-board.js"
 import { usePack } from "../pack-store.js"
 import { ModelDisclaimer } from "../results/model-disclaimer.js"
 import { rememberSavedScenario } from "../saved-scenarios.js"
@@ -21,7 +21,7 @@ import { decodeSpec } from "../spec-codec.js"
 import { describeTrajectoryEvent, statesAsOf, type TrajectoryEvent } from "./board-replay.js"
 import { describeScenarioEvent, eventTag } from "./scenario-event-text.js"
 
-type Commitment = PackDetail["commitments"][number]
+type Commitment = CommitmentInput
 
 /** Commitments an intervention adds (sanctions and aid packages) join the board with their report title. */
 const boardCommitments = (pack: PackDetail, report: Report | undefined): ReadonlyArray<Commitment> => {
@@ -37,7 +37,6 @@ const boardCommitments = (pack: PackDetail, report: Report | undefined): Readonl
         from: "japan",
         to: "ukraine",
         initialState: "proposed",
-        source: { quote: "Added by this scenario's interventions.", facts: [] },
       }),
     )
   return [...pack.commitments, ...added]

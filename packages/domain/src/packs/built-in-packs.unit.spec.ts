@@ -5,24 +5,31 @@ import { builtInPacks, getPack, packCatalog } from "./built-in-packs.js"
 import { decodePack } from "./load-pack.js"
 import sybihaVisit2025 from "./sybiha-visit-2025.json" with { type: "json" }
 
+/** Starting states as the facts justify them (docs/model.md, "Commitments"): discussed where the article only expected. */
 const expectedStates: Record<string, string> = {
-  "sanctions-additional": "proposed",
+  "sanctions-additional": "discussed",
   "defense-consultations": "agreed",
-  "counter-drone": "proposed",
-  "defense-modernization": "proposed",
-  "hybrid-warfare": "proposed",
-  "intelligence-sharing": "proposed",
-  "energy-projects": "proposed",
-  "digital-transformation": "proposed",
-  healthcare: "proposed",
-  "small-business": "proposed",
-  "rebuilding-cities": "proposed",
-  "aid-packages": "proposed",
-  "grant-opportunities": "proposed",
+  "counter-drone": "discussed",
+  "defense-modernization": "discussed",
+  "hybrid-warfare": "agreed",
+  "intelligence-sharing": "agreed",
+  "energy-projects": "discussed",
+  "digital-transformation": "discussed",
+  healthcare: "discussed",
+  "small-business": "discussed",
+  "rebuilding-cities": "discussed",
+  "aid-packages": "discussed",
+  "grant-opportunities": "discussed",
   "technology-transfers": "proposed",
   "expo-national-day": "agreed",
   "era-loan": "agreed",
+  "tax-treaty": "implemented",
+  "investment-agreement": "discussed",
+  "mine-action-conference": "agreed",
 }
+
+/** Japan's readout of the Iwaya–Kachka meeting (H): the source of the visit's own outcomes. */
+const READOUT = "https://www.mofa.go.jp/mofaj/press/release/pressit_000001_02513.html"
 
 const clone = (): { -readonly [K in keyof typeof sybihaVisit2025]: (typeof sybihaVisit2025)[K] } =>
   structuredClone(sybihaVisit2025)
@@ -30,12 +37,96 @@ const clone = (): { -readonly [K in keyof typeof sybihaVisit2025]: (typeof sybih
 describe("built-in pack sybiha-visit-2025", () => {
   const pack = getPack("sybiha-visit-2025")
 
-  it("loads, with the 16 commitments and starting states of the design", () => {
+  it("loads, with the 19 commitments and starting states the facts justify", () => {
     expect(builtInPacks.map((p) => p.id)).toEqual(["sybiha-visit-2025"])
     expect(Object.fromEntries(pack?.commitments.map((c) => [c.id, c.initialState]) ?? [])).toEqual(
       expectedStates,
     )
     expect(pack?.commitments.find((c) => c.id === "expo-national-day")?.implementedAtMonth).toBe(0)
+    expect(pack?.commitments.find((c) => c.id === "mine-action-conference")?.implementedAtMonth).toBe(2)
+  })
+
+  it("cites a fact dated no later than the visit for every commitment that starts proposed or later", () => {
+    for (const c of pack?.commitments ?? []) {
+      if (c.initialState === "discussed") continue
+      expect(
+        c.source.facts.some((f) => f.asOf !== undefined && f.asOf <= (pack?.visit.to ?? "")),
+        c.id,
+      ).toBe(true)
+    }
+  })
+
+  it("puts no amount on a commitment the sources did not give one: proposed-or-later amounts are facts, discussed ones labelled ranges", () => {
+    const byId = new Map(pack?.parameters.map((p) => [p.id as string, p]))
+    for (const c of pack?.commitments ?? []) {
+      if (c.amount === undefined) continue
+      const p = byId.get(c.amount.parameter)
+      expect(p, c.id).toBeDefined()
+      if (c.initialState !== "discussed") expect(p?.basis, c.id).toBe("fact")
+      else {
+        expect(p?.basis, c.id).toBe("assumption")
+        expect(p && p.low < p.high, `${c.id}: a range, not a point`).toBe(true)
+        expect(p?.rationale, c.id).toMatch(/no (new )?(package|amount|grant phase)[^.]*announced/i)
+      }
+    }
+    // The amounts no source gives (small-business the clearest case) are gone.
+    for (const id of ["small-business", "digital-transformation", "healthcare"])
+      expect(pack?.commitments.find((c) => c.id === id)?.amount, id).toBeUndefined()
+    // Only the ERA loan is pledged at the visit.
+    const pledgedAtVisit = pack?.commitments.filter(
+      (c) => c.amount !== undefined && c.initialState !== "discussed",
+    )
+    expect(pledgedAtVisit?.map((c) => c.id)).toEqual(["era-loan"])
+  })
+
+  it("carries confidence, who commits to whom as reported, and what predates the visit", () => {
+    const c = (id: string) => pack?.commitments.find((x) => x.id === id)
+    expect(c("defense-consultations")?.source).toMatchObject({ confidence: "M", predatesVisit: true })
+    expect(c("technology-transfers")).toMatchObject({
+      from: "ukraine",
+      to: "japan",
+      initialState: "proposed",
+    })
+    expect(c("energy-projects")).toMatchObject({ from: "ukraine", to: "japan" })
+    for (const id of [
+      "era-loan",
+      "hybrid-warfare",
+      "intelligence-sharing",
+      "tax-treaty",
+      "defense-consultations",
+    ])
+      expect(c(id)?.source.predatesVisit, id).toBe(true)
+    expect(c("intelligence-sharing")?.source.facts.map((f) => f.asOf)).toContain("2024-11-16")
+    for (const id of ["tax-treaty", "investment-agreement", "mine-action-conference"]) {
+      expect(
+        c(id)?.source.facts.map((f) => f.url),
+        id,
+      ).toContain(READOUT)
+      expect(c(id)?.source.confidence, id).toBe("H")
+    }
+    expect(c("mine-action-conference")?.sector).toBe("demining")
+    for (const x of pack?.commitments ?? []) expect(x.source.stateBasis.length, x.id).toBeGreaterThan(20)
+  })
+
+  it("rejects a commitment that starts proposed without a pre-visit fact, a wrong confidence or an amount no source gave", () => {
+    const broken = clone()
+    // Grant opportunities cites only a source dated after the visit (JICA's phases, 2025-12-30).
+    const grants = broken.commitments.findIndex((c) => c.id === "grant-opportunities")
+    const era = broken.commitments.findIndex((c) => c.id === "era-loan")
+    broken.commitments[grants] = { ...broken.commitments[grants], initialState: "proposed" } as never
+    broken.commitments[era] = {
+      ...broken.commitments[era],
+      source: { ...broken.commitments[era].source, confidence: "H" },
+    } as never
+    const result = decodePack(broken)
+    const paths = Either.isLeft(result) ? result.left.issues.map((i) => i.path) : []
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        `commitments.${grants}.initialState`,
+        `commitments.${grants}.amount.parameter`,
+        `commitments.${era}.source.confidence`,
+      ]),
+    )
   })
 
   it("gives every number a source or an assumption label with a range and a rationale", () => {

@@ -8,12 +8,18 @@ const article = readFileSync(new URL("./sybiha-visit-2025.article.txt", import.m
 describe("sybiha-visit-2025 quotes", () => {
   const pack = getPack("sybiha-visit-2025")
 
-  it("quotes the article verbatim for every commitment", () => {
-    expect(pack?.commitments.length).toBe(16)
+  it("quotes the article verbatim for every commitment it mentions; the others come from Japan's readout", () => {
+    expect(pack?.commitments.length).toBe(19)
     for (const commitment of pack?.commitments ?? []) {
-      expect(article.includes(commitment.source.quote), `${commitment.id}: ${commitment.source.quote}`).toBe(
-        true,
-      )
+      const quote = commitment.source.quote
+      if (quote === undefined) {
+        expect(
+          commitment.source.facts.some((f) => f.url.startsWith("https://www.mofa.go.jp/")),
+          commitment.id,
+        ).toBe(true)
+        continue
+      }
+      expect(article.includes(quote), `${commitment.id}: ${quote}`).toBe(true)
     }
   })
 

@@ -72,7 +72,7 @@ describe("renderReport markdown", () => {
     expect(md).toContain("cost-per-mw-usd-m: fixed at 1.20")
     expect(md).toContain("### Energy capacity restored (MW)")
     expect(md).toContain("| month | p10 | p50 (median) | p90 | mean |")
-    expect(md).toContain("| Sustainable energy joint projects | 10.0% | 30.0% | 55.0% | 2.0% | 3.0% |")
+    expect(md).toContain("| Sustainable energy joint projects | 0.0% | 10.0% | 30.0% | 55.0% | 2.0% | 3.0% |")
     expect(md).toContain(`\`${"ab".repeat(32)}\``)
     // A 24-month report shows every month.
     const energyRows = md
@@ -243,8 +243,17 @@ describe("with the pack as context", () => {
     const md = renderReport(withAssumption as Report, "markdown", pack === undefined ? {} : { pack })
     expect(md).toContain("Month 3 (Nov 2025): a new sanctions package")
     expect(md).toContain('Month 0 (Aug 2025): "Sustainable energy joint projects" is held up for 6 months.')
-    expect(md).toMatch(/- .*\(USD m per MW\): fixed at 1\.20 \(pack: 0\.30–1\.50, most likely 0\.80\)/)
+    expect(md).toMatch(/- .*\(USD m per MW\): fixed at 1\.20 \(pack: 0\.45–1\.00, most likely 0\.90\)/)
     expect(md).toContain("| 24 (Aug 2027) |")
     expect(md).toContain(`- **Pack:** ${pack?.title} (sybiha-visit-2025)`)
+    // Confidence is visible: every commitment with its starting state, confidence and what predates the visit.
+    expect(md).toContain("## Commitments and confidence")
+    expect(md).toContain(
+      "| ERA loan from immobilized Russian assets (JPY 471.9 bn) | japan → ukraine | agreed | M | yes | fact |",
+    )
+    expect(md).toContain("| Small-business support | ukraine → japan | discussed | M | no | none |")
+    const html = renderReport(withAssumption as Report, "html", pack === undefined ? {} : { pack })
+    expect(html).toContain("<h2>Commitments and confidence</h2>")
+    expect(html).toContain("<td>range if proposed</td>")
   })
 })

@@ -5,6 +5,8 @@ import { sampleMonths, samplingNote } from "./month-sampling.js"
 import { formatNumber, formatShare } from "./number-format.js"
 import type { RenderContext } from "./render-context.js"
 import {
+  COMMITMENT_SOURCES_HEADING,
+  commitmentSources,
   LIFECYCLE_COLUMNS,
   monthLabel,
   QUANTILE_HEADERS,
@@ -67,7 +69,21 @@ export const reportToHtml = (report: Report, context: RenderContext = {}): strin
       ]),
     ),
     "</section>",
+    ...htmlSources(context),
     ...htmlFooter(report.hash, "Report"),
   ]
   return htmlDocument(header.title, body)
+}
+
+/** The commitments and the confidence of their sources (when the pack is known). */
+const htmlSources = (context: RenderContext): ReadonlyArray<string> => {
+  const sources = commitmentSources(context)
+  if (sources === undefined) return []
+  return [
+    "<section>",
+    `<h2>${escapeHtml(COMMITMENT_SOURCES_HEADING)}</h2>`,
+    `<p>${escapeHtml(sources.note)}</p>`,
+    htmlTable(COMMITMENT_SOURCES_HEADING, sources.headers, sources.rows, sources.headers.length),
+    "</section>",
+  ]
 }

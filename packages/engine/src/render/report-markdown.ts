@@ -3,6 +3,8 @@ import { sampleMonths, samplingNote } from "./month-sampling.js"
 import { formatShare } from "./number-format.js"
 import type { RenderContext } from "./render-context.js"
 import {
+  COMMITMENT_SOURCES_HEADING,
+  commitmentSources,
   type HandoutHeader,
   LIFECYCLE_COLUMNS,
   monthLabel,
@@ -21,6 +23,8 @@ export const reportToMarkdown = (report: Report, context: RenderContext = {}): s
     ...markdownHeader(reportHeader(report, context)),
     ...markdownScenario(scenarioInWords(report.spec, "Scenario", context, titles)),
     "## Indicators",
+    "",
+    "Each table gives the median (p50), the range of 80% of runs (p10 to p90) and the mean.",
     "",
   ]
   for (const indicator of report.indicators) {
@@ -54,9 +58,24 @@ export const reportToMarkdown = (report: Report, context: RenderContext = {}): s
       ]),
     ),
     "",
+    ...markdownSources(context),
     ...markdownFooter(report.hash),
   )
   return lines.join("\n")
+}
+
+/** The commitments and the confidence of their sources (when the pack is known). */
+const markdownSources = (context: RenderContext): ReadonlyArray<string> => {
+  const sources = commitmentSources(context)
+  if (sources === undefined) return []
+  return [
+    `## ${COMMITMENT_SOURCES_HEADING}`,
+    "",
+    escapeMarkdown(sources.note),
+    "",
+    ...markdownTable(sources.headers, sources.rows, sources.headers.length),
+    "",
+  ]
 }
 
 /** Title, disclaimer line and the facts list. */

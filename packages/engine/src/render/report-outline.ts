@@ -32,6 +32,43 @@ export const LIFECYCLE_COLUMNS = [
   "withdrawn",
 ] as const
 
+/** The pack's commitments with where they started and how far their sources can be trusted. */
+export interface CommitmentSources {
+  readonly note: string
+  readonly headers: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<string>>
+}
+
+export const COMMITMENT_SOURCES_HEADING = "Commitments and confidence"
+
+/** The "commitments and confidence" section of a report; undefined when the renderer does not know the pack. */
+export const commitmentSources = (context: RenderContext): CommitmentSources | undefined => {
+  const pack = context.pack
+  if (pack === undefined) return undefined
+  const basis = new Map(pack.parameters.map((p) => [p.id as string, p.basis]))
+  return {
+    note:
+      "Each commitment's state at the visit rests on a cited, dated fact; confidence is the weakest of its sources " +
+      "(H: official or several agreeing sources, M: one reputable outlet, L: a mirror or an aggregator). " +
+      "Amount: 'fact' when a source gave it, 'range if proposed' when a labelled assumption is drawn only once " +
+      "the item is proposed, 'none' otherwise. Hazards and the sanctions pressure index are labelled assumptions " +
+      "(the index is illustrative): see the model card. p10–p90 is the range of 80% of runs, not a likely range.",
+    headers: ["commitment", "from → to", "state at the visit", "confidence", "before the visit", "amount"],
+    rows: pack.commitments.map((c) => [
+      c.title,
+      `${c.from} → ${c.to}`,
+      c.initialState,
+      c.source.confidence,
+      c.source.predatesVisit ? "yes" : "no",
+      c.amount === undefined
+        ? "none"
+        : basis.get(c.amount.parameter) === "fact"
+          ? "fact"
+          : "range if proposed",
+    ]),
+  }
+}
+
 /** Header of a single scenario's report. */
 export const reportHeader = (report: Report, context: RenderContext): HandoutHeader => ({
   title: `Accord scenario report: ${report.spec.name ?? unnamed(report.spec, context)}`,
