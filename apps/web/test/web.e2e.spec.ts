@@ -27,15 +27,20 @@ const expectNoSeriousAxeViolations = async (page: Page) => {
 }
 
 describe("the web app, built and served by the real API", () => {
-  it("shows the pack's commitments on a board by state and by track, with quotes, sources and the lifecycle diagram", async () => {
+  it("shows the pack's commitments on a board by state and by track, with quotes, confidence, sources and the lifecycle diagram", async () => {
     const page = await fresh("")
     const board = page.getByTestId("board")
     await board.waitFor()
     const cards = board.locator("article[data-commitment]")
-    expect(await cards.count()).toBeGreaterThanOrEqual(16)
+    expect(await cards.count()).toBeGreaterThanOrEqual(19)
+    // Most of what the pre-visit article reports was only on the agenda.
+    expect(await page.locator("[data-column=discussed] article").count()).toBeGreaterThan(10)
     expect(await page.locator("[data-column=proposed] article").count()).toBeGreaterThan(0)
     expect(await page.locator("[data-column=agreed] article").count()).toBeGreaterThan(0)
-    await expect.poll(() => page.locator("blockquote").count()).toBe(await cards.count())
+    // Every card shows its confidence and why it starts where it does; quotes where the article has one.
+    await expect.poll(() => page.locator("[data-confidence]").count()).toBe(await cards.count())
+    await expect.poll(() => page.locator(".state-basis").count()).toBe(await cards.count())
+    expect(await page.locator("blockquote").count()).toBeGreaterThanOrEqual((await cards.count()) - 3)
     expect(await page.getByText(/^Sources \(\d+\)/).count()).toBeGreaterThan(0)
 
     await page.getByText("By track", { exact: true }).click()
@@ -46,7 +51,7 @@ describe("the web app, built and served by the real API", () => {
     // The diagram comes from the machine: every state and the guarded transitions.
     const diagram = page.locator(".lifecycle-svg")
     await diagram.waitFor()
-    for (const state of ["Proposed", "Agreed", "Implemented", "Stalled", "Withdrawn"]) {
+    for (const state of ["Discussed", "Proposed", "Agreed", "Implemented", "Stalled", "Withdrawn"]) {
       await expect.poll(() => diagram.getByText(state, { exact: true }).count()).toBe(1)
     }
     const transitions = lifecycleStates.reduce(

@@ -69,6 +69,8 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
   const counts = new Int32Array(C * lifecycleStates.length)
   const params = new Float64Array(P)
   const sectorTotals = new Float64Array(7)
+  /** 1 once a commitment's amount is on the table (proposed or later): only then it counts as pledged. */
+  const onTable = new Uint8Array(C)
   for (let run = 0; run < model.runs; run++) {
     const key = runKey(model.seed, run)
     for (let k = 0; k < P; k++) {
@@ -80,8 +82,10 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
       const amount =
         (model.amountParameter[c] as number) >= 0 ? (params[model.amountParameter[c] as number] as number) : 0
       const initial = lifecycleStates[model.initialState[c] as number] as LifecycleState
-      if (initial !== "proposed") actor.send({ type: "AGREE", amountUsdM: amount })
-      if (model.implementedAtMonth[c] === 0) actor.send({ type: "COMPLETE" })
+      if (initial !== "discussed") actor.send({ type: "PROPOSE", amountUsdM: amount })
+      if (initial !== "discussed" && initial !== "proposed") actor.send({ type: "AGREE", amountUsdM: amount })
+      if (model.implementedAtMonth[c] === 0 || initial === "implemented") actor.send({ type: "COMPLETE" })
+      onTable[c] = initial === "discussed" ? 0 : 1
       return { actor, amount, key: streamKey(key, model.stream[c] as number) }
     })
     for (let m = 1; m <= model.horizon; m++) {
@@ -90,9 +94,15 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
         const state = snapshot.value as LifecycleState
         if (state === "implemented" || state === "withdrawn") return
         const u = uniform(key, m, 0)
-        const w = params[model.hazardWithdraw[c] as number] as number
+        const leave = (state === "discussed" ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number
+        const w = params[leave] as number
         if (u < w) actor.send({ type: "WITHDRAW" })
-        else if (state === "proposed") {
+        else if (state === "discussed") {
+          if (u < w + (params[model.hazardPropose[c] as number] as number)) {
+            actor.send({ type: "PROPOSE", amountUsdM: amount })
+            onTable[c] = 1
+          }
+        } else if (state === "proposed") {
           if (u < w + (params[model.hazardAgree[c] as number] as number))
             actor.send({ type: "AGREE", amountUsdM: amount })
         } else if (state === "stalled") {
@@ -120,7 +130,7 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
       sectorTotals.fill(0)
       actors.forEach(({ actor, amount }, c) => {
         const snapshot = actor.getSnapshot()
-        pledged += amount
+        if (onTable[c] === 1) pledged += amount
         agreed += snapshot.context.agreedUsdM
         disbursed += snapshot.context.deliveredUsdM
         if (snapshot.value === "implemented") implemented++

@@ -68,9 +68,11 @@ export const packText = (pack: Pack): string => {
     lines.push(
       `  ${c.id}: ${c.title}`,
       `    ${c.track}${c.sector === undefined ? "" : `/${c.sector}`}, ${c.kind}, ${c.from} → ${c.to}, ${c.initialState} at month 0`,
-      `    "${c.source.quote}"`,
+      `    confidence ${c.source.confidence}${c.source.predatesVisit ? ", predates the visit" : ""}: ${c.source.stateBasis}`,
+      ...(c.source.quote === undefined ? [] : [`    "${c.source.quote}"`]),
       ...c.source.facts.map(
-        (f) => `    source: ${f.what}${f.asOf === undefined ? "" : ` (${f.asOf})`} ${f.url}`,
+        (f) =>
+          `    source (${f.confidence}): ${f.what}${f.asOf === undefined ? "" : ` (${f.asOf})`} ${f.url}`,
       ),
     )
   }
@@ -79,7 +81,10 @@ export const packText = (pack: Pack): string => {
     lines.push(
       `  ${p.id}: ${p.label} [${p.unit}] ${p.low} .. ${p.high}, most likely ${p.mode} (overrides allowed ${p.min} .. ${p.max}) — ${p.basis}`,
       `    ${p.rationale}`,
-      ...p.facts.map((f) => `    source: ${f.what}${f.asOf === undefined ? "" : ` (${f.asOf})`} ${f.url}`),
+      ...p.facts.map(
+        (f) =>
+          `    source (${f.confidence}): ${f.what}${f.asOf === undefined ? "" : ` (${f.asOf})`} ${f.url}`,
+      ),
     )
   }
   lines.push("", "Indicators:")

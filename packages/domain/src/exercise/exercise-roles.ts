@@ -31,7 +31,7 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
     situation:
       "Ukraine's Foreign Minister has just visited Tokyo (August 2025). You promised more sanctions on Russia, reconstruction support and aid packages; your partners in Asia watch what you do.",
     goals: [
-      "Keep sanctions pressure on Russia high enough that partners follow",
+      "Keep sanctions pressure on Russia high (adopt packages; the pressure index is illustrative)",
       "Turn promises into delivered reconstruction (energy above all)",
       "Stay within your budget each round",
     ],
