@@ -29,11 +29,11 @@ const finalStates = (): ReadonlySet<string> =>
 // machine adds later still appears, in a row at the bottom.
 const layout: Record<string, { x: number; y: number }> = {
   discussed: { x: 85, y: 100 },
-  proposed: { x: 280, y: 100 },
-  agreed: { x: 475, y: 100 },
-  implemented: { x: 670, y: 100 },
-  stalled: { x: 475, y: 270 },
-  withdrawn: { x: 180, y: 270 },
+  proposed: { x: 305, y: 100 },
+  agreed: { x: 525, y: 100 },
+  implemented: { x: 745, y: 100 },
+  stalled: { x: 525, y: 270 },
+  withdrawn: { x: 195, y: 270 },
 }
 const W = 150
 const H = 48
@@ -66,7 +66,7 @@ const LifecycleDiagram = () => {
         </p>
       </figcaption>
       <svg
-        viewBox={`0 0 760 ${height}`}
+        viewBox={`0 0 830 ${height}`}
         role="img"
         aria-labelledby="lifecycle-h lifecycle-desc"
         className="lifecycle-svg"
