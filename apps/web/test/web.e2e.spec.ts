@@ -154,6 +154,28 @@ describe("the web app, built and served by the real API", () => {
     await page.context().close()
   })
 
+  it("the grid-strike lever makes net energy capacity fall below the baseline, from the keyboard", async () => {
+    const page = await fresh("#/build")
+    const first = await nextReport(page, null)
+    await page.getByRole("button", { name: "+ Grid strike" }).focus()
+    await page.keyboard.press("Enter")
+    const withStrike = await nextReport(page, first)
+    const fieldset = page.getByRole("group", { name: "Grid strike 1" })
+    const mw = fieldset.getByRole("slider", { name: "Generating capacity destroyed" })
+    expect(await mw.getAttribute("aria-valuetext")).toBe("500 MW destroyed")
+    const energy = await horizonValues(page, "energy.capacity_restored_mw")
+    expect(energy.scenario).toBeLessThan(energy.baseline)
+
+    // The largest strike the lever offers: capacity falls further.
+    await mw.focus()
+    await page.keyboard.press("End")
+    await nextReport(page, withStrike)
+    expect(await mw.getAttribute("aria-valuetext")).toBe("10,000 MW destroyed")
+    expect((await horizonValues(page, "energy.capacity_restored_mw")).scenario).toBeLessThan(energy.scenario)
+    await expectNoSeriousAxeViolations(page)
+    await page.context().close()
+  })
+
   it("reproduces the same report from a share link opened in a new browser context", async () => {
     const page = await fresh("#/build")
     const hash = await buildAidAndSanctions(page)
