@@ -5,9 +5,12 @@
 import { existsSync } from "node:fs"
 import * as nodeModule from "node:module"
 
-const builder = new URL("../../../scripts/build.mjs", import.meta.url)
+const checkout = new URL("../../../", import.meta.url)
+const builder = new URL("scripts/build.mjs", checkout)
 try {
-  if (existsSync(builder)) (await import(builder.href)).ensureBuilt(["cli"])
+  if (existsSync(new URL("pnpm-workspace.yaml", checkout)) && existsSync(builder)) {
+    ;(await import(builder.href)).ensureBuilt(["cli"])
+  }
   // Node 22.1+ keeps compiled code between runs (a CLI starts for every command); Node 20 runs without it.
   nodeModule.enableCompileCache?.()
   await import("../dist/accord.js")
