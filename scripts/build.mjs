@@ -2,7 +2,7 @@
 // `pnpm build [web] [api] [cli] [--force]`: builds the apps to plain JavaScript in their dist/ folders, each
 // only when one of its sources is newer than its last build (docs/decisions/0011-built-javascript.md).
 //   web  apps/web/dist      Vite (the browser bundle)
-//   api  apps/api/dist      esbuild: main.js (the service), simulation-worker.js, web/ (a copy of the web build)
+//   api  apps/api/dist      esbuild: main.js (entry) + service.js (the service), simulation-worker.js, web/ (the web build)
 //   cli  apps/cli/dist      esbuild: accord.js (+ a chunk with the API for `accord serve`), simulation-worker.js
 // Plain .mjs so that `npm start` and the `accord` bin can check freshness without a TypeScript loader.
 import { spawnSync } from "node:child_process"
@@ -64,6 +64,15 @@ const esbuildTarget = (name, entryPoints, extra = {}) => ({
 
 const worker = at("apps", "api", "src", "simulation", "simulation-worker.ts")
 
+// dist/main.js: the service's entry. It turns on Node's compile cache (22.1+; Node 20 has none) before it
+// loads the bundle, so that a restart does not compile the bundle again (for `node dist/main.js` as for npm start).
+const serviceEntry = `// Written by scripts/build.mjs: the service's entry (the bundle is service.js).
+import * as nodeModule from "node:module"
+
+nodeModule.enableCompileCache?.()
+await import("./service.js")
+`
+
 export const targets = {
   web: {
     name: "web",
@@ -92,11 +101,14 @@ export const targets = {
     },
   },
   api: {
-    ...esbuildTarget("api", { main: at("apps", "api", "src", "main.ts"), "simulation-worker": worker }),
+    ...esbuildTarget("api", { service: at("apps", "api", "src", "main.ts"), "simulation-worker": worker }),
     // The service serves the web app from dist/web, so that a deployed API folder carries it.
     needs: ["web"],
     extraSources: [at("apps", "web", "dist", ".built")],
-    after: (outdir) => cpSync(at("apps", "web", "dist"), join(outdir, "web"), { recursive: true }),
+    after: (outdir) => {
+      cpSync(at("apps", "web", "dist"), join(outdir, "web"), { recursive: true })
+      writeFileSync(join(outdir, "main.js"), serviceEntry)
+    },
   },
   // Splitting: `accord run` does not load the HTTP stack, which `accord serve` imports when it serves.
   cli: esbuildTarget(

@@ -3,7 +3,6 @@
 // service; nothing when dist/ is fresh), then runs the built service IN THIS PROCESS. No process stands between
 // npm and the service, so the SIGTERM or SIGINT a supervisor or terminal sends reaches the service's own
 // handlers (apps/api/src/main.ts), which finish requests in flight and close the store before exiting.
-import * as nodeModule from "node:module"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
 import { ensureBuilt } from "./build.mjs"
@@ -11,6 +10,4 @@ import { ensureInstalled, root } from "./pnpm.mjs"
 
 ensureInstalled()
 ensureBuilt(["api"])
-// Node 22.1+ keeps compiled code between starts; Node 20 has no such cache and starts without it.
-nodeModule.enableCompileCache?.()
 await import(pathToFileURL(join(root, "apps", "api", "dist", "main.js")).href)

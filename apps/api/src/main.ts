@@ -16,6 +16,9 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const handle = await startServer({
   port,
   dataDir: resolve(startedIn, process.env.DATA_DIR ?? "data"),
+  // Worker threads start with the first simulation large enough for them: built, they are up in a fraction of a
+  // second (pnpm bench), and an idle service does not hold their memory (~15 MB each; docs/benchmarks.md).
+  simulator: { warmWorkers: false },
   ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
   ...(process.env.DATABASE_SCHEMA ? { databaseSchema: process.env.DATABASE_SCHEMA } : {}),
   ...(process.env.CORS_ORIGINS
