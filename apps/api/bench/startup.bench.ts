@@ -8,7 +8,9 @@
 //   accord --help     and `accord run examples/baseline.yaml` (built: the bin; tsx: the old bin's loader)
 //   pool warm-up      a pool of availableParallelism() workers, from `new Worker` to every worker's first reply
 //                     to a one-run chunk (built: dist/simulation-worker.js; tsx: the worker registering tsx)
-// BENCH_TRIALS (default 5) trials per case; medians are reported, with each budget's verdict.
+// BENCH_TRIALS (default 5) trials per case; medians are reported, with each budget's verdict on the wall clock
+// and on CPU time (user + system of the processes measured, which a loaded machine inflates far less: on an
+// idle machine the two are close for a single-threaded start).
 import { type ChildProcess, spawn } from "node:child_process"
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { createServer } from "node:net"
@@ -63,6 +65,14 @@ const settledRss = async (pid: number) => {
   return last
 }
 
+/** CPU ms (user + system, every thread) a live process has used: /proc/<pid>/stat, in clock ticks of 10 ms. */
+const cpuMsOf = (pid: number, children = false) => {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? []
+  // Fields 14–17 of stat (utime, stime, cutime, cstime) are 12–15 after the name's closing parenthesis.
+  const ticks = [12, 13, ...(children ? [14, 15] : [])].reduce((sum, i) => sum + Number(fields[i - 1]), 0)
+  return ticks * 10
+}
+
 interface ServiceWay {
   readonly name: string
   readonly command: string
@@ -106,6 +116,8 @@ const startOnce = async (way: ServiceWay) => {
     const readyMs = performance.now() - started
     // With npm start the service is npm's child (npm execs nothing itself); its pid is the one listening.
     const pid = way.command === "npm" ? await childPid(child.pid as number) : (child.pid as number)
+    // CPU to ready: the service's own, plus npm's (and what it waited for) when npm started it.
+    const readyCpuMs = cpuMsOf(pid, true) + (pid === child.pid ? 0 : cpuMsOf(child.pid as number, true))
     const rss = await settledRss(pid)
     // The first simulation large enough for the pool (1,000 runs, as the issue measured): it starts the workers.
     const asked = performance.now()
@@ -117,7 +129,7 @@ const startOnce = async (way: ServiceWay) => {
     await first.text()
     if (first.status !== 200) throw new Error(`${way.name}: POST /api/simulate answered ${first.status}`)
     const firstSimulationMs = performance.now() - asked
-    return { readyMs, rss, firstSimulationMs, rssWorking: await settledRss(pid) }
+    return { readyMs, readyCpuMs, rss, firstSimulationMs, rssWorking: await settledRss(pid) }
   } finally {
     const exited = new Promise((resolve) => child.once("exit", resolve))
     child.kill("SIGTERM")
@@ -131,16 +143,20 @@ const childPid = async (parent: number) => {
   return Number(children[0])
 }
 
-/** Runs a command to its end; resolves with its wall-clock ms. */
+/** CPU ms of this process's children that have ended (cutime + cstime). */
+const reapedChildrenCpuMs = () => cpuMsOf(process.pid, true) - cpuMsOf(process.pid)
+
+/** Runs a command to its end; resolves with its wall-clock ms and its CPU ms (this process's reaped children). */
 const timeCommand = (command: string, args: ReadonlyArray<string>) =>
-  new Promise<number>((resolve, reject) => {
+  new Promise<{ wall: number; cpu: number }>((resolve, reject) => {
     const started = performance.now()
+    const cpuBefore = reapedChildrenCpuMs()
     const child = spawn(command, args, { cwd: root, env: userEnv({}), stdio: ["ignore", "ignore", "pipe"] })
     let stderr = ""
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()))
     child.once("exit", (code) =>
       code === 0
-        ? resolve(performance.now() - started)
+        ? resolve({ wall: performance.now() - started, cpu: reapedChildrenCpuMs() - cpuBefore })
         : reject(new Error(`${args.join(" ")}: ${code} ${stderr}`)),
     )
   })
@@ -150,13 +166,15 @@ const poolChild = `
 import { Worker } from "node:worker_threads"
 const [script, size, spec] = [process.argv[2], Number(process.argv[3]), JSON.parse(process.argv[4])]
 const started = performance.now()
+const cpu = process.cpuUsage()
 await Promise.all(Array.from({ length: size }, () => new Promise((resolve, reject) => {
   const worker = new Worker(new URL(script))
   worker.once("message", (reply) => (reply.ok ? resolve(worker.terminate()) : reject(new Error(reply.error))))
   worker.once("error", reject)
   worker.postMessage({ kind: "chunk", spec, fromRun: 0, toRun: 1 })
 })))
-console.log(performance.now() - started)
+const used = process.cpuUsage(cpu)
+console.log(JSON.stringify({ wall: performance.now() - started, cpu: (used.user + used.system) / 1000 }))
 `
 
 // A file, not `node -e`: workers inherit the process's flags, and `--input-type` is not one they accept.
@@ -164,7 +182,7 @@ const poolChildFile = join(mkdtempSync(join(tmpdir(), "accord-bench-pool-")), "p
 writeFileSync(poolChildFile, poolChild)
 
 const poolWarmOnce = (script: string, spec: unknown) =>
-  new Promise<number>((resolve, reject) => {
+  new Promise<{ wall: number; cpu: number }>((resolve, reject) => {
     const child = spawn(
       process.execPath,
       [poolChildFile, script, String(availableParallelism()), JSON.stringify(spec)],
@@ -173,16 +191,68 @@ const poolWarmOnce = (script: string, spec: unknown) =>
     let out = ""
     child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()))
     child.once("exit", (code) =>
-      code === 0 ? resolve(Number(out.trim())) : reject(new Error(`pool child ${code}`)),
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`pool child ${code}`)),
     )
   })
 
+/** One case's samples, side by side: wall-clock ms (or MB), and CPU ms where it applies. */
 interface Case {
   readonly name: string
   readonly budget: number
   readonly unit: "ms" | "MB"
   readonly built: Array<number>
   readonly tsx: Array<number>
+  readonly builtCpu: Array<number>
+  readonly tsxCpu: Array<number>
+}
+
+const newCase = (name: string, budget: number, unit: "ms" | "MB"): Case => ({
+  name,
+  budget,
+  unit,
+  built: [],
+  tsx: [],
+  builtCpu: [],
+  tsxCpu: [],
+})
+
+const verdict = (value: number, budget: number) => (value <= budget ? "met" : "not met")
+
+/** The rows of one case: medians, the tsx ÷ built ratios, and the budget's verdicts (wall, and CPU). */
+const rowsOf = (c: Case) => {
+  const [built, tsx, builtCpu, tsxCpu] = [c.built, c.tsx, c.builtCpu, c.tsxCpu].map(median) as [
+    number,
+    number,
+    number,
+    number,
+  ]
+  const hasCpu = c.builtCpu.length > 0
+  const hasBudget = !Number.isNaN(c.budget)
+  return [
+    { case: c.name, measure: "built (median)", value: Math.round(built), unit: c.unit },
+    ...(hasCpu
+      ? [{ case: c.name, measure: "built CPU (median)", value: Math.round(builtCpu), unit: "ms" }]
+      : []),
+    { case: c.name, measure: "tsx (median)", value: Math.round(tsx), unit: c.unit },
+    ...(hasCpu ? [{ case: c.name, measure: "tsx CPU (median)", value: Math.round(tsxCpu), unit: "ms" }] : []),
+    { case: c.name, measure: "tsx ÷ built", value: Number((tsx / built).toFixed(1)), unit: "×" },
+    ...(hasCpu
+      ? [
+          {
+            case: c.name,
+            measure: "tsx ÷ built (CPU)",
+            value: Number((tsxCpu / builtCpu).toFixed(1)),
+            unit: "×",
+          },
+        ]
+      : []),
+    ...(hasBudget
+      ? [{ case: c.name, measure: `budget ≤ ${c.budget} ${c.unit}`, value: verdict(built, c.budget) }]
+      : []),
+    ...(hasBudget && hasCpu
+      ? [{ case: c.name, measure: `budget on CPU time`, value: verdict(builtCpu, c.budget) }]
+      : []),
+  ]
 }
 
 const main = async () => {
@@ -193,25 +263,24 @@ const main = async () => {
   if (Either.isLeft(decoded)) throw new Error(decoded.left.message)
   const spec = decoded.right
 
-  const ready: Record<string, Array<number>> = {}
-  const rss: Record<string, Array<number>> = {}
-  const firstSim: Record<string, Array<number>> = {}
-  const rssAfter: Record<string, Array<number>> = {}
-  const help: Case = { name: "accord --help", budget: 300, unit: "ms", built: [], tsx: [] }
-  const run: Case = { name: "accord run examples/baseline.yaml", budget: 800, unit: "ms", built: [], tsx: [] }
-  const pool: Case = {
-    name: `pool warm-up (${availableParallelism()} workers)`,
-    budget: 500,
-    unit: "ms",
-    built: [],
-    tsx: [],
-  }
+  const ready = newCase("service ready (first /api/health 200)", 1500, "ms")
+  const viaNpm = newCase("service ready via npm start (built; tsx column: src/main.ts)", 1500, "ms")
+  const rss = newCase("service idle RSS", 120, "MB")
+  const firstSim = newCase("first 1,000-run POST /api/simulate (workers start)", Number.NaN, "ms")
+  const rssAfter = newCase("service RSS after it (workers up)", Number.NaN, "MB")
+  const help = newCase("accord --help", 300, "ms")
+  const run = newCase("accord run examples/baseline.yaml", 800, "ms")
+  const pool = newCase(`pool warm-up (${availableParallelism()} workers)`, 500, "ms")
   const builtBin = at("apps", "cli", "bin", "accord.mjs")
   const tsxCli = ["--import", "tsx", at("apps", "cli", "src", "main.ts")]
   const baseline = at("examples", "baseline.yaml")
   const workers = {
     built: pathToFileURL(at("apps", "api", "dist", "simulation-worker.js")).href,
     tsx: pathToFileURL(at("apps", "api", "src", "simulation", "simulation-worker.dev.mjs")).href,
+  }
+  const push = (c: Case, way: "built" | "tsx", sample: { wall: number; cpu?: number }) => {
+    c[way].push(sample.wall)
+    if (sample.cpu !== undefined) c[way === "built" ? "builtCpu" : "tsxCpu"].push(sample.cpu)
   }
   console.log(
     `load average before: ${loadavg()
@@ -221,24 +290,29 @@ const main = async () => {
 
   for (let trial = 1; trial <= trials; trial++) {
     for (const way of serviceWays) {
-      const { readyMs, rss: mb, firstSimulationMs, rssWorking } = await startOnce(way)
-      ready[way.name] = [...(ready[way.name] ?? []), readyMs]
-      rss[way.name] = [...(rss[way.name] ?? []), mb]
-      firstSim[way.name] = [...(firstSim[way.name] ?? []), firstSimulationMs]
-      rssAfter[way.name] = [...(rssAfter[way.name] ?? []), rssWorking]
+      const r = await startOnce(way)
+      const side = way.name.startsWith("tsx") ? "tsx" : "built"
+      if (way.command === "npm") push(viaNpm, "built", { wall: r.readyMs, cpu: r.readyCpuMs })
+      else {
+        push(ready, side, { wall: r.readyMs, cpu: r.readyCpuMs })
+        if (side === "tsx") push(viaNpm, "tsx", { wall: r.readyMs, cpu: r.readyCpuMs })
+        push(rss, side, { wall: r.rss })
+        push(firstSim, side, { wall: r.firstSimulationMs })
+        push(rssAfter, side, { wall: r.rssWorking })
+      }
       console.log(
-        `trial ${trial} ${way.name}: ready ${readyMs.toFixed(0)} ms, idle RSS ${mb.toFixed(0)} MB, first 1,000-run simulation ${firstSimulationMs.toFixed(0)} ms, then RSS ${rssWorking.toFixed(0)} MB`,
+        `trial ${trial} ${way.name}: ready ${r.readyMs.toFixed(0)} ms (CPU ${r.readyCpuMs} ms), idle RSS ${r.rss.toFixed(0)} MB, first 1,000-run simulation ${r.firstSimulationMs.toFixed(0)} ms, then RSS ${r.rssWorking.toFixed(0)} MB`,
       )
     }
-    help.built.push(await timeCommand(process.execPath, [builtBin, "--help"]))
-    help.tsx.push(await timeCommand(process.execPath, [...tsxCli, "--help"]))
-    run.built.push(await timeCommand(process.execPath, [builtBin, "run", baseline]))
-    run.tsx.push(await timeCommand(process.execPath, [...tsxCli, "run", baseline]))
-    pool.built.push(await poolWarmOnce(workers.built, spec))
-    pool.tsx.push(await poolWarmOnce(workers.tsx, spec))
-    console.log(
-      `trial ${trial}: --help ${help.built.at(-1)?.toFixed(0)} / ${help.tsx.at(-1)?.toFixed(0)} ms, run ${run.built.at(-1)?.toFixed(0)} / ${run.tsx.at(-1)?.toFixed(0)} ms, pool ${pool.built.at(-1)?.toFixed(0)} / ${pool.tsx.at(-1)?.toFixed(0)} ms (built / tsx)`,
-    )
+    push(help, "built", await timeCommand(process.execPath, [builtBin, "--help"]))
+    push(help, "tsx", await timeCommand(process.execPath, [...tsxCli, "--help"]))
+    push(run, "built", await timeCommand(process.execPath, [builtBin, "run", baseline]))
+    push(run, "tsx", await timeCommand(process.execPath, [...tsxCli, "run", baseline]))
+    push(pool, "built", await poolWarmOnce(workers.built, spec))
+    push(pool, "tsx", await poolWarmOnce(workers.tsx, spec))
+    const last = (c: Case) =>
+      `${c.built.at(-1)?.toFixed(0)} (CPU ${c.builtCpu.at(-1)?.toFixed(0)}) / ${c.tsx.at(-1)?.toFixed(0)} (CPU ${c.tsxCpu.at(-1)?.toFixed(0)}) ms`
+    console.log(`trial ${trial} built / tsx: --help ${last(help)}, run ${last(run)}, pool ${last(pool)}`)
   }
   console.log(
     `load average after: ${loadavg()
@@ -246,59 +320,7 @@ const main = async () => {
       .join(" ")}`,
   )
 
-  const [plain, npmStart, tsxWay] = serviceWays.map((w) => w.name) as [string, string, string]
-  const cases: Array<Case> = [
-    {
-      name: "service ready (first /api/health 200)",
-      budget: 1500,
-      unit: "ms",
-      built: ready[plain] ?? [],
-      tsx: ready[tsxWay] ?? [],
-    },
-    {
-      name: "service ready via npm start",
-      budget: 1500,
-      unit: "ms",
-      built: ready[npmStart] ?? [],
-      tsx: ready[tsxWay] ?? [],
-    },
-    { name: "service idle RSS", budget: 120, unit: "MB", built: rss[plain] ?? [], tsx: rss[tsxWay] ?? [] },
-    help,
-    run,
-    pool,
-    // No budget of their own: what the first large request and a working service cost (workers start lazily).
-    {
-      name: "first 1,000-run POST /api/simulate (workers start)",
-      budget: Number.NaN,
-      unit: "ms",
-      built: firstSim[plain] ?? [],
-      tsx: firstSim[tsxWay] ?? [],
-    },
-    {
-      name: "service RSS after it (workers up)",
-      budget: Number.NaN,
-      unit: "MB",
-      built: rssAfter[plain] ?? [],
-      tsx: rssAfter[tsxWay] ?? [],
-    },
-  ]
-  const rows = cases.flatMap((c) => {
-    const [built, tsx] = [median(c.built), median(c.tsx)]
-    return [
-      { case: c.name, measure: "built (median)", value: Math.round(built), unit: c.unit },
-      { case: c.name, measure: "tsx (median)", value: Math.round(tsx), unit: c.unit },
-      { case: c.name, measure: "tsx ÷ built", value: Number((tsx / built).toFixed(1)), unit: "×" },
-      ...(Number.isNaN(c.budget)
-        ? []
-        : [
-            {
-              case: c.name,
-              measure: `budget ≤ ${c.budget} ${c.unit}`,
-              value: built <= c.budget ? "met" : "not met",
-            },
-          ]),
-    ]
-  })
+  const rows = [ready, viaNpm, rss, help, run, pool, firstSim, rssAfter].flatMap(rowsOf)
   console.log(
     `\n${availableParallelism()} cores (${cpus()[0]?.model ?? "?"}), Node ${process.version}, ${trials} trials per case`,
   )
