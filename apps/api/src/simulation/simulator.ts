@@ -18,6 +18,7 @@ import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
 import { checkWorkCeiling, workOf } from "./work-ceiling.js"
 import { makeWorkerPool } from "./worker-pool.js"
+import { workerScript } from "./worker-script.js"
 
 /** Progress of a simulation split into chunks: runs done out of runs asked for. */
 export type ProgressListener = (done: number, total: number) => void
@@ -84,8 +85,6 @@ const engineCall = <A>(compute: () => A): Effect.Effect<A, InvalidInput> =>
   )
 
 export class Simulator extends Context.Tag("@accord/api/Simulator")<Simulator, SimulatorShape>() {}
-
-const workerScript = new URL("./simulation-worker.ts", import.meta.url)
 
 /** The simulator with its worker pool; the pool's threads end with the layer's scope. */
 export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.Layer<Simulator> =>
