@@ -1,3 +1,4 @@
+import type { ReactNode } from "react"
 import type { ExerciseSession } from "./exercise-session.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
@@ -8,9 +9,11 @@ import { useExercise } from "./use-exercise.js"
 export const TeamView = ({
   session,
   commitments,
+  leave,
 }: {
   readonly session: ExerciseSession
   readonly commitments: ReadonlyArray<CommitmentChoice>
+  readonly leave: ReactNode
 }) => {
   const { state, error, live, refresh } = useExercise(session)
   if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
@@ -70,6 +73,7 @@ export const TeamView = ({
       ) : (
         <p className="hint">Outcomes appear when the facilitator closes the first round.</p>
       )}
+      {leave}
     </div>
   )
 }

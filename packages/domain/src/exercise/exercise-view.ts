@@ -43,7 +43,13 @@ export interface ExerciseView {
   readonly openRound: number | null
   readonly status: "open" | "finished"
   readonly you: ExerciseViewer
-  readonly teams: ReadonlyArray<{ readonly teamId: string; readonly role: string; readonly name: string }>
+  /** Each seat, with how many devices hold it (a team may play on several laptops and phones). */
+  readonly teams: ReadonlyArray<{
+    readonly teamId: string
+    readonly role: string
+    readonly name: string
+    readonly devices: number
+  }>
   readonly budgets: ActiveExercise["budgets"] | null
   /** USD m and moves the viewer has left this round (null without a budget). */
   readonly remaining: { readonly usdM: number | null; readonly moves: number | null } | null
@@ -90,7 +96,12 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
     openRound: state.openRound,
     status: state.openRound === null ? "finished" : "open",
     you: viewer,
-    teams: state.teams.map((t) => ({ teamId: t.teamId, role: t.role, name: t.name })),
+    teams: state.teams.map((t) => ({
+      teamId: t.teamId,
+      role: t.role,
+      name: t.name,
+      devices: t.tokenHashes.length,
+    })),
     budgets: state.budgets ?? null,
     remaining:
       budget === undefined
@@ -122,6 +133,8 @@ export const exerciseFeedEvent = (
       }
     case "TeamJoined":
       return { type: "TeamJoined", data: { teamId: event.teamId, role: event.role, name: event.name } }
+    case "SeatRejoined":
+      return { type: "SeatRejoined", data: { teamId: event.teamId } }
     case "MoveSubmitted":
     case "ShockInjected": {
       const recorded = stateAfter.moves.find((m) => m.moveId === event.moveId)
