@@ -304,8 +304,18 @@ describe("GET /api/exercises/:id/debrief", () => {
     expect((await api.get(`/api/exercises/${ex.id}/debrief`, japan.token)).status).toBe(403)
     const json = await api.get(`/api/exercises/${ex.id}/debrief?format=json`, ex.facilitatorToken)
     expect(json.headers.get("content-type")).toMatch(/^application\/json/)
-    const debrief = (await json.json()) as { attribution: Array<{ moveId: string }>; rounds: Array<unknown> }
-    expect(debrief.attribution.map((a) => a.moveId)).toEqual(["offer", "agree"])
+    const debrief = (await json.json()) as {
+      attribution: Array<{
+        moveId: string
+        moves: Array<{ moveId: string }>
+        effects: Array<{ deltaMean: number }>
+      }>
+      attributionTotal: Array<{ indicator: string; deltaMean: number }>
+      rounds: Array<unknown>
+    }
+    // The offer and its acceptance are one deal, credited once with the whole of what it did.
+    expect(debrief.attribution.map((a) => a.moves.map((m) => m.moveId))).toEqual([["offer", "agree"]])
+    expect(debrief.attributionTotal.length).toBeGreaterThan(0)
     expect(debrief.rounds).toHaveLength(2)
     for (const [format, type] of [
       ["markdown", /^text\/markdown/],

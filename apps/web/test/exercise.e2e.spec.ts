@@ -38,6 +38,32 @@ const screenshot = async (page: Page, name: string) => {
 
 const roundStatus = (page: Page) => page.getByTestId("round-status")
 
+/**
+ * Ids and internal slugs never show as text: no uuid-like move ids, no
+ * indicator ids, no hyphenated commitment or sector ids, no event or error
+ * tag names (they stay in URLs and JSON fields).
+ */
+const expectNoIdsInText = async (page: Page) => {
+  const pack = (await (await fetch(`${h.baseUrl}/api/packs/sybiha-visit-2025`)).json()) as {
+    commitments: Array<{ id: string }>
+    indicators: Array<{ id: string }>
+  }
+  const slugs = [
+    ...pack.indicators.map((i) => i.id),
+    ...pack.commitments.map((c) => c.id).filter((id) => id.includes("-")),
+    "smes",
+    "in-kind",
+  ]
+  const text = await page.evaluate(() => document.body.innerText)
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)
+  expect(text).not.toMatch(
+    /\b(ScenarioCreated|InterventionAdded|MoveSubmitted|ShockInjected|RoundClosed|SeatRejoined)\b/,
+  )
+  expect(text).not.toMatch(/\([A-Z][a-z]+[A-Z][A-Za-z]+\)/)
+  for (const slug of slugs)
+    expect(text, slug).not.toMatch(new RegExp(`(^|[^\\w.-])${slug.replace(".", "\\.")}([^\\w-]|$)`))
+}
+
 const joinAs = async (page: Page, joinCode: string, team: string) => {
   await page.getByLabel("Join code").fill(joinCode)
   await page.getByLabel("Team name").fill(team)
@@ -102,7 +128,7 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await submit(russia)
     // Russia sees that Japan moved, not what Japan did; the facilitator sees both moves live.
     await expect.poll(() => russia.locator(".move-hidden").count()).toBe(1)
-    expect(await russia.locator("body").textContent()).not.toContain("Sanctions package (coverage")
+    expect(await russia.locator("body").textContent()).not.toContain("Sanctions package: covers")
     await expect.poll(() => facilitator.locator("tr[data-role=japan] td").last().textContent()).toBe("1")
     await expect.poll(() => facilitator.locator("tr[data-role=russia] td").last().textContent()).toBe("1")
     await screenshot(facilitator, "facilitator")
@@ -129,7 +155,7 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     }
     await expect
       .poll(() => russia.locator("body").textContent())
-      .toContain("Sanctions package (coverage 0.2, enforcement 0.7)")
+      .toContain("Sanctions package: covers 20 % of Russia's trade, 70 % enforced")
     expect(await russia.locator(".move-hidden").count()).toBe(0)
 
     // Round 2: Japan offers an energy grant, the facilitator injects a shock.
@@ -145,7 +171,7 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     }
     await expect
       .poll(() => russia.locator("body").textContent())
-      .toContain("Offers Energy grid repair: USD 600 m grant")
+      .toContain("Offers “Energy grid repair”: USD 600 m grant")
 
     await facilitator.getByRole("button", { name: "Show debrief" }).click()
     await facilitator.getByRole("heading", { name: "Which moves moved which indicators" }).waitFor()
@@ -153,6 +179,11 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     expect(movers).toContain("Sanctions pressure")
     expect(movers).toMatch(/Japan, Sanctions package/)
     expect(movers).toMatch(/Russia, Sanctions evasion/)
+    expect(await facilitator.locator(".team-story").count()).toBe(3)
+    expect(await facilitator.locator(".prompts li").count()).toBe(3)
+    // No "Baseline" column beside an identical "No moves" one when there is no saved scenario.
+    expect(await facilitator.locator(".debrief th", { hasText: "Baseline" }).count()).toBe(0)
+    for (const page of [facilitator, japan, russia]) await expectNoIdsInText(page)
     await screenshot(facilitator, "debrief")
     expect(await seriousAxeViolations(facilitator)).toEqual([])
     expect(await seriousAxeViolations(japan)).toEqual([])

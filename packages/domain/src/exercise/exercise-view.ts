@@ -1,7 +1,8 @@
 import type { ExerciseEvent } from "./exercise-events.js"
-import { describeMove, type ExerciseMove, moveCostUsdM } from "./exercise-moves.js"
+import { describeMove, type ExerciseMove, type MoveNames, moveCostUsdM } from "./exercise-moves.js"
 import type { ExerciseActor } from "./exercise-roles.js"
 import type { ActiveExercise, ClosedRound, ExerciseItem, MoveStatus, RecordedMove } from "./exercise-state.js"
+import { moveNamesOf } from "./move-names.js"
 
 /** Who is looking: the facilitator sees everything, a team sees its own pending moves and everyone's revealed ones. */
 export interface ExerciseViewer {
@@ -62,7 +63,7 @@ export interface ExerciseView {
 export const maySee = (viewer: ExerciseViewer, move: Pick<RecordedMove, "status" | "teamId">): boolean =>
   viewer.actor === "facilitator" || move.status !== "pending" || move.teamId === viewer.teamId
 
-const moveView = (viewer: ExerciseViewer, m: RecordedMove): MoveView =>
+const moveView = (viewer: ExerciseViewer, m: RecordedMove, names: MoveNames): MoveView =>
   maySee(viewer, m)
     ? {
         hidden: false,
@@ -72,7 +73,7 @@ const moveView = (viewer: ExerciseViewer, m: RecordedMove): MoveView =>
         round: m.round,
         status: m.status,
         move: m.move,
-        description: describeMove(m.move),
+        description: describeMove(m.move, names),
         ...(m.month === undefined ? {} : { month: m.month }),
         ...(m.reason === undefined ? {} : { reason: m.reason }),
       }
@@ -80,6 +81,7 @@ const moveView = (viewer: ExerciseViewer, m: RecordedMove): MoveView =>
 
 /** The exercise as `viewer` may see it. */
 export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): ExerciseView => {
+  const names = moveNamesOf(state)
   const budget = viewer.actor === "facilitator" ? undefined : state.budgets?.[viewer.actor]
   const mine = state.moves.filter(
     (m) => m.status === "pending" && m.round === state.openRound && m.teamId === viewer.teamId,
@@ -113,7 +115,7 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
                 : budget.usdM - mine.reduce((s, m) => s + moveCostUsdM(m.move), 0),
             moves: budget.moves === undefined ? null : budget.moves - mine.length,
           },
-    moves: state.moves.map((m) => moveView(viewer, m)),
+    moves: state.moves.map((m) => moveView(viewer, m, names)),
     items: state.items,
     closedRounds: state.closedRounds,
   }
@@ -140,7 +142,10 @@ export const exerciseFeedEvent = (
       const recorded = stateAfter.moves.find((m) => m.moveId === event.moveId)
       return {
         type: event._tag,
-        data: recorded === undefined ? null : moveView(viewer, { ...recorded, status: "pending" }),
+        data:
+          recorded === undefined
+            ? null
+            : moveView(viewer, { ...recorded, status: "pending" }, moveNamesOf(stateAfter)),
       }
     }
     case "RoundClosed":
@@ -150,7 +155,9 @@ export const exerciseFeedEvent = (
           round: event.round,
           month: event.month,
           openRound: stateAfter.openRound,
-          moves: stateAfter.moves.filter((m) => m.round === event.round).map((m) => moveView(viewer, m)),
+          moves: stateAfter.moves
+            .filter((m) => m.round === event.round)
+            .map((m) => moveView(viewer, m, moveNamesOf(stateAfter))),
           voided: event.voided,
           outcomes: event.outcomes,
         },
