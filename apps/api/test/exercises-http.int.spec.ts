@@ -148,6 +148,24 @@ describe("POST /api/exercises/:id/moves", () => {
     ])
   })
 
+  it("plays with default budgets per role and round, from the exercise's settings: Russia cannot spend USD 750 m", async () => {
+    const { ex, russia, ukraine, japan } = await setUp()
+    const view = (await (await api.get(`/api/exercises/${ex.id}`, russia.token)).json()) as {
+      budgets: { russia: { usdM: number; moves: number } }
+      remaining: { usdM: number; moves: number }
+    }
+    expect(view.budgets.russia).toEqual({ usdM: 450, moves: 3 })
+    expect(view.remaining).toEqual({ usdM: 450, moves: 3 })
+    const evade = { type: "counter-measure", measure: "evasion" }
+    expect((await api.move(ex.id, russia.token, { moveId: "r1", round: 1, move: evade })).status).toBe(201)
+    const over = await api.move(ex.id, russia.token, { moveId: "r2", round: 1, move: evade })
+    expect([over.status, ((await over.json()) as { error: string }).error]).toEqual([409, "BudgetExceeded"])
+    // Ukraine answers Japan's offer in the round it was made.
+    expect((await api.move(ex.id, japan.token, { moveId: "o1", round: 1, move: offer })).status).toBe(201)
+    const agree = { type: "agree-offer", item: "o1" }
+    expect((await api.move(ex.id, ukraine.token, { moveId: "a1", round: 1, move: agree })).status).toBe(201)
+  })
+
   it("refuses a move outside the role with 403", async () => {
     const { ex, russia, ukraine } = await setUp()
     const response = await api.move(ex.id, russia.token, { moveId: "r1", round: 1, move: sanctions })

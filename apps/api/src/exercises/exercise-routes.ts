@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto"
 import {
   type ActiveExercise,
   Budgets,
+  defaultBudgets,
   type ExerciseCommand,
   ExerciseId,
   ExerciseMove,
@@ -174,7 +175,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               rounds: body.rounds ?? DEFAULT_ROUNDS,
               seed: body.seed ?? 1,
               runs: body.runs ?? DEFAULT_RUNS,
-              ...(body.budgets === undefined ? {} : { budgets: body.budgets }),
+              // Budgets apply unless the exercise sets its own ({} plays without any).
+              budgets: body.budgets ?? defaultBudgets(body.roundMonths ?? DEFAULT_ROUND_MONTHS),
               ...(base === undefined
                 ? {}
                 : {

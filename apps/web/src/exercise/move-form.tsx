@@ -124,7 +124,10 @@ export const MoveForm = ({
     setMessage(undefined)
     try {
       await submitMove(exercise.id, token, crypto.randomUUID(), exercise.openRound, move())
-      setMessage({ ok: true, text: `Submitted: ${MOVE_LABELS[type]}. Others see it when the round closes.` })
+      setMessage({
+        ok: true,
+        text: `Submitted: ${MOVE_LABELS[type]}. Offers, projects and answers reach the other side of the deal at once; everything else shows when the round closes.`,
+      })
       setFields({})
       onSubmitted()
     } catch (e) {
@@ -238,7 +241,8 @@ export const MoveForm = ({
       {itemChoices !== undefined &&
         (itemChoices.length === 0 ? (
           <p className="hint">
-            Nothing to act on yet: offers and projects show up once the round they were made in closes.
+            Nothing to answer yet: offers and projects appear here as soon as they are made, and can be
+            answered in the same round.
           </p>
         ) : (
           select("item", "Which one", itemChoices, itemChoices[0]?.id ?? "")

@@ -267,8 +267,10 @@ const submit = (
         ]),
       )
   }
-  // Items are visible once their round closed: a move may only target what the state holds now.
-  const effect = applyMove(state.items, command.moveId, command.move, state.month)
+  // A move may answer what is on the table now, including an offer or project made earlier in this round
+  // (its counterpart sees it at once): check it against the items as closing the round would leave them.
+  const tableNow = planRoundClose(state)?.items ?? state.items
+  const effect = applyMove(tableNow, command.moveId, command.move, state.month)
   if (effect._tag === "Refused")
     return Either.left(new MoveNotApplicable({ message: effect.reason, moveId: command.moveId }))
   if (command.actor !== "facilitator") {

@@ -190,10 +190,40 @@ describe("exercise decider", () => {
       .thenFails("InvalidInput")
   })
 
-  it("lets Ukraine agree Japan's offer only once the offer is revealed and proposed", () => {
+  it("lets Ukraine agree Japan's offer in the round it is made, and Japan deliver it then too", () => {
     const agree: ExerciseMove = { type: "agree-offer", item: "offer-1" as MoveId }
+    const deliver: ExerciseMove = { type: "deliver", item: "offer-1" as MoveId }
     given([...setUp, submitted("japan", "offer-1", offer)])
       .when(submit("ukraine", "a1", agree))
+      .thenEvents([submitted("ukraine", "a1", agree)])
+    // Delivery needs the agreement first, in this round or before.
+    given([...setUp, submitted("japan", "offer-1", offer)])
+      .when(submit("japan", "d1", deliver))
+      .thenFails("MoveNotApplicable")
+    const state = given([...setUp, submitted("japan", "offer-1", offer), submitted("ukraine", "a1", agree)])
+      .when(submit("japan", "d1", deliver))
+      .thenState() as ActiveExercise
+    const closedState = foldEvents(
+      decider,
+      [
+        {
+          _tag: "RoundClosed",
+          v: 1,
+          round: 1,
+          month: 3,
+          applied: ["offer-1", "a1", "d1"] as MoveId[],
+          voided: [],
+          outcomes,
+        },
+      ],
+      state,
+    ) as ActiveExercise
+    expect(closedState.items.map((i) => [i.state, i.agreedMonth, i.implementedMonth])).toEqual([
+      ["implemented", 3, 3],
+    ])
+    // An offer nobody made cannot be agreed.
+    given(setUp)
+      .when(submit("ukraine", "a9", { type: "agree-offer", item: "nope" as MoveId }))
       .thenFails("MoveNotApplicable")
     const played = [...setUp, submitted("japan", "offer-1", offer), closed(1, ["offer-1"])]
     given(played)

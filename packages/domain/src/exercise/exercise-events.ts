@@ -66,11 +66,28 @@ export const IndicatorOutcome = Schema.Struct({
 }).annotations({ identifier: "IndicatorOutcome" })
 export type IndicatorOutcome = typeof IndicatorOutcome.Type
 
-/** Every indicator projected to the horizon from the moves played so far. */
+/** Indicators at a month a role's goal names (e.g. Ukraine's "before winter"), as projected at a round's close. */
+export const Milestone = Schema.Struct({
+  month: Month,
+  indicators: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      p10: Schema.Number,
+      p50: Schema.Number,
+      p90: Schema.Number,
+      noMovesP50: Schema.Number,
+    }),
+  ),
+}).annotations({ identifier: "Milestone" })
+export type Milestone = typeof Milestone.Type
+
+/** Every indicator projected to the horizon from the moves played so far (and at the goals' months). */
 export const RoundOutcomes = Schema.Struct({
   horizonMonth: Month,
   reportHash: Schema.String,
   indicators: Schema.Array(IndicatorOutcome),
+  /** Absent in rounds closed before goals had months. */
+  milestones: Schema.optional(Schema.Array(Milestone)),
 }).annotations({ identifier: "RoundOutcomes" })
 export type RoundOutcomes = typeof RoundOutcomes.Type
 

@@ -3,6 +3,7 @@ import { describeMove, type ExerciseMove, type MoveNames, moveCostUsdM } from ".
 import type { ExerciseActor } from "./exercise-roles.js"
 import type { ActiveExercise, ClosedRound, ExerciseItem, MoveStatus, RecordedMove } from "./exercise-state.js"
 import { moveNamesOf } from "./move-names.js"
+import { planRoundClose } from "./round-close-plan.js"
 
 /** Who is looking: the facilitator sees everything, a team sees its own pending moves and everyone's revealed ones. */
 export interface ExerciseViewer {
@@ -59,9 +60,32 @@ export interface ExerciseView {
   readonly closedRounds: ReadonlyArray<ClosedRound>
 }
 
-/** Whether a viewer may see a move's content. */
-export const maySee = (viewer: ExerciseViewer, move: Pick<RecordedMove, "status" | "teamId">): boolean =>
-  viewer.actor === "facilitator" || move.status !== "pending" || move.teamId === viewer.teamId
+/** Moves between Japan and Ukraine on offers and projects: a negotiation both sides see as it happens. */
+const DEAL_MOVES: ReadonlySet<ExerciseMove["type"]> = new Set([
+  "offer-aid",
+  "propose-project",
+  "agree-offer",
+  "agree-project",
+  "decline-offer",
+  "deliver",
+])
+const dealParty = (viewer: ExerciseViewer) => viewer.actor === "japan" || viewer.actor === "ukraine"
+
+/**
+ * Whether a viewer may see a move's content: the facilitator sees everything,
+ * a team its own pending moves and everyone's once the round closed; and the
+ * moves of a deal (an offer or project, its answer, its delivery) are seen at
+ * once by both Japan and Ukraine, so an offer can be answered — and delivered —
+ * in the round it is made. Russia sees them when the round closes.
+ */
+export const maySee = (
+  viewer: ExerciseViewer,
+  move: Pick<RecordedMove, "status" | "teamId" | "move">,
+): boolean =>
+  viewer.actor === "facilitator" ||
+  move.status !== "pending" ||
+  move.teamId === viewer.teamId ||
+  (dealParty(viewer) && DEAL_MOVES.has(move.move.type))
 
 const moveView = (viewer: ExerciseViewer, m: RecordedMove, names: MoveNames): MoveView =>
   maySee(viewer, m)
@@ -116,7 +140,8 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
             moves: budget.moves === undefined ? null : budget.moves - mine.length,
           },
     moves: state.moves.map((m) => moveView(viewer, m, names)),
-    items: state.items,
+    // The deal's parties see the table as it stands, pending answers included; Russia as of the last close.
+    items: viewer.actor === "russia" ? state.items : (planRoundClose(state)?.items ?? state.items),
     closedRounds: state.closedRounds,
   }
 }
