@@ -6,6 +6,7 @@ import { InviteTeams } from "./invite-teams.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
+import { ProjectorView } from "./projector-view.js"
 import { useExercise } from "./use-exercise.js"
 
 /** The facilitator's dashboard: teams, round status, injections, close round, invitations, projector view, debrief. */
@@ -45,22 +46,7 @@ export const FacilitatorDashboard = ({
   if (screen === "invite")
     return <InviteTeams id={state.id} token={session.token} onBack={() => setScreen("dashboard")} />
 
-  if (projector && last)
-    return (
-      <div className="projector">
-        <p>
-          <button type="button" className="secondary" onClick={() => setScreen("dashboard")}>
-            Back to the dashboard
-          </button>
-        </p>
-        <h2>{state.name}</h2>
-        <OutcomeBoard
-          indicators={last.outcomes.indicators}
-          round={last.round}
-          horizon={last.outcomes.horizonMonth}
-        />
-      </div>
-    )
+  if (projector && last) return <ProjectorView exercise={state} onBack={() => setScreen("dashboard")} />
 
   return (
     <div className="exercise-layout">
@@ -78,29 +64,31 @@ export const FacilitatorDashboard = ({
       <div className="exercise-columns">
         <section aria-labelledby="teams-title">
           <h3 id="teams-title">Teams</h3>
-          <table className="moves-table">
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Team</th>
-                <th scope="col">Devices</th>
-                <th scope="col">Moves this round</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(["japan", "ukraine", "russia"] as const).map((role) => {
-                const team = state.teams.find((t) => t.role === role)
-                return (
-                  <tr key={role} data-role={role}>
-                    <th scope="row">{roleName(role)}</th>
-                    <td>{team?.name ?? <em>not joined</em>}</td>
-                    <td>{team?.devices ?? 0}</td>
-                    <td>{pending.filter((m) => m.role === role).length}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="moves-table">
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Devices</th>
+                  <th scope="col">Moves this round</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(["japan", "ukraine", "russia"] as const).map((role) => {
+                  const team = state.teams.find((t) => t.role === role)
+                  return (
+                    <tr key={role} data-role={role}>
+                      <th scope="row">{roleName(role)}</th>
+                      <td>{team?.name ?? <em>not joined</em>}</td>
+                      <td>{team?.devices ?? 0}</td>
+                      <td>{pending.filter((m) => m.role === role).length}</td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
           <p className="hint">
             Exercise id{" "}
             <strong className="code" data-testid="exercise-id">
