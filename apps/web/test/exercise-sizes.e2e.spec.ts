@@ -139,7 +139,7 @@ describe("every page fits a phone, a projector and a laptop", () => {
       await dashboard.getByRole("button", { name: "Projector view" }).click()
       await dashboard.locator(".round-chart svg").first().waitFor()
       expect(await dashboard.locator(".round-chart").count()).toBe(3)
-      // biome-ignore lint/suspicious/noInnerText: what a student sees is the rendered text, not the DOM's
+      // biome-ignore lint/performance/useDomNodeTextContent: what a student sees is the rendered text
       const projected = await dashboard.evaluate(() => document.body.innerText)
       expect(projected).toContain("The moves of round 1")
       expect(projected).toContain("Offers “Energy grid repair”: USD 300 m grant")

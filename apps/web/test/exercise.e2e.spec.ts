@@ -54,7 +54,7 @@ const expectNoIdsInText = async (page: Page) => {
     "smes",
     "in-kind",
   ]
-  // biome-ignore lint/suspicious/noInnerText: what a student sees is the rendered text, not the DOM's
+  // biome-ignore lint/performance/useDomNodeTextContent: what a student sees is the rendered text
   const text = await page.evaluate(() => document.body.innerText)
   expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)
   expect(text).not.toMatch(
