@@ -194,6 +194,10 @@ describe("the web app, built and served by the real API", () => {
     let hash = await nextReport(page, null)
     await page.getByRole("button", { name: "+ Aid package" }).click()
     hash = await nextReport(page, hash)
+    // A number box beside the amount slider: USD 1,000 m typed, not dragged.
+    await page.getByRole("spinbutton", { name: "Amount (USD m)" }).fill("1000")
+    hash = await nextReport(page, hash)
+    expect(await page.getByRole("slider", { name: "Amount" }).inputValue()).toBe("1000")
     await page.getByLabel("Scenario name").fill("Aid only")
     hash = await nextReport(page, hash)
     await page.getByRole("button", { name: "Save scenario" }).click()
@@ -210,6 +214,13 @@ describe("the web app, built and served by the real API", () => {
     await page.getByLabel("To (B)").selectOption({ label: "Aid and sanctions" })
     const rows = page.locator("[data-testid=horizon-deltas] tbody tr")
     await rows.first().waitFor()
+    // The columns say what A and B are, and the typical paired change sits beside the difference of medians.
+    const head = (await page.locator("[data-testid=horizon-deltas] thead").textContent()) as string
+    expect(head).toContain("A: Aid only (median)")
+    expect(head).toContain("B: Aid and sanctions (median)")
+    expect(head).toContain("Difference of medians")
+    expect(head).toContain("Typical change")
+    expect(head).not.toContain("Baseline median")
     const deltas = await rows.evaluateAll((trs) =>
       trs.map((tr) => ({
         id: tr.getAttribute("data-indicator"),

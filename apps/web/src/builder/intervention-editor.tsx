@@ -104,6 +104,7 @@ export const InterventionEditor = ({
             max={1}
             step={0.05}
             format={formatShare}
+            typed={{ scale: 100, unit: "%" }}
             onChange={(coverage) => onChange({ ...iv, coverage })}
           />
           <RangeLever
@@ -114,6 +115,7 @@ export const InterventionEditor = ({
             max={1}
             step={0.05}
             format={formatShare}
+            typed={{ scale: 100, unit: "%" }}
             onChange={(enforcement) => onChange({ ...iv, enforcement })}
           />
         </>
@@ -135,6 +137,7 @@ export const InterventionEditor = ({
             max={5000}
             step={10}
             format={usd}
+            typed={{ scale: 1, unit: "USD m" }}
             onChange={(amountUsdM) => onChange({ ...iv, amountUsdM })}
           />
           <SelectLever
