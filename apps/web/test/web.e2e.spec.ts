@@ -82,6 +82,12 @@ describe("the web app, built and served by the real API", () => {
     await page.getByRole("button", { name: "+ Sanctions package" }).focus()
     await page.keyboard.press("Enter")
     const withSanctions = await nextReport(page, withAid)
+    // Focus moves to the new intervention's fields, which sit above the "+" buttons.
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest("[data-intervention]")?.getAttribute("data-intervention"),
+      ),
+    ).toBe("sanctions-package")
     const pressure = await horizonValues(page, "sanctions.pressure_index")
     expect(pressure.scenario).toBeGreaterThan(pressure.baseline)
     expect((await pressureChart.screenshot()).equals(pressureBefore)).toBe(false)

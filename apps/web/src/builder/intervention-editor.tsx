@@ -91,7 +91,11 @@ export const InterventionEditor = ({
     />
   )
   return (
-    <fieldset className={`intervention intervention-${iv.type}`} data-intervention={iv.type}>
+    <fieldset
+      className={`intervention intervention-${iv.type}`}
+      data-intervention={iv.type}
+      data-intervention-index={index}
+    >
       <legend>{title}</legend>
       {iv.type === "sanctions-package" && (
         <>
