@@ -270,6 +270,13 @@ describe("the web app, built and served by the real API", () => {
         )
     const atStart = await columns()
     const month = page.getByRole("slider", { name: "Month" })
+    // Play walks the months by itself; Pause stops it where it is.
+    await page.getByRole("button", { name: "Play" }).click()
+    await expect.poll(() => page.getByTestId("timeline-month").textContent()).toMatch(/^Month [2-9]/)
+    await page.getByRole("button", { name: "Pause" }).click()
+    const paused = await page.getByTestId("timeline-month").textContent()
+    await page.waitForTimeout(1500)
+    expect(await page.getByTestId("timeline-month").textContent()).toBe(paused)
     await month.focus()
     await page.keyboard.press("End")
     await expect.poll(() => page.getByTestId("timeline-month").textContent()).toMatch(/^Month 24/)
