@@ -2,6 +2,7 @@ import {
   type ActiveExercise,
   describeMove,
   type ExerciseActor,
+  type MoveNames,
   moveNamesOf,
   type Pack,
   playedSpec,
@@ -13,7 +14,7 @@ import { describeRuns, roundStatistic } from "../run-statistics.js"
 import { attributeUnits } from "./attribution.js"
 import type { Debrief, OutcomeRow, TeamTimeline, TopMovers } from "./debrief.js"
 import { discussionPrompts, effectText, teamStories } from "./debrief-story.js"
-import { horizonRunsOf, medianOf, pairedDelta } from "./horizon-runs.js"
+import { type HorizonRuns, horizonRunsOf, medianOf, pairedDelta } from "./horizon-runs.js"
 import { baselineSpecOf } from "./round-projection.js"
 
 /** Whether every run's value is a whole number (the indicator counts things). */
@@ -24,26 +25,14 @@ const TOP_MOVERS = 3
 
 const ACTOR_ORDER: ReadonlyArray<ExerciseActor> = ["japan", "ukraine", "russia", "facilitator"]
 
-/**
- * The debrief of an exercise as of a round (default: the last closed one):
- * each team's timeline; every indicator at the horizon as played, against the
- * pack's baseline and against no moves (paired under common random numbers);
- * which moves and deals moved which indicators, as Shapley values that add up
- * to the difference between the game as played and the game without moves
- * (same seed in every re-simulation, so differences are the moves'); each
- * team's story; three discussion questions; and what each round projected
- * when it closed.
- */
-export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: number): Debrief => {
-  const lastClosed = state.closedRounds.at(-1)?.round ?? 0
-  const through = Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
-  const options = { throughRound: through }
-  const runsOf = horizonRunsOf(pack)
-  const played = runsOf(playedSpec(state, options))
-  const baseline = runsOf(baselineSpecOf(state))
-  const noMoves = runsOf(playedSpec(state, { noMoves: true }))
-
-  const outcomes: Array<OutcomeRow> = pack.indicators.flatMap((definition) => {
+/** Every indicator at the horizon: as played (with its band), the baseline, no moves, and the paired changes. */
+const outcomeRows = (
+  pack: Pack,
+  played: HorizonRuns,
+  baseline: HorizonRuns,
+  noMoves: HorizonRuns,
+): Array<OutcomeRow> =>
+  pack.indicators.flatMap((definition) => {
     const k = INDICATOR_IDS.indexOf(definition.id as (typeof INDICATOR_IDS)[number])
     if (k < 0) return []
     const p = played[k] as Float32Array
@@ -64,6 +53,63 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
       },
     ]
   })
+
+/** Each team's moves in play order, as known as of round `through`. */
+const timelineOf = (
+  state: ActiveExercise,
+  through: number,
+  asOfRound: number | undefined,
+  names: MoveNames,
+): Array<TeamTimeline> => {
+  const roundOf = (round: number) => state.closedRounds.find((r) => r.round === round)
+  // The whole game by default (the open round's moves show as pending); only up to the round when asked.
+  const lastVisibleRound = asOfRound === undefined ? Number.POSITIVE_INFINITY : through
+  return ACTOR_ORDER.flatMap((role) => {
+    const moves = state.moves.filter((m) => m.actor === role && m.round <= lastVisibleRound)
+    if (moves.length === 0) return []
+    const team =
+      role === "facilitator" ? "Facilitator" : (state.teams.find((t) => t.role === role)?.name ?? role)
+    return [
+      {
+        role,
+        team,
+        moves: moves.map((m) => {
+          // As of an earlier round, later outcomes are not known yet.
+          const known = m.round <= through
+          return {
+            moveId: m.moveId,
+            round: m.round,
+            month: known ? (roundOf(m.round)?.month ?? null) : null,
+            description: describeMove(m.move, names),
+            status: known ? m.status : "pending",
+            reason: known ? (m.reason ?? null) : null,
+          }
+        }),
+      },
+    ]
+  })
+}
+
+/**
+ * The debrief of an exercise as of a round (default: the last closed one):
+ * each team's timeline; every indicator at the horizon as played, against the
+ * pack's baseline and against no moves (paired under common random numbers);
+ * which moves and deals moved which indicators, as Shapley values that add up
+ * to the difference between the game as played and the game without moves
+ * (same seed in every re-simulation, so differences are the moves'); each
+ * team's story; three discussion questions; and what each round projected
+ * when it closed.
+ */
+export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: number): Debrief => {
+  const lastClosed = state.closedRounds.at(-1)?.round ?? 0
+  const through = Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
+  const options = { throughRound: through }
+  const runsOf = horizonRunsOf(pack)
+  const played = runsOf(playedSpec(state, options))
+  const baseline = runsOf(baselineSpecOf(state))
+  const noMoves = runsOf(playedSpec(state, { noMoves: true }))
+
+  const outcomes = outcomeRows(pack, played, baseline, noMoves)
 
   // Shapley values over moves and deals: the parts add up to as played − no moves.
   const names = moveNamesOf(state)
@@ -97,32 +143,7 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
   }))
 
   const roundOf = (round: number) => state.closedRounds.find((r) => r.round === round)
-  // The whole game by default (the open round's moves show as pending); only up to the round when asked.
-  const lastVisibleRound = asOfRound === undefined ? Number.POSITIVE_INFINITY : through
-  const timeline: Array<TeamTimeline> = ACTOR_ORDER.flatMap((role) => {
-    const moves = state.moves.filter((m) => m.actor === role && m.round <= lastVisibleRound)
-    if (moves.length === 0) return []
-    const team =
-      role === "facilitator" ? "Facilitator" : (state.teams.find((t) => t.role === role)?.name ?? role)
-    return [
-      {
-        role,
-        team,
-        moves: moves.map((m) => {
-          // As of an earlier round, later outcomes are not known yet.
-          const known = m.round <= through
-          return {
-            moveId: m.moveId,
-            round: m.round,
-            month: known ? (roundOf(m.round)?.month ?? null) : null,
-            description: describeMove(m.move, names),
-            status: known ? m.status : "pending",
-            reason: known ? (m.reason ?? null) : null,
-          }
-        }),
-      },
-    ]
-  })
+  const timeline = timelineOf(state, through, asOfRound, names)
 
   const rounds = state.closedRounds
     .filter((r) => r.round <= through)

@@ -197,7 +197,8 @@ describe("exercise debrief", () => {
     }
     const se = big.attribution.flatMap((a) => a.effects.map((e) => e.standardError))
     expect(se.some((x) => x > 0)).toBe(true)
-  })
+    // About a hundred simulations: seconds on a busy machine.
+  }, 60_000)
 
   it("keeps counts whole, tells each team's story and asks three questions from the game", () => {
     const implemented = debrief.outcomes.find((o) => o.id === "commitments.implemented")
