@@ -132,9 +132,12 @@ export const DebriefPanel = ({ id, token }: { readonly id: string; readonly toke
               .map((t) => {
                 const total =
                   debrief.attributionTotal.find((x) => x.indicator === t.indicator)?.deltaMean ?? 0
+                // A count's total is a mean across runs: its parts say it in shares of runs instead.
+                const count = debrief.outcomes.find((o) => o.id === t.indicator)?.count === true
                 return (
                   <li key={t.indicator}>
-                    <strong>{t.label}</strong> ({signed(total)} {t.unit} in all):{" "}
+                    <strong>{t.label}</strong>
+                    {count ? "" : ` (${signed(total)} ${t.unit} in all)`}:{" "}
                     {t.moves
                       .map((m) => `${m.roles.map(roleName).join(" + ")}, ${m.description}: ${m.text}`)
                       .join("; ")}

@@ -79,13 +79,22 @@ export const teamStories = (
 
 /** The unit that moved some indicator most (against that indicator's scale), with what worked against it. */
 const biggestMove = (attribution: ReadonlyArray<MoveAttribution>, outcomes: ReadonlyArray<OutcomeRow>) => {
-  let best: { unit: MoveAttribution; outcome: OutcomeRow; delta: number; weight: number } | undefined
+  let best:
+    | { unit: MoveAttribution; outcome: OutcomeRow; delta: number; weight: number; text: string }
+    | undefined
   for (const unit of attribution)
     for (const e of unit.effects) {
       const outcome = outcomes.find((o) => o.id === e.indicator)
       if (outcome === undefined) continue
       const weight = relative(outcome, e.deltaMean)
-      if (best === undefined || weight > best.weight) best = { unit, outcome, delta: e.deltaMean, weight }
+      if (best === undefined || weight > best.weight)
+        best = {
+          unit,
+          outcome,
+          delta: e.deltaMean,
+          weight,
+          text: effectText({ ...outcome, label: "it" }, e).replace(/^it:? /, ""),
+        }
     }
   if (best === undefined || best.weight < 0.01) return undefined
   const { outcome, delta } = best
@@ -127,7 +136,7 @@ export const discussionPrompts = (
   prompts.push(
     big === undefined
       ? "No move changed the outlook much. What would a team have had to do to change it, and why did nobody?"
-      : `${big.unit.roles.map(roleName).join(" and ")}: “${big.unit.description}” changed ${big.outcome.label.toLowerCase()} most (${formatDelta(big.delta)} ${big.outcome.unit}). Was that the move you expected?${big.against === undefined ? " Nothing worked against it: why not?" : ` “${big.against.u.description}” worked against it: who won, and why?`}`,
+      : `${big.unit.roles.map(roleName).join(" and ")}: “${big.unit.description}” changed “${big.outcome.label}” most (${big.text}). Was that the move you expected?${big.against === undefined ? " Nothing worked against it: why not?" : ` “${big.against.u.description}” worked against it: who won, and why?`}`,
   )
   const offers = state.moves.filter(
     (m) =>
@@ -150,7 +159,7 @@ export const discussionPrompts = (
   prompts.push(
     round === undefined
       ? "Where is the model surely wrong? Which assumption in the model card would you challenge first, and how would you find a better number?"
-      : `Round ${round.round} changed the outlook most (${round.label.toLowerCase()} from ${formatNumber(round.from)} to ${formatNumber(round.to)} ${round.unit}). What happened in that round? Would you play it differently, knowing that?`,
+      : `Round ${round.round} changed the outlook most (“${round.label}” from ${formatNumber(round.from)} to ${formatNumber(round.to)} ${round.unit}). What happened in that round? Would you play it differently, knowing that?`,
   )
   return prompts
 }
