@@ -272,7 +272,9 @@ describe("the web app, built and served by the real API", () => {
     const month = page.getByRole("slider", { name: "Month" })
     // Play walks the months by itself; Pause stops it where it is.
     await page.getByRole("button", { name: "Play" }).click()
-    await expect.poll(() => page.getByTestId("timeline-month").textContent()).toMatch(/^Month [2-9]/)
+    await expect
+      .poll(() => page.getByTestId("timeline-month").textContent(), { timeout: 15_000 })
+      .toMatch(/^Month [2-9]/)
     await page.getByRole("button", { name: "Pause" }).click()
     const paused = await page.getByTestId("timeline-month").textContent()
     await page.waitForTimeout(1500)
