@@ -25,7 +25,6 @@ export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooM
 export const exerciseStatusByTag: Readonly<Record<string, number>> = {
   ExerciseNotFound: 404,
   ExerciseAlreadyExists: 409,
-  RoleTaken: 409,
   UnknownTeam: 403,
   MoveNotAllowedForRole: 403,
   RoundAlreadyClosed: 409,

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto"
 import {
   type ActiveExercise,
   Budgets,
+  defaultBudgets,
   type ExerciseCommand,
   ExerciseId,
   ExerciseMove,
@@ -35,16 +36,19 @@ import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
-import { authenticate, authenticateFacilitator } from "./exercise-auth.js"
+import { authenticate, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
 import { exerciseFeed } from "./exercise-feed.js"
-import { exerciseStatusByTag, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
+import { exerciseStatusByTag, Forbidden, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
 import {
   hashSecret,
   matchHash,
   newExerciseId,
   newJoinCode,
   newToken,
+  normalizeExerciseId,
   normalizeJoinCode,
+  openJoinCodes,
+  sealJoinCodes,
 } from "./exercise-secrets.js"
 import { active, executeExerciseCommand } from "./exercise-stream.js"
 import { defaultJoinLimits, type JoinLimits, JoinRateLimiter } from "./join-rate-limit.js"
@@ -62,9 +66,10 @@ export const CreateExerciseBody = Schema.Struct({
   baseScenario: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))),
 }).annotations({ identifier: "CreateExerciseRequest" })
 
+/** A join code, and the team's name when it is the first to take the seat (later devices keep the seat's name). */
 export const JoinBody = Schema.Struct({
   joinCode: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(40)),
-  name: TeamName,
+  name: Schema.optional(TeamName),
 }).annotations({ identifier: "JoinExerciseRequest" })
 
 export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move: ExerciseMove }).annotations(
@@ -143,7 +148,9 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         }),
       ),
     )
-  const idOf = (c: Context) => decodeStrict(Path, "the path")({ id: c.req.param("id") })
+  // Ids are read aloud and typed: any case, with or without separators, names the same exercise.
+  const idOf = (c: Context) =>
+    decodeStrict(Path, "the path")({ id: normalizeExerciseId(c.req.param("id") ?? "") })
 
   return new Hono()
     .post("/", (c) =>
@@ -168,7 +175,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               rounds: body.rounds ?? DEFAULT_ROUNDS,
               seed: body.seed ?? 1,
               runs: body.runs ?? DEFAULT_RUNS,
-              ...(body.budgets === undefined ? {} : { budgets: body.budgets }),
+              // Budgets apply unless the exercise sets its own ({} plays without any).
+              budgets: body.budgets ?? defaultBudgets(body.roundMonths ?? DEFAULT_ROUND_MONTHS),
               ...(base === undefined
                 ? {}
                 : {
@@ -185,6 +193,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
                 ukraine: joinHash("ukraine"),
                 russia: joinHash("russia"),
               },
+              joinCodesSealed: sealJoinCodes(exerciseId, facilitatorToken, joinCodes),
             }),
           )
           c.header("location", `/api/exercises/${exerciseId}`)
@@ -208,7 +217,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const teamId = randomBytes(9).toString("base64url")
           const token = newToken()
           let role: TeamRole | undefined
-          yield* executeExerciseCommand(
+          const { state, produced } = yield* executeExerciseCommand(
             id,
             (state): Effect.Effect<ExerciseCommand, ExerciseNotFound | InvalidJoinCode> => {
               if (state._tag === "EmptyExercise")
@@ -220,18 +229,24 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               )
               if (role === undefined)
                 return Effect.fail(
-                  new InvalidJoinCode({ message: "this join code opens no role of this exercise" }),
+                  new InvalidJoinCode({
+                    message:
+                      "this join code opens no team of this exercise: check the exercise id and the code on your card",
+                  }),
                 )
               return Effect.succeed<ExerciseCommand>({
                 _tag: "JoinTeam",
                 teamId: teamId as TeamId,
                 role,
-                name: body.name,
+                name: body.name ?? `Team ${role.charAt(0).toUpperCase()}${role.slice(1)}`,
                 tokenHash: hashSecret(id, "token", token),
               })
             },
           )
-          return c.json({ teamId, role, token }, 201)
+          // The seat may have been taken before (another device, or this one earlier): answer with its team.
+          const seat = active(state).teams.find((t) => t.role === role)
+          const rejoined = produced.some((e) => e._tag === "SeatRejoined")
+          return c.json({ id, teamId: seat?.teamId, role, name: seat?.name, token, rejoined }, 201)
         }),
       ),
     )
@@ -308,6 +323,25 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const { id } = yield* idOf(c)
           const { state, viewer } = yield* authenticate(c, id)
           return c.json({ ...exerciseView(state, viewer), brief: roleBriefs[viewer.actor] }, 200)
+        }),
+      ),
+    )
+    .get("/:id/join-codes", (c) =>
+      answer(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* idOf(c)
+          const { state } = yield* authenticateFacilitator(c, id)
+          const codes =
+            state.joinCodesSealed === undefined
+              ? undefined
+              : openJoinCodes(id, bearerToken(c) ?? "", state.joinCodesSealed)
+          if (codes === undefined)
+            return yield* new Forbidden({
+              message:
+                "this exercise keeps no join codes to show again (it was made before seats): use the codes shown when it was created",
+            })
+          return c.json({ joinCodes: codes }, 200)
         }),
       ),
     )

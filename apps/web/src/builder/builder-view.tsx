@@ -88,6 +88,18 @@ interface LeversProps {
 const Levers = ({ spec, pack, onChange }: LeversProps) => {
   const ivs = spec.interventions
   const setIvs = (interventions: ReadonlyArray<InterventionInput>) => onChange({ ...spec, interventions })
+  // After "+ …", focus goes to the new intervention's first field (it sits above the buttons).
+  const [focusIndex, setFocusIndex] = useState<number | undefined>()
+  useEffect(() => {
+    if (focusIndex === undefined) return
+    const first = document.querySelector<HTMLElement>(
+      `[data-intervention-index="${focusIndex}"] :is(input, select, button)`,
+    )
+    if (first !== null) {
+      first.focus()
+      setFocusIndex(undefined)
+    }
+  })
   const latestMonth = Math.max(
     1,
     ...ivs.map((iv) => iv.month ?? 0),
@@ -141,7 +153,10 @@ const Levers = ({ spec, pack, onChange }: LeversProps) => {
                 type="button"
                 className="add"
                 title={about?.description}
-                onClick={() => setIvs([...ivs, newIntervention(type, pack)])}
+                onClick={() => {
+                  setIvs([...ivs, newIntervention(type, pack)])
+                  setFocusIndex(ivs.length)
+                }}
               >
                 + {interventionTitles[type]}
               </button>
@@ -229,15 +244,22 @@ const ShareBar = ({ spec }: { readonly spec: SpecInput }) => {
         </div>
       </div>
       <p className="status" aria-live="polite">
-        <a href={routeHref("compare", { a: "baseline", s: encodeSpec(spec) })}>Compare with the baseline</a> ·{" "}
-        <a href={routeHref("timeline", { s: encodeSpec(spec) })}>Replay a run</a>
+        <a
+          href={
+            saved
+              ? routeHref("compare", { a: "baseline", b: saved.id })
+              : routeHref("compare", { a: "baseline", s: encodeSpec(spec) })
+          }
+        >
+          Compare with the baseline
+        </a>{" "}
+        · <a href={routeHref("timeline", { s: encodeSpec(spec) })}>Replay a run</a>
         {status && <span className="status-text"> · {status}</span>}{" "}
         {saved && (
           <>
             <a href={routeHref("timeline", { scenario: saved.id })} data-testid="saved-timeline-link">
               Open its timeline
-            </a>{" "}
-            · <a href={routeHref("compare", { a: "baseline", b: saved.id })}>Compare with the baseline</a>
+            </a>
           </>
         )}
       </p>

@@ -35,26 +35,32 @@ export const ExercisePage = ({
   }, [packId])
 
   if (session === undefined)
-    return <ExerciseStart packId={packId} exerciseId={exerciseId} onSession={setSession} />
-  return (
-    <>
-      {session.role === "facilitator" ? (
-        <FacilitatorDashboard session={session} commitments={commitments} />
-      ) : (
-        <TeamView session={session} commitments={commitments} />
-      )}
-      <p className="hint">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            forgetSession(session.id)
-            setSession(undefined)
-          }}
-        >
-          Leave this exercise on this browser
-        </button>
-      </p>
-    </>
+    return (
+      <ExerciseStart
+        packId={packId}
+        exerciseId={exerciseId}
+        joinCode={params.get("code") ?? undefined}
+        onSession={setSession}
+      />
+    )
+  const leave = (
+    <p className="hint">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          forgetSession(session.id)
+          setSession(undefined)
+        }}
+      >
+        Leave this exercise on this browser
+      </button>{" "}
+      (your team's code brings you back)
+    </p>
+  )
+  return session.role === "facilitator" ? (
+    <FacilitatorDashboard session={session} commitments={commitments} leave={leave} />
+  ) : (
+    <TeamView session={session} commitments={commitments} leave={leave} />
   )
 }

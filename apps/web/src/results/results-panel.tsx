@@ -53,8 +53,8 @@ export const ResultsPanel = ({ report, baseline, generation, busy, descriptions 
       </p>
       <ul className="chart-legend" aria-label="How to read the charts">
         <li>
-          <span className="key key-scenario" aria-hidden="true" /> Scenario median, band = 10th–90th
-          percentile
+          <span className="key key-scenario" aria-hidden="true" /> Scenario: the line is the typical run
+          (median); 8 in 10 runs fall in the band
         </li>
         <li>
           <span className="key key-baseline" aria-hidden="true" /> Baseline (no interventions)

@@ -29,6 +29,7 @@ export const CreateExercise = Schema.TaggedStruct("CreateExercise", {
   baseScenario: Schema.optional(BaseScenario),
   facilitatorTokenHash: SecretHash,
   joinCodeHashes: ExerciseCreated.fields.joinCodeHashes,
+  joinCodesSealed: ExerciseCreated.fields.joinCodesSealed,
 }).annotations({ identifier: "CreateExercise" })
 export type CreateExercise = typeof CreateExercise.Type
 

@@ -1,6 +1,6 @@
 import type { LifecycleEventType } from "../lifecycle.js"
 import { eventIndex, lifecycleTable, NO_TRANSITION, stateIndex } from "../lifecycle-table.js"
-import type { ExerciseMove, MoveId } from "./exercise-moves.js"
+import { type ExerciseMove, type MoveId, offerTitle } from "./exercise-moves.js"
 import type { ExerciseItem } from "./exercise-state.js"
 
 /** The items after a move, or why the move cannot apply to them. */
@@ -9,6 +9,14 @@ export type MoveEffect =
   | { readonly _tag: "Refused"; readonly reason: string }
 
 const refused = (reason: string): MoveEffect => ({ _tag: "Refused", reason })
+
+/** Lifecycle events as a sentence says them. */
+const EVENT_PAST: Partial<Record<LifecycleEventType, string>> = {
+  AGREE: "agreed",
+  DELIVER: "delivered",
+  COMPLETE: "completed",
+  WITHDRAW: "withdrawn",
+}
 
 /** The lifecycle machine's verdict (through its compiled table) on an item event. */
 const lifecycleAllows = (item: ExerciseItem, event: LifecycleEventType): boolean =>
@@ -63,7 +71,7 @@ export const applyMove = (
       itemId: moveId,
       kind: move.type === "offer-aid" ? "offer" : "project",
       by: move.type === "offer-aid" ? "japan" : "ukraine",
-      title: move.title ?? `${move.sector} aid`,
+      title: move.type === "offer-aid" ? offerTitle(move) : move.title,
       sector: move.sector,
       amountUsdM: move.amountUsdM,
       form: move.type === "offer-aid" ? move.form : "grant",
@@ -75,17 +83,18 @@ export const applyMove = (
   const target = targetOf(move)
   if (target === undefined) return { _tag: "Applied", items }
   const item = items.find((i) => i.itemId === target.item)
-  if (item === undefined) return refused(`there is no offer or project '${target.item}' (yet)`)
+  if (item === undefined) return refused("that offer or project is not on the table (yet)")
+  const named = `“${item.title}”`
   if (target.kind !== "any" && item.kind !== target.kind)
     return refused(
-      `'${target.item}' is ${item.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
+      `${named} is ${item.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
     )
   if (target.onlyFrom !== undefined && item.state !== target.onlyFrom)
-    return refused(`'${target.item}' is ${item.state}: only a ${target.onlyFrom} offer can be declined`)
+    return refused(`${named} is ${item.state} already: only an offer still on the table can be declined`)
   let next = item
   for (const event of target.events) {
     if (!lifecycleAllows(next, event))
-      return refused(`'${target.item}' is ${next.state}: the lifecycle does not allow ${event} now`)
+      return refused(`${named} is ${next.state}: it cannot be ${EVENT_PAST[event] ?? "changed"} now`)
     next = { ...next, state: nextState(next, event) }
   }
   next = {
