@@ -4,6 +4,7 @@ import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
 import { healthOperations } from "./health.js"
+import { observationsOperations } from "./observations.js"
 import { packsOperations } from "./packs.js"
 import { reportsOperations } from "./reports.js"
 import { runsOperations } from "./runs.js"
@@ -14,6 +15,7 @@ import { simulateOperations } from "./simulate.js"
 export const allOperations: ReadonlyArray<Operation> = [
   ...healthOperations,
   ...packsOperations,
+  ...observationsOperations,
   ...simulateOperations,
   ...scenariosOperations,
   ...runsOperations,

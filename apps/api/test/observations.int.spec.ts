@@ -1,0 +1,83 @@
+import { afterAll, describe, expect, it } from "vitest"
+import { memoryApp } from "./memory-app.js"
+
+const { app, json, dispose } = memoryApp()
+afterAll(dispose)
+
+const path = "/api/packs/sybiha-visit-2025/observations"
+const observation = {
+  id: "test-era-second-tranche",
+  date: "2026-03-31",
+  about: { commitment: "era-loan" },
+  value: 800,
+  source: "https://example.org/era-second",
+  confidence: "M",
+  note: "a test observation",
+}
+// biome-ignore lint/suspicious/noExplicitAny: responses are checked field by field with expect.
+type Json = any
+const list = async (): Promise<Json> => {
+  const response = await app.request(path)
+  expect(response.status).toBe(200)
+  return response.json()
+}
+const issuesOf = async (response: Response) => {
+  expect(response.status).toBe(400)
+  const body = (await response.json()) as { error: string; issues: Array<{ path: string }> }
+  expect(body.error).toBe("InvalidInput")
+  return body.issues.map((i) => i.path)
+}
+
+describe("observations of a pack", () => {
+  it("lists the pack's seed on first use, once", async () => {
+    const first = await list()
+    expect(first.version).toBe(15)
+    expect(first.observations.map((o: Json) => o.id)).toContain("era-first-disbursement")
+    expect(await list()).toEqual(first)
+  })
+
+  it("records an observation: 201 with the new version, then 409 on the stale version", async () => {
+    const { version } = await list()
+    const created = await json(path, { expectedVersion: version, observation })
+    expect(created.status).toBe(201)
+    expect(await created.json()).toEqual({ version: version + 1 })
+    const after = await list()
+    expect(after.observations.at(-1)).toEqual(observation)
+    const stale = await json(path, {
+      expectedVersion: version,
+      observation: { ...observation, id: "test-other" },
+    })
+    expect(stale.status).toBe(409)
+    expect(((await stale.json()) as { error: string }).error).toBe("ExpectedVersionMismatch")
+    expect((await list()).version).toBe(version + 1)
+  })
+
+  it("answers 400 with paths for what a client can get wrong", async () => {
+    const { version } = await list()
+    const send = (o: Record<string, unknown>) => json(path, { expectedVersion: version, observation: o })
+    expect(
+      await issuesOf(await send({ ...observation, id: "x1", about: { commitment: "no-such" } })),
+    ).toEqual(["observation.about.commitment"])
+    expect(
+      await issuesOf(await send({ ...observation, id: "x2", about: { indicator: "funds.nope" } })),
+    ).toEqual(["observation.about.indicator"])
+    expect(await issuesOf(await send({ ...observation, id: "x3", date: "2025-08-01" }))).toEqual([
+      "observation.date",
+    ])
+    expect(await issuesOf(await send({ ...observation, id: "x4", date: "2999-01-01" }))).toEqual([
+      "observation.date",
+    ])
+    const { source: _, ...unsourced } = observation
+    expect(await issuesOf(await send({ ...unsourced, id: "x5" }))).toEqual(["observation.source"])
+    expect(await issuesOf(await send({ ...observation, id: "era-first-disbursement" }))).toEqual([
+      "observation.id",
+    ])
+    expect((await list()).version).toBe(version)
+  })
+
+  it("answers 404 for an unknown pack", async () => {
+    expect((await app.request("/api/packs/no-such-pack/observations")).status).toBe(404)
+    const posted = await json("/api/packs/no-such-pack/observations", { expectedVersion: 0, observation })
+    expect(posted.status).toBe(404)
+  })
+})
