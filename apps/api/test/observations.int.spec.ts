@@ -81,3 +81,31 @@ describe("observations of a pack", () => {
     expect(posted.status).toBe(404)
   })
 })
+
+describe("projections conditioned on the pack's observations", () => {
+  it("a spec with asOf is weighted by the observations up to that day; without it, the visit-time report", async () => {
+    const response = await json("/api/simulate", { pack: "sybiha-visit-2025", runs: 200, asOf: "2026-02-28" })
+    expect(response.status).toBe(200)
+    const report = (await response.json()) as Json
+    const listed = await list()
+    const upTo = listed.observations.filter((o: Json) => o.date <= "2026-02-28").map((o: Json) => o.id)
+    const conditionedOn = [
+      ...report.conditioning.observations.map((o: Json) => o.id),
+      ...report.conditioning.ignored.map((o: Json) => o.id),
+    ]
+    expect(conditionedOn.sort()).toEqual(upTo.sort())
+    expect(report.conditioning.effectiveRuns).toBeGreaterThan(0)
+    expect(report.conditioning.effectiveRuns).toBeLessThanOrEqual(200)
+    const plain = (await (
+      await json("/api/simulate", { pack: "sybiha-visit-2025", runs: 200 })
+    ).json()) as Json
+    expect(plain.conditioning).toBeUndefined()
+    expect(plain.hash).not.toBe(report.hash)
+  })
+
+  it("a comparison refuses asOf with its path", async () => {
+    const spec = { pack: "sybiha-visit-2025", runs: 100 }
+    const response = await json("/api/compare", { baseline: { ...spec, asOf: "2025-12-31" }, variant: spec })
+    expect(await issuesOf(response)).toEqual(["baseline.asOf"])
+  })
+})

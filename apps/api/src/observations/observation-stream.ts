@@ -10,6 +10,7 @@ import {
   observationSeedOf,
   observationStreamId,
   type Pack,
+  type ScenarioSpec,
 } from "@accord/domain"
 import { EventStore, ExpectedVersionMismatch, type RecordedEvent, schemaCodec } from "@accord/event-store"
 import { Clock, Effect, Either, Schema } from "effect"
@@ -77,3 +78,9 @@ export const recordObservation = (pack: Pack, expectedVersion: number, observati
     )
     return { version: result.nextExpectedVersion }
   })
+
+/** The observations a spec is conditioned on: the pack's, for a spec with `asOf`; none without. */
+export const observationsFor = (pack: Pack, spec: ScenarioSpec) =>
+  spec.asOf === undefined
+    ? Effect.succeed([] as ReadonlyArray<Observation>)
+    : Effect.map(loadObservations(pack), (state) => state.observations)
