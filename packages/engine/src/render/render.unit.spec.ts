@@ -1,4 +1,4 @@
-import { getPack } from "@accord/domain"
+import { type CommitmentId, getPack } from "@accord/domain"
 import { parse as parseCsv } from "csv-parse/sync"
 import { Schema } from "effect"
 import { type DefaultTreeAdapterMap, parse as parseHtml } from "parse5"
@@ -267,7 +267,7 @@ describe("a conditioned report", () => {
         {
           id: "era-first",
           date: "2026-02-27",
-          about: { commitment: "era-loan" },
+          about: { commitment: "era-loan" as CommitmentId },
           value: 544,
           source: "https://example.org/era",
           confidence: "M",
