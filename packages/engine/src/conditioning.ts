@@ -55,6 +55,10 @@ export interface Conditioning {
 
 const positionOfIndex = lifecycleStates.map((s) => lifecyclePosition[s] ?? 0)
 
+/** A run's lifecycle position from the kernel's state index (-1 before the commitment enters). */
+export const runPosition = (stateIndex: number): number =>
+  stateIndex < 0 ? -1 : (positionOfIndex[stateIndex] as number)
+
 /** Why an observation cannot condition this model, or its compiled form. */
 const compileOne = (model: CompiledModel, o: Observation): CompiledObservation | string => {
   const month = monthOfDate(o.date, model.pack.startMonth)
@@ -123,8 +127,7 @@ export const addLogLikelihood = (
       if (o.commitment >= 0) {
         if (o.value !== undefined) ll += normalLog(kernel.deliveredOf(r, o.commitment), o.value, o.sd)
         if (o.statePosition !== undefined) {
-          const s = kernel.stateOf(r, o.commitment)
-          const position = s < 0 ? -1 : (positionOfIndex[s] as number)
+          const position = runPosition(kernel.stateOf(r, o.commitment))
           ll += Math.abs(position - o.statePosition) * o.logMismatch
         }
       }

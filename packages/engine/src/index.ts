@@ -1,3 +1,4 @@
+export * from "./backtest.js"
 export * from "./canonical-json.js"
 export * from "./compare.js"
 export { type CompiledModel, compileModel, type ModelCommitment } from "./compiled-model.js"
