@@ -10,6 +10,7 @@ import { internalErrorBody } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
+import { backtestRoutes } from "./routes/backtest.js"
 import { healthRoutes } from "./routes/health.js"
 import { observationsRoutes } from "./routes/observations.js"
 import { openApiRoutes } from "./routes/openapi.js"
@@ -85,6 +86,7 @@ export const makeApp = (
   app.route("/api/health", healthRoutes(run))
   app.route("/api/packs", packsRoutes(run))
   app.route("/api/packs", observationsRoutes(run))
+  app.route("/api/packs", backtestRoutes(run))
   app.route("/api", simulateRoutes(run))
   app.route("/api/scenarios", scenarioRunsRoutes(run))
   app.route("/api/scenarios", scenariosRoutes(run))

@@ -109,3 +109,43 @@ describe("projections conditioned on the pack's observations", () => {
     expect(await issuesOf(response)).toEqual(["baseline.asOf"])
   })
 })
+
+describe("backtest", () => {
+  it("compares the projection as of a day with every later observation", async () => {
+    const response = await app.request("/api/packs/sybiha-visit-2025/backtest?asOf=2025-12-31&runs=200")
+    expect(response.status).toBe(200)
+    const body = (await response.json()) as Json
+    expect(body.asOf).toBe("2025-12-31")
+    expect(body.runs).toBe(200)
+    const listed = await list()
+    const later = listed.observations.filter((o: Json) => o.date > "2025-12-31").map((o: Json) => o.id)
+    const rows = [...body.observations.map((r: Json) => r.id), ...body.ignored.map((r: Json) => r.id)]
+    expect(rows.sort()).toEqual(later.sort())
+    for (const row of body.observations) {
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining([
+          "id",
+          "date",
+          "month",
+          "about",
+          "observed",
+          "p10",
+          "p50",
+          "p90",
+          "percentile",
+          "inside",
+        ]),
+      )
+    }
+    expect(typeof body.coverage).toBe("number")
+    expect(typeof body.meanCrps).toBe("number")
+  })
+
+  it("defaults asOf to the last day of the visit, and refuses bad parameters with their names", async () => {
+    const body = (await (await app.request("/api/packs/sybiha-visit-2025/backtest?runs=100")).json()) as Json
+    expect(body.asOf).toBe("2025-08-05")
+    const bad = await app.request("/api/packs/sybiha-visit-2025/backtest?asOf=yesterday&runs=0")
+    expect((await issuesOf(bad)).sort()).toEqual(["asOf", "runs"])
+    expect((await app.request("/api/packs/nope/backtest")).status).toBe(404)
+  })
+})

@@ -3,6 +3,7 @@ import { exercisesOperations } from "../exercises/index.js"
 import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
+import { backtestOperations } from "./backtest.js"
 import { healthOperations } from "./health.js"
 import { observationsOperations } from "./observations.js"
 import { packsOperations } from "./packs.js"
@@ -16,6 +17,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...healthOperations,
   ...packsOperations,
   ...observationsOperations,
+  ...backtestOperations,
   ...simulateOperations,
   ...scenariosOperations,
   ...runsOperations,
