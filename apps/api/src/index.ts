@@ -5,3 +5,4 @@ export { jsonLogger, type RequestLogger, silentLogger } from "./http/request-log
 export { allOperations, openApiDocument } from "./routes/openapi.js"
 export { apiLayer, type ServerHandle, type ServerOptions, startServer, storeLayer } from "./server.js"
 export { defaultSimulatorOptions, type SimulatorOptions } from "./simulation/simulator.js"
+export { loadObservations, recordObservation } from "./observations/observation-stream.js"
