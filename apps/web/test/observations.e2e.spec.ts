@@ -25,7 +25,7 @@ describe("observations in the builder, built and served by the real API", () => 
     const disbursed = page.locator('figure[data-indicator="funds.disbursed_usd_m"]')
     const observed = disbursed.locator("[data-observation=kiel-japan-allocations-2025-08-to-2026-02]")
     await observed.waitFor()
-    expect(await observed.textContent()).toMatch(/Observed 2026-02-28: .*1,113.6 USD m.*confidence L.*source/)
+    expect(await observed.textContent()).toMatch(/Observed 2026-02-28: .*1,114 USD m.*confidence L.*source/)
     expect(await page.getByTestId("conditioning").count()).toBe(0)
 
     await page.getByLabel("Projection").selectOption({ label: "as of the latest observation (2026-02-28)" })
@@ -36,6 +36,7 @@ describe("observations in the builder, built and served by the real API", () => 
     )
     expect(await page.locator(".warning").first().textContent()).toMatch(/effectively agree/)
     await maybeScreenshot(page, "observations-conditioned", ".results")
+    await maybeScreenshot(page, "observations-points", 'figure[data-indicator="funds.disbursed_usd_m"]')
 
     await page.getByText(/How well did it project\?/).click()
     const table = page.getByTestId("backtest-table")
