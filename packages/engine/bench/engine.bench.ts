@@ -172,7 +172,11 @@ for (const runs of [1_000, 10_000]) {
 }
 // A 1,000-run report conditioned on every observation the pack ships (asOf its last one): budget 2× the plain one.
 const observations = observationSeedOf(pack.id)?.observations ?? []
-const lastObserved = observations.reduce((last, o) => (o.date > last ? o.date : last), "0000-00-00")
+const lastObserved =
+  observations
+    .map((o) => o.date)
+    .sort()
+    .at(-1) ?? "0000-00-00"
 const conditionedSpec: ScenarioSpec = { ...specFor(1_000), asOf: lastObserved }
 for (let i = 0; i < 3; i++) simulate(pack, conditionedSpec, observations)
 const conditioned = best(15, () => simulate(pack, conditionedSpec, observations))
