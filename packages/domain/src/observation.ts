@@ -1,10 +1,6 @@
 import { Schema } from "effect"
-import { LifecycleState } from "./commitment.js"
+import { Confidence, LifecycleState } from "./commitment.js"
 import { CommitmentId } from "./ids.js"
-
-/** How far a source can be trusted: H official or several agreeing, M one reputable outlet, L weak or a search that found nothing. */
-export const Confidence = Schema.Literal("H", "M", "L").annotations({ identifier: "Confidence" })
-export type Confidence = typeof Confidence.Type
 
 const isCalendarDate = (s: string): boolean => {
   const d = new Date(`${s}T00:00:00Z`)

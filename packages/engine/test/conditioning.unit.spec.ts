@@ -94,13 +94,13 @@ describe("projections conditioned on observations", () => {
   })
 
   it("warns when fewer than 10 % of runs effectively agree", () => {
-    // Funds pledged at the visit were in the hundreds of USD m in every run; an H source saying 1 leaves
-    // (almost) only the run closest to it.
-    const spec = specOf({ asOf: "2025-08-31", runs: 200 })
+    // Funds disbursed a year after the visit differ from run to run (random tranches), all far above 1 USD m:
+    // an H source saying 1 leaves (almost) only the run closest to it.
+    const spec = specOf({ asOf: "2026-08-31", runs: 200 })
     const exact: Observation = {
       ...none,
-      date: "2025-08-20",
-      about: { indicator: "funds.pledged_usd_m" },
+      date: "2026-08-20",
+      about: { indicator: "funds.disbursed_usd_m" },
       value: 1,
     }
     const report = simulate(pack, spec, [exact])
