@@ -14,6 +14,7 @@ export {
 export * from "./model-version.js"
 export * from "./render/index.js"
 export * from "./report.js"
+export * from "./sensitivity/index.js"
 export * from "./simulate.js"
 export * from "./simulation-chunk.js"
 export * from "./trajectory.js"

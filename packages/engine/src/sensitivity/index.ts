@@ -1,0 +1,7 @@
+export * from "./goal-seek.js"
+export * from "./indicator-sample.js"
+export * from "./levers.js"
+export * from "./request-check.js"
+export * from "./sensitivity-result.js"
+export * from "./sobol.js"
+export * from "./tornado.js"
