@@ -7,6 +7,7 @@ import {
   goalSeek,
   indicatorIssues,
   localSampler,
+  renderSensitivity,
   type Sampler,
   sampleIndicator,
   sobol,
@@ -266,5 +267,23 @@ describe("refusals", () => {
     expect(at(400 + 100_000 + 1)).toEqual(["target"])
     expect(at(400 + 100_000)).toEqual([])
     expect(at(101, "sanctions.pressure_index")).toEqual(["target"])
+  })
+})
+
+describe("renderings", () => {
+  it("lists the drivers in Markdown, CSV and HTML (chart and table)", () => {
+    const spec = specOf({ runs: 50, horizonMonths: 6 })
+    const result = run(
+      tornado(synthetic, spec, { indicator: "funds.pledged_usd_m" }, localSampler(synthetic)),
+    )
+    const markdown = renderSensitivity(result, "markdown")
+    expect(markdown).toContain("| Synthetic amount | synthetic.amount-usd-m | 100 | 400 |")
+    expect(renderSensitivity(result, "csv").split("\n")[1]).toMatch(
+      /^parameter,synthetic\.amount-usd-m,100,400,100,400/,
+    )
+    const html = renderSensitivity(result, "html")
+    expect(html).toContain('<svg class="tornado" role="img"')
+    expect(html).toContain("<table>")
+    expect(JSON.parse(renderSensitivity(result, "json"))).toEqual(JSON.parse(JSON.stringify(result)))
   })
 })

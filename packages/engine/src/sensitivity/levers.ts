@@ -87,7 +87,7 @@ export const leverOf = (spec: ScenarioSpec, ref: LeverRef): Lever | undefined =>
   const value = typeof raw === "number" ? raw : (range.defaultValue ?? range.min)
   // A month past the horizon does not fit the spec: the horizon caps every `month`.
   const max = ref.field === "month" ? Math.min(range.max, spec.horizonMonths) : range.max
-  const min = range.exclusiveMin ? range.min + resolutionOf(range) : range.min
+  const min = range.exclusiveMin ? Number((range.min + resolutionOf(range)).toPrecision(12)) : range.min
   return { ...ref, value, min, max, integer: range.integer }
 }
 
