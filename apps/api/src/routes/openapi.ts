@@ -8,6 +8,7 @@ import { packsOperations } from "./packs.js"
 import { reportsOperations } from "./reports.js"
 import { runsOperations } from "./runs.js"
 import { scenariosOperations } from "./scenarios.js"
+import { sensitivityOperations } from "./sensitivity.js"
 import { simulateOperations } from "./simulate.js"
 
 /** Every operation of the service, in the order the reference lists them. */
@@ -15,6 +16,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...healthOperations,
   ...packsOperations,
   ...simulateOperations,
+  ...sensitivityOperations,
   ...scenariosOperations,
   ...runsOperations,
   ...reportsOperations,
