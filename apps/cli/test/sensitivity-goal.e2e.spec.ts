@@ -4,7 +4,8 @@ import { accord, examples } from "./accord-process.js"
 
 const energy = join(examples, "energy-grant-1bn.yaml")
 
-describe.concurrent("accord sensitivity and accord goal", () => {
+// Each command starts its own process (tsx compiles the workspace): sequential, so a busy machine is not swamped.
+describe("accord sensitivity and accord goal", () => {
   it("prints a tornado as Markdown and Sobol indices as JSON", async () => {
     const [tornado, sobol] = await Promise.all([
       accord([
@@ -37,7 +38,7 @@ describe.concurrent("accord sensitivity and accord goal", () => {
     expect(tornado.stdout).toContain("energy.cost-per-mw-usd-m")
     expect(sobol.code).toBe(0)
     expect(JSON.parse(sobol.stdout)).toMatchObject({ method: "sobol", samples: 32 })
-  })
+  }, 300_000)
 
   it("answers a goal, and refuses what it cannot answer with paths", async () => {
     const goal = [
@@ -73,5 +74,5 @@ describe.concurrent("accord sensitivity and accord goal", () => {
     expect(noLever.stderr).toContain("lever.intervention:")
     expect(badTarget.code).toBe(1)
     expect(badTarget.stderr).toContain("target:")
-  })
+  }, 300_000)
 })

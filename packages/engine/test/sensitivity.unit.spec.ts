@@ -7,9 +7,12 @@ import {
   goalSeek,
   indicatorIssues,
   localSampler,
+  renderReport,
   renderSensitivity,
+  reportDrivers,
   type Sampler,
   sampleIndicator,
+  simulate,
   sobol,
   tornado,
 } from "../src/index.js"
@@ -285,5 +288,28 @@ describe("renderings", () => {
     expect(html).toContain('<svg class="tornado" role="img"')
     expect(html).toContain("<table>")
     expect(JSON.parse(renderSensitivity(result, "json"))).toEqual(JSON.parse(JSON.stringify(result)))
+  })
+})
+
+describe("report drivers", () => {
+  it("lists the three largest drivers of each headline indicator in handouts, not in the report's JSON", () => {
+    const spec = specOf({ runs: 200, horizonMonths: 12 }, base)
+    const drivers = reportDrivers(base, spec, 20)
+    expect(drivers.map((d) => d.indicator)).toEqual([
+      "funds.disbursed_usd_m",
+      "energy.capacity_restored_mw",
+      "sanctions.pressure_index",
+    ])
+    for (const d of drivers) {
+      expect(d.drivers.length).toBeLessThanOrEqual(3)
+      expect(d.drivers.map((x) => x.swing)).toEqual([...d.drivers.map((x) => x.swing)].sort((a, b) => b - a))
+    }
+    expect(drivers[1]?.drivers.map((x) => x.id)).toContain("energy.cost-per-mw-usd-m")
+    expect(reportDrivers(base, spec, 20)).toEqual(drivers)
+    const report = simulate(base, spec)
+    const markdown = renderReport(report, "markdown", { drivers })
+    expect(markdown).toContain("## Largest drivers")
+    expect(renderReport(report, "html", { drivers })).toContain("<h2>Largest drivers</h2>")
+    expect(renderReport(report, "markdown")).not.toContain("Largest drivers")
   })
 })

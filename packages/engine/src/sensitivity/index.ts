@@ -1,6 +1,7 @@
 export * from "./goal-seek.js"
 export * from "./indicator-sample.js"
 export * from "./levers.js"
+export * from "./report-drivers.js"
 export * from "./request-check.js"
 export * from "./sensitivity-result.js"
 export * from "./sobol.js"

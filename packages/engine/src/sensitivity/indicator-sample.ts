@@ -23,12 +23,23 @@ export interface SampleTask {
 }
 
 /** The indicator at the month in each run of the task, as float32 like every report's values. */
-export const sampleIndicator = (pack: Pack, task: SampleTask): Float64Array => {
+export const sampleIndicator = (pack: Pack, task: SampleTask): Float64Array =>
+  sampleIndicators(pack, task, [task.indicator])[0] as Float64Array
+
+/** Several indicators of the same runs at the task's month (its `indicator` is ignored). */
+export const sampleIndicators = (
+  pack: Pack,
+  task: SampleTask,
+  indicators: ReadonlyArray<string>,
+): Array<Float64Array> => {
   const model = compileModel(pack, task.spec, task.streams ?? task.spec)
-  const slot = (INDICATOR_IDS as ReadonlyArray<string>).indexOf(task.indicator)
+  const slots = indicators.map((id) => (INDICATOR_IDS as ReadonlyArray<string>).indexOf(id))
   const runs = task.toRun - task.fromRun
-  if (slot < 0 || !(Number.isInteger(task.month) && task.month >= 0 && task.month < model.months)) {
-    throw new RangeError(`sampleIndicator: no indicator '${task.indicator}' at month ${task.month}`)
+  if (
+    slots.some((slot) => slot < 0) ||
+    !(Number.isInteger(task.month) && task.month >= 0 && task.month < model.months)
+  ) {
+    throw new RangeError(`sampleIndicator: no indicator '${indicators.join(", ")}' at month ${task.month}`)
   }
   if (!(Number.isInteger(task.fromRun) && task.fromRun >= 0 && runs > 0)) {
     throw new RangeError(
@@ -41,9 +52,11 @@ export const sampleIndicator = (pack: Pack, task: SampleTask): Float64Array => {
   const kernel = new TrajectoryKernel(model, task.fromRun, task.toRun, null, task.parameters ?? null)
   // Months after the one asked for cannot change it: stop there.
   for (let m = 0; m <= task.month; m++) kernel.advance()
-  const out = new Float64Array(runs)
-  for (let r = 0; r < runs; r++) out[r] = Math.fround(kernel.values[slot * runs + r] as number)
-  return out
+  return slots.map((slot) => {
+    const out = new Float64Array(runs)
+    for (let r = 0; r < runs; r++) out[r] = Math.fround(kernel.values[slot * runs + r] as number)
+    return out
+  })
 }
 
 /**

@@ -19,7 +19,7 @@ export interface TornadoOptions {
 /** How far the spec's own levers move either way (within their admissible ranges). */
 export const LEVER_SWING = 0.25
 
-interface Setting {
+export interface Setting {
   readonly kind: "parameter" | "lever"
   readonly id: string
   readonly label: string
@@ -29,7 +29,7 @@ interface Setting {
 }
 
 /** Every parameter with a range (after the spec's overrides), then every lever that can move. */
-const settingsOf = (pack: Pack, spec: ScenarioSpec) => {
+export const settingsOf = (pack: Pack, spec: ScenarioSpec) => {
   const model = compileModel(pack, spec)
   const settings: Array<Setting> = []
   const pinned: Array<string> = []
