@@ -139,3 +139,24 @@ export const branchScenario = (
 /** Runs a stored scenario; the report is kept by the API. */
 export const runScenario = (id: string): Promise<Report> =>
   post(`/api/scenarios/${encodeURIComponent(id)}/runs`, {})
+
+export type { GoalResult, SensitivityResult, TornadoResult } from "@accord/engine"
+
+/** A one-at-a-time tornado of one indicator (at the horizon), `samples` runs per setting. */
+export const sensitivity = (
+  spec: SpecInput,
+  indicator: string,
+  samples: number,
+  signal?: AbortSignal,
+): Promise<import("@accord/engine").TornadoResult> =>
+  post("/api/sensitivity", { spec, indicator, method: "tornado", samples }, signal)
+
+/** What would it take: the smallest lever value (latest month) that reaches a target often enough. */
+export const seekGoal = (body: {
+  spec: SpecInput
+  lever: { intervention: number; field: string }
+  indicator: string
+  month: number
+  target: number
+  probability: number
+}): Promise<{ goal: import("@accord/engine").GoalResult; report: Report }> => post("/api/goal", body)

@@ -4,6 +4,8 @@ import { replaceRoute, routeHref } from "../hash-route.js"
 import { usePack } from "../pack-store.js"
 import { ResultsPanel } from "../results/results-panel.js"
 import { rememberSavedScenario } from "../saved-scenarios.js"
+import { DriversPanel } from "../sensitivity/drivers-panel.js"
+import { GoalPanel } from "../sensitivity/goal-panel.js"
 import { decodeSpec, defaultSpec, encodeSpec } from "../spec-codec.js"
 import { InterventionEditor, interventionTitles, newIntervention } from "./intervention-editor.js"
 import { NumberLever, RangeLever, SelectLever } from "./lever-inputs.js"
@@ -49,6 +51,18 @@ export const BuilderView = ({
       <Levers spec={spec} pack={pack} onChange={setSpec} />
       <div className="builder-results">
         <ShareBar spec={spec} />
+        <GoalPanel
+          spec={spec}
+          pack={pack}
+          onApply={(index, field, value) =>
+            setSpec({
+              ...spec,
+              interventions: spec.interventions.map((iv, i) =>
+                i === index ? { ...iv, [field]: value } : iv,
+              ),
+            })
+          }
+        />
         {reports.error && (
           <div role="alert" className="error">
             <strong>The API refused this scenario:</strong> {reports.error.message}
@@ -70,6 +84,17 @@ export const BuilderView = ({
             generation={reports.generation}
             busy={reports.loading}
             descriptions={descriptions}
+            drivers={(indicator, unit) => (
+              <DriversPanel
+                spec={spec}
+                pack={pack}
+                indicator={indicator}
+                unit={unit}
+                onPin={(parameter, value) =>
+                  setSpec({ ...spec, assumptions: { ...spec.assumptions, [parameter]: value } })
+                }
+              />
+            )}
           />
         ) : (
           <p aria-live="polite">Running the scenario…</p>

@@ -1,4 +1,5 @@
 import type { IndicatorSeries } from "@accord/engine"
+import type { ReactNode } from "react"
 import { FanChart } from "../chart/fan-chart.js"
 import { formatWithUnit } from "../number-format.js"
 import { IndicatorTable } from "./indicator-table.js"
@@ -19,10 +20,18 @@ export interface IndicatorCardProps {
   readonly baseline?: IndicatorSeries | undefined
   readonly onDraw?: () => void
   readonly description?: string | undefined
+  /** What drives this indicator (the builder's tornado), rendered only when opened. */
+  readonly drivers?: (() => ReactNode) | undefined
 }
 
 /** A fan chart with its caption, text alternative and table. */
-export const IndicatorCard = ({ scenario, baseline, onDraw, description: about }: IndicatorCardProps) => {
+export const IndicatorCard = ({
+  scenario,
+  baseline,
+  onDraw,
+  description: about,
+  drivers,
+}: IndicatorCardProps) => {
   const last = scenario.series.at(-1)
   const b = baseline?.series.at(-1)
   const delta = last && b ? last.p50 - b.p50 : 0
@@ -53,6 +62,7 @@ export const IndicatorCard = ({ scenario, baseline, onDraw, description: about }
       <TableToggle label="Table of this chart">
         {() => <IndicatorTable scenario={scenario} baseline={baseline} />}
       </TableToggle>
+      {drivers && <TableToggle label="What drives this?">{drivers}</TableToggle>}
     </figure>
   )
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react"
 import type { Report } from "../api.js"
 import { IndicatorCard } from "./indicator-card.js"
 import { ModelDisclaimer } from "./model-disclaimer.js"
@@ -11,6 +12,8 @@ export interface ResultsPanelProps {
   readonly busy: boolean
   /** What each indicator measures, from the pack. */
   readonly descriptions?: ReadonlyMap<string, string>
+  /** The drivers of an indicator (its tornado), when the view offers them. */
+  readonly drivers?: ((indicator: string, unit: string) => ReactNode) | undefined
 }
 
 /** Tells listeners (the browser tests, the latency bench) that a report's charts are on screen. */
@@ -18,7 +21,14 @@ const announceDrawn = (generation: number, hash: string) =>
   window.dispatchEvent(new CustomEvent("accord:drawn", { detail: { generation, hash } }))
 
 /** Results of one report against its baseline: fan charts, tables, CSV, commitment outcomes. */
-export const ResultsPanel = ({ report, baseline, generation, busy, descriptions }: ResultsPanelProps) => {
+export const ResultsPanel = ({
+  report,
+  baseline,
+  generation,
+  busy,
+  descriptions,
+  drivers,
+}: ResultsPanelProps) => {
   const count = report.indicators.length
   let drawn = 0
   // The report counts as drawn when every chart has redrawn with its data.
@@ -68,6 +78,7 @@ export const ResultsPanel = ({ report, baseline, generation, busy, descriptions 
             baseline={baseline?.indicators.find((b) => b.id === ind.id)}
             onDraw={onDraw}
             description={descriptions?.get(ind.id)}
+            drivers={drivers && (() => drivers(ind.id, ind.unit))}
           />
         ))}
       </div>
