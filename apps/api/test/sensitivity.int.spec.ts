@@ -78,7 +78,9 @@ describe("POST /api/sensitivity", () => {
       ["spec.interventions.0.commitment"],
     )
     // The decoder names the field once per literal it expected.
-    const method = await issuesOf(await service.json("/api/sensitivity", { ...tornadoBody, method: "morris" }))
+    const method = await issuesOf(
+      await service.json("/api/sensitivity", { ...tornadoBody, method: "morris" }),
+    )
     expect(new Set(method)).toEqual(new Set(["method"]))
   })
 
