@@ -125,7 +125,7 @@ describe("POST /api/goal", () => {
     ])
     expect(await issuesOf(await at({ lever: { intervention: 0, field: "form" } }))).toEqual(["lever.field"])
     expect(await issuesOf(await at({ target: 1e12 }))).toEqual(["target"])
-    expect(await issuesOf(await at({ target: -1 }))).toEqual(["target"])
+    expect(await issuesOf(await at({ target: -1, indicator: "funds.disbursed_usd_m" }))).toEqual(["target"])
     expect(await issuesOf(await at({ indicator: "nope" }))).toEqual(["indicator"])
     expect(await issuesOf(await at({ probability: 0 }))).toEqual(["probability"])
   })

@@ -1,6 +1,6 @@
 import { type Pack, type ScenarioSpec, type Sector, sectors, type ValidationIssue } from "@accord/domain"
 import { compileModel } from "../compiled-model.js"
-import { INDICATOR_IDS, MAX_PARTNERS, type ModelParameter, SECTOR_INDICATOR } from "../indicator-formulas.js"
+import { INDICATOR_IDS, type ModelParameter, SECTOR_INDICATOR } from "../indicator-formulas.js"
 import { type LeverRef, leverFieldsOf, leverOf, withLever } from "./levers.js"
 
 /** The pack's indicator that the engine computes, or undefined. */
@@ -60,7 +60,7 @@ export const indicatorCeiling = (
     return total
   }
   if (indicator === "sanctions.pressure_index") return 100
-  if (indicator === "sanctions.coalition_partners") return MAX_PARTNERS
+  if (indicator === "sanctions.packages_adopted") return model.sanctionsList.length
   if (indicator === "commitments.implemented") return model.commitmentCount
   if (indicator === "defense.consultations_held") return month * model.consultationList.length
   if (indicator.startsWith("funds.")) return moneyOf(-1)
@@ -107,10 +107,12 @@ export const goalIssues = (
       (v) => indicatorCeiling(pack, withLever(spec, goal.lever, v), goal.indicator, goal.month) ?? Infinity,
     ),
   )
-  if (!(goal.target >= 0 && goal.target <= ceiling)) {
+  // Every indicator is a count or an amount (≥ 0) but net energy capacity, which a grid strike can push below 0.
+  const floor = goal.indicator === SECTOR_INDICATOR.energy ? Number.NEGATIVE_INFINITY : 0
+  if (!(goal.target >= floor && goal.target <= ceiling)) {
     issues.push({
       path: "target",
-      message: `'${goal.indicator}' lies within 0..${Number(ceiling.toPrecision(6))} at month ${goal.month} in any run: no lever value reaches ${goal.target}`,
+      message: `'${goal.indicator}' lies within ${floor === 0 ? 0 : "−∞"}..${Number(ceiling.toPrecision(6))} at month ${goal.month} in any run: no lever value reaches ${goal.target}`,
     })
   }
   return issues
