@@ -18,6 +18,7 @@ import { packsRoutes } from "./routes/packs.js"
 import { reportsRoutes } from "./routes/reports.js"
 import { runsRoutes, scenarioRunsRoutes } from "./routes/runs.js"
 import { scenariosRoutes } from "./routes/scenarios.js"
+import { sensitivityRoutes } from "./routes/sensitivity.js"
 import { simulateRoutes } from "./routes/simulate.js"
 import { defaultWebDist, webAppRoutes } from "./routes/web-app.js"
 
@@ -88,6 +89,7 @@ export const makeApp = (
   app.route("/api/packs", observationsRoutes(run))
   app.route("/api/packs", backtestRoutes(run))
   app.route("/api", simulateRoutes(run))
+  app.route("/api", sensitivityRoutes(run))
   app.route("/api/scenarios", scenarioRunsRoutes(run))
   app.route("/api/scenarios", scenariosRoutes(run))
   app.route("/api/runs", runsRoutes(run))

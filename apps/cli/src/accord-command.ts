@@ -7,10 +7,12 @@ import { observationsCommand } from "./commands/observation-commands.js"
 import { packCommand, packsCommand } from "./commands/pack-commands.js"
 import { runCommand } from "./commands/run-command.js"
 import { schemaCommand } from "./commands/schema-command.js"
+import { goalCommand, sensitivityCommand } from "./commands/sensitivity-commands.js"
 import { serveCommand } from "./commands/serve-command.js"
 import { validateCommand } from "./commands/validate-command.js"
 
-const SUBCOMMANDS = "run, compare, validate, packs, pack, observations, backtest, schema, serve"
+const SUBCOMMANDS =
+  "run, compare, sensitivity, goal, validate, packs, pack, observations, backtest, schema, serve"
 
 /** The `accord` command and its subcommands. */
 export const accordCommand = Command.make("accord", {}, () =>
@@ -22,6 +24,8 @@ export const accordCommand = Command.make("accord", {}, () =>
   Command.withSubcommands([
     runCommand,
     compareCommand,
+    sensitivityCommand,
+    goalCommand,
     validateCommand,
     packsCommand,
     packCommand,

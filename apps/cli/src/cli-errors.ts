@@ -45,6 +45,12 @@ export class ScenariosNotComparable extends Schema.TaggedError<ScenariosNotCompa
   },
 ) {}
 
+/** A sensitivity analysis or goal the scenario cannot answer (unknown indicator, no such lever, target out of reach). */
+export class AnalysisRefused extends Schema.TaggedError<AnalysisRefused>()("AnalysisRefused", {
+  message: Schema.String,
+  issues: Schema.Array(LocatedIssue),
+}) {}
+
 /** The command line itself is wrong in a way the parser cannot see (no subcommand given). */
 export class UsageError extends Schema.TaggedError<UsageError>()("UsageError", {
   message: Schema.String,
@@ -69,5 +75,6 @@ export type CliFailure =
   | OutputUnwritable
   | UnknownPack
   | ScenariosNotComparable
+  | AnalysisRefused
   | ServeFailed
   | ObservationsFailed

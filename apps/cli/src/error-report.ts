@@ -38,6 +38,7 @@ export const failureText = (error: CliFailure): string => {
     case "ScenarioFileInvalid":
       return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, error.file)))
     case "ScenariosNotComparable":
+    case "AnalysisRefused":
       return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, undefined)))
     case "ObservationsFailed":
       return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, error.file)))

@@ -152,3 +152,23 @@ export const fetchObservations = (
 /** The pack's baseline projected as of a day (default: the visit) against everything observed after it. */
 export const fetchBacktest = (packId: string, asOf?: string): Promise<Backtest> =>
   request(`/api/packs/${encodeURIComponent(packId)}/backtest${asOf === undefined ? "" : `?asOf=${asOf}`}`)
+export type { GoalResult, SensitivityResult, TornadoResult } from "@accord/engine"
+
+/** A one-at-a-time tornado of one indicator (at the horizon), `samples` runs per setting. */
+export const sensitivity = (
+  spec: SpecInput,
+  indicator: string,
+  samples: number,
+  signal?: AbortSignal,
+): Promise<import("@accord/engine").TornadoResult> =>
+  post("/api/sensitivity", { spec, indicator, method: "tornado", samples }, signal)
+
+/** What would it take: the smallest lever value (latest month) that reaches a target often enough. */
+export const seekGoal = (body: {
+  spec: SpecInput
+  lever: { intervention: number; field: string }
+  indicator: string
+  month: number
+  target: number
+  probability: number
+}): Promise<{ goal: import("@accord/engine").GoalResult; report: Report }> => post("/api/goal", body)

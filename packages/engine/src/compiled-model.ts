@@ -117,8 +117,12 @@ const interventionStreamName = (i: Intervention, occurrence: number): string => 
   return `intervention:${canonicalJson(content)}#${occurrence}`
 }
 
-/** Compiles a pack and a decoded spec; throws SpecDoesNotFitPack or PackIncomplete. */
-export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
+/**
+ * Compiles a pack and a decoded spec; throws SpecDoesNotFitPack or PackIncomplete. `streams`, a spec with
+ * the same interventions up to their numbers, names the interventions' random streams: sensitivity analysis
+ * and goal seeking move one field of an intervention under common random numbers.
+ */
+export const compileModel = (pack: Pack, spec: ScenarioSpec, streams: ScenarioSpec = spec): CompiledModel => {
   const specIssues: Array<ValidationIssue> = []
   if (spec.pack !== pack.id)
     specIssues.push({ path: "pack", message: `spec is for '${spec.pack}', not '${pack.id}'` })
@@ -278,10 +282,11 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec): CompiledModel => {
       stream[c] = streamId(`commitment:${source.id}`)
     } else {
       const i = spec.interventions[mc.intervention] as Intervention
-      const name = canonicalJson({ ...i, label: undefined })
+      const named = (streams.interventions[mc.intervention] ?? i) as Intervention
+      const name = canonicalJson({ ...named, label: undefined })
       const occurrence = occurrences.get(name) ?? 0
       occurrences.set(name, occurrence + 1)
-      stream[c] = streamId(interventionStreamName(i, occurrence))
+      stream[c] = streamId(interventionStreamName(named, occurrence))
       startMonth[c] = interventionMonth(i)
       initialState[c] = stateIndex("proposed")
       if (i.type === "aid-package") fixedAmount[c] = i.amountUsdM

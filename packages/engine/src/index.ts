@@ -16,6 +16,7 @@ export {
 export * from "./model-version.js"
 export * from "./render/index.js"
 export * from "./report.js"
+export * from "./sensitivity/index.js"
 export * from "./simulate.js"
 export * from "./simulation-chunk.js"
 export * from "./trajectory.js"

@@ -91,6 +91,8 @@ export class TrajectoryKernel {
     readonly fromRun: number,
     readonly toRun: number,
     private readonly recorder: Array<TrajectoryEvent> | null = null,
+    /** Each run's parameter values (runs × parameters) instead of draws: sensitivity analysis sets them. */
+    parameters: Float64Array | null = null,
   ) {
     const R = toRun - fromRun
     const P = model.parameterCount
@@ -114,7 +116,7 @@ export class TrajectoryKernel {
     for (let r = 0; r < R; r++) {
       const key = runKey(model.seed, fromRun + r)
       // Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's range.
-      for (let k = 0; k < P; k++) {
+      for (let k = 0; parameters === null && k < P; k++) {
         const u = uniform(streamKey(key, model.parameterStream[k] as number), 0, 0)
         this.params[r * P + k] = triangular(
           u,
@@ -123,6 +125,7 @@ export class TrajectoryKernel {
           model.high[k] as number,
         )
       }
+      if (parameters !== null) this.params.set(parameters.subarray(r * P, (r + 1) * P), r * P)
       for (let c = 0; c < C; c++) this.keys[r * C + c] = streamKey(key, model.stream[c] as number)
     }
     if (recorder !== null && R === 1) {

@@ -1,4 +1,5 @@
-import { type Comparison, type Report, renderComparison, renderReport } from "@accord/engine"
+import { getPack } from "@accord/domain"
+import { type Comparison, type Report, renderComparison, renderReport, reportDrivers } from "@accord/engine"
 import type { Context } from "hono"
 import { makeLruCache } from "../simulation/lru-cache.js"
 import { contentTypeOf, negotiateFormat, type ReportFormat } from "./report-format.js"
@@ -18,6 +19,17 @@ const rendered = (hash: string, format: ReportFormat, render: () => string): str
 export const formatFor = (c: Context, query: ReportFormat | undefined): ReportFormat =>
   negotiateFormat(query, c.req.header("accept"))
 
+/** Handouts (Markdown, HTML) list the headline indicators' largest drivers; JSON and CSV are the report alone. */
+const renderWithDrivers = (report: Report, format: ReportFormat): string => {
+  const pack = getPack(report.spec.pack)
+  const handout = format === "markdown" || format === "html"
+  return renderReport(
+    report,
+    format,
+    handout && pack !== undefined ? { drivers: reportDrivers(pack, report.spec) } : {},
+  )
+}
+
 /** Answers with a report rendered in the negotiated format. */
 export const reportResponse = (
   c: Context,
@@ -27,7 +39,7 @@ export const reportResponse = (
   headers: Readonly<Record<string, string>> = {},
 ): Response =>
   c.body(
-    rendered(report.hash, format, () => renderReport(report, format)),
+    rendered(report.hash, format, () => renderWithDrivers(report, format)),
     status as 200,
     {
       "content-type": contentTypeOf[format],

@@ -10,6 +10,7 @@ import { packsOperations } from "./packs.js"
 import { reportsOperations } from "./reports.js"
 import { runsOperations } from "./runs.js"
 import { scenariosOperations } from "./scenarios.js"
+import { sensitivityOperations } from "./sensitivity.js"
 import { simulateOperations } from "./simulate.js"
 
 /** Every operation of the service, in the order the reference lists them. */
@@ -19,6 +20,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...observationsOperations,
   ...backtestOperations,
   ...simulateOperations,
+  ...sensitivityOperations,
   ...scenariosOperations,
   ...runsOperations,
   ...reportsOperations,

@@ -4,7 +4,9 @@ import type { Observation, ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   compare,
+  type SampleTask,
   type SimulationChunk,
+  sampleIndicator,
   simulateChunk,
   simulationChunkTransferables,
 } from "@accord/engine"
@@ -26,6 +28,7 @@ export type SimulationTask =
       readonly observations: ReadonlyArray<Observation>
     }
   | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
+  | { readonly kind: "sample"; readonly task: SampleTask }
 
 /** Computes a task; chunks' typed arrays are transferred, not copied. */
 const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayBuffer> } => {
@@ -48,6 +51,10 @@ const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayB
       }
     case "compare":
       return { value: compare(packById(task.baseline.pack), task.baseline, task.variant), transfer: [] }
+    case "sample": {
+      const values = sampleIndicator(packById(task.task.spec.pack), task.task)
+      return { value: values, transfer: [values.buffer as ArrayBuffer] }
+    }
   }
 }
 

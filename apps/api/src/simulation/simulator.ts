@@ -6,7 +6,10 @@ import {
   compare,
   modelInfo,
   type Report,
+  type Sampler,
+  type SampleTask,
   type SimulationChunk,
+  sampleIndicator,
   simulate,
   simulationChunkTransferables,
   splitRuns,
@@ -30,6 +33,10 @@ export interface SimulatorOptions {
   readonly workerThreshold: number
   /** Above this many commitment-months a scenario run answers 202 and computes in the background. */
   readonly backgroundThreshold: number
+  /** Commitment-months one sensitivity analysis or goal seek may ask for (all its runs together). */
+  readonly analysisWorkCeiling: number
+  /** Above this many commitment-months a sensitivity analysis answers 202 and computes in the background. */
+  readonly analysisBackgroundThreshold: number
   /** Worker threads; defaults to the number of cores. */
   readonly workers?: number
   /** Start the worker threads with the service instead of on the first large simulation. */
@@ -46,6 +53,11 @@ export const defaultSimulatorOptions: SimulatorOptions = {
   workerThreshold: 100_000,
   // About 5,000 runs of the default pack: below that a run answers with its report in well under a second.
   backgroundThreshold: 2_000_000,
+  // A Sobol analysis of the default pack at N = 8,192 (about 210 million), not more.
+  analysisWorkCeiling: 250_000_000,
+  // A tornado at 1,000 runs per setting or a Sobol analysis at the recommended N (about 50 million each,
+  // a few seconds on two cores) answers at once; larger ones answer 202 and stream their progress.
+  analysisBackgroundThreshold: 60_000_000,
 }
 
 /** Runs simulations and comparisons: small ones in place, large ones in worker threads, with identical bytes. */
@@ -65,6 +77,12 @@ export interface SimulatorShape {
     baseline: ScenarioSpec,
     variant: ScenarioSpec,
   ) => Effect.Effect<Comparison, WorkCeilingExceeded | InvalidInput>
+  /**
+   * The sampler of sensitivity analysis and goal seeking: tasks in the worker pool when they are large
+   * (each split across the workers when there are fewer tasks than workers), in place otherwise. The
+   * same values either way. `onProgress` hears runs done out of the runs of the tasks.
+   */
+  readonly sampler: (pack: Pack, onProgress?: ProgressListener) => Sampler
 }
 
 /**
@@ -148,8 +166,72 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
           )
         })
 
+      /** Splits a task into `parts` run ranges (and the rows of its parameter matrix with them). */
+      const splitTask = (pack: Pack, task: SampleTask, parts: number): Array<SampleTask> =>
+        splitRuns(task.toRun - task.fromRun, parts).map(([from, to]) => ({
+          ...task,
+          fromRun: task.fromRun + from,
+          toRun: task.fromRun + to,
+          ...(task.parameters === undefined
+            ? {}
+            : {
+                parameters: task.parameters.slice(from * pack.parameters.length, to * pack.parameters.length),
+              }),
+        }))
+
+      const sampler =
+        (pack: Pack, onProgress?: ProgressListener): Sampler =>
+        (tasks) =>
+          Effect.gen(function* () {
+            const work = tasks.reduce(
+              (sum, t) => sum + workOf(pack, { ...t.spec, runs: t.toRun - t.fromRun }),
+              0,
+            )
+            const total = tasks.reduce((sum, t) => sum + t.toRun - t.fromRun, 0)
+            if (work <= options.workerThreshold) {
+              const values = tasks.map((task) => sampleIndicator(pack, task))
+              onProgress?.(total, total)
+              return values
+            }
+            const parts = tasks.length < pool.size ? pool.size : 1
+            let done = 0
+            return yield* Effect.forEach(
+              tasks,
+              (task) =>
+                Effect.map(
+                  Effect.forEach(
+                    splitTask(pack, task, parts),
+                    (part) =>
+                      inPool<Float64Array>(
+                        { kind: "sample", task: part },
+                        part.parameters === undefined ? [] : [part.parameters.buffer as ArrayBuffer],
+                      ).pipe(
+                        Effect.tap(() =>
+                          Effect.sync(() => {
+                            done += part.toRun - part.fromRun
+                            onProgress?.(done, total)
+                          }),
+                        ),
+                      ),
+                    { concurrency: "unbounded" },
+                  ),
+                  (pieces) => {
+                    const values = new Float64Array(task.toRun - task.fromRun)
+                    let at = 0
+                    for (const piece of pieces) {
+                      values.set(piece, at)
+                      at += piece.length
+                    }
+                    return values
+                  },
+                ),
+              { concurrency: "unbounded" },
+            )
+          })
+
       return {
         options,
+        sampler,
         runsInBackground: (pack, spec) => workOf(pack, spec) > options.backgroundThreshold,
         simulate: (pack, spec, onProgress, observations = []) =>
           Effect.gen(function* () {

@@ -48,6 +48,7 @@ const pack = builtInPacks[0]
 if (pack === undefined) throw new Error("no built-in pack")
 const commitmentIds = pack.commitments.map((c) => c.id as string)
 const parameters = pack.parameters
+const indicatorIds = pack.indicators.map((i) => i.id)
 
 type Spec = Record<string, unknown> & { interventions?: Array<Record<string, unknown>> }
 
@@ -112,6 +113,34 @@ export const domainOverrides: Overrides = {
         )
       }
       return { baseline, variant: pairedVariant }
+    }),
+  // Analyses: a real indicator most of the time and few samples, so that valid ones stay cheap.
+  SensitivityRequest: (generic) =>
+    generic.map((value) => {
+      const body = value as Record<string, unknown> & { spec: Spec }
+      const months = (typeof body.spec.horizonMonths === "number" ? body.spec.horizonMonths : 24) + 1
+      return {
+        ...body,
+        indicator: indicatorIds[String(body.indicator).length % indicatorIds.length],
+        samples: 16,
+        ...(typeof body.month === "number" ? { month: body.month % months } : {}),
+      }
+    }),
+  GoalRequest: (generic) =>
+    generic.map((value) => {
+      const body = value as Record<string, unknown> & {
+        spec: Spec
+        lever: { intervention: number; field: string }
+      }
+      const interventions = body.spec.interventions?.length ?? 0
+      const months = (typeof body.spec.horizonMonths === "number" ? body.spec.horizonMonths : 24) + 1
+      return {
+        ...body,
+        indicator: indicatorIds[String(body.indicator).length % indicatorIds.length],
+        lever: { ...body.lever, intervention: body.lever.intervention % Math.max(1, interventions) },
+        month: (body.month as number) % months,
+        target: Math.abs(body.target as number) % 100,
+      }
     }),
   SettingsRequest: (generic) =>
     generic.map((value) => {

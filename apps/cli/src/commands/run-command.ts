@@ -1,5 +1,5 @@
 import { getPack } from "@accord/domain"
-import { renderReport } from "@accord/engine"
+import { renderReport, reportDrivers } from "@accord/engine"
 import { Args, Command } from "@effect/cli"
 import { Effect, Option } from "effect"
 import { UnknownPack } from "../cli-errors.js"
@@ -39,8 +39,11 @@ export const runCommand = Command.make(
         return yield* new UnknownPack({ pack: spec.pack, message: `no built-in pack '${spec.pack}'` })
       }
       const report = yield* simulateScenario(pack, spec, progressFor(`simulating ${spec.runs} runs`))
+      const chosen = chosenFormat(format, out)
+      // Handouts list the headline indicators' largest drivers (a small tornado; not in the JSON).
+      const handout = chosen === "markdown" || chosen === "html"
       yield* writeOutput(
-        renderReport(report, chosenFormat(format, out), { pack }),
+        renderReport(report, chosen, { pack, ...(handout ? { drivers: reportDrivers(pack, spec) } : {}) }),
         Option.getOrUndefined(out),
       )
     }),

@@ -11,6 +11,8 @@ import { replaceRoute, routeHref } from "../hash-route.js"
 import { usePack } from "../pack-store.js"
 import { ResultsPanel } from "../results/results-panel.js"
 import { rememberSavedScenario } from "../saved-scenarios.js"
+import { DriversPanel } from "../sensitivity/drivers-panel.js"
+import { GoalPanel } from "../sensitivity/goal-panel.js"
 import { decodeSpec, defaultSpec, encodeSpec } from "../spec-codec.js"
 import { InterventionEditor, interventionTitles, newIntervention } from "./intervention-editor.js"
 import { NumberLever, RangeLever, SelectLever } from "./lever-inputs.js"
@@ -57,6 +59,18 @@ export const BuilderView = ({
       <Levers spec={spec} pack={pack} onChange={setSpec} observations={observations} />
       <div className="builder-results">
         <ShareBar spec={spec} />
+        <GoalPanel
+          spec={spec}
+          pack={pack}
+          onApply={(index, field, value) =>
+            setSpec({
+              ...spec,
+              interventions: spec.interventions.map((iv, i) =>
+                i === index ? { ...iv, [field]: value } : iv,
+              ),
+            })
+          }
+        />
         {reports.error && (
           <div role="alert" className="error">
             <strong>The API refused this scenario:</strong> {reports.error.message}
@@ -80,6 +94,17 @@ export const BuilderView = ({
             descriptions={descriptions}
             observations={observations}
             startMonth={pack.startMonth}
+            drivers={(indicator, unit) => (
+              <DriversPanel
+                spec={spec}
+                pack={pack}
+                indicator={indicator}
+                unit={unit}
+                onPin={(parameter, value) =>
+                  setSpec({ ...spec, assumptions: { ...spec.assumptions, [parameter]: value } })
+                }
+              />
+            )}
           />
         ) : (
           <p aria-live="polite">Running the scenario…</p>

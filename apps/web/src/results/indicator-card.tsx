@@ -1,6 +1,6 @@
 import { monthOfDate } from "@accord/domain"
 import type { IndicatorSeries } from "@accord/engine"
-import { useMemo } from "react"
+import { type ReactNode, useMemo } from "react"
 import type { ObservationInput } from "../api.js"
 import { FanChart } from "../chart/fan-chart.js"
 import { formatWithUnit } from "../number-format.js"
@@ -26,6 +26,8 @@ export interface IndicatorCardProps {
   /** Value observations of this indicator, and the pack's month 0 ("YYYY-MM") to place them. */
   readonly observations?: ReadonlyArray<ObservationInput> | undefined
   readonly startMonth?: string | undefined
+  /** What drives this indicator (the builder's tornado), rendered only when opened. */
+  readonly drivers?: (() => ReactNode) | undefined
 }
 
 /** A fan chart with its caption, text alternative and table. */
@@ -36,6 +38,7 @@ export const IndicatorCard = ({
   description: about,
   observations = [],
   startMonth,
+  drivers,
 }: IndicatorCardProps) => {
   const observed = useMemo(
     () =>
@@ -75,6 +78,7 @@ export const IndicatorCard = ({
       <TableToggle label="Table of this chart">
         {() => <IndicatorTable scenario={scenario} baseline={baseline} />}
       </TableToggle>
+      {drivers && <TableToggle label="What drives this?">{drivers}</TableToggle>}
     </figure>
   )
 }

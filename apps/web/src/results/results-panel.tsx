@@ -1,3 +1,4 @@
+import type { ReactNode } from "react"
 import type { ObservationInput, Report } from "../api.js"
 import { BacktestTable } from "./backtest-table.js"
 import { IndicatorCard } from "./indicator-card.js"
@@ -16,6 +17,8 @@ export interface ResultsPanelProps {
   /** The pack's observations (drawn as points) and its month 0. */
   readonly observations?: ReadonlyArray<ObservationInput>
   readonly startMonth?: string
+  /** The drivers of an indicator (its tornado), when the view offers them. */
+  readonly drivers?: ((indicator: string, unit: string) => ReactNode) | undefined
 }
 
 /** Tells listeners (the browser tests, the latency bench) that a report's charts are on screen. */
@@ -31,6 +34,7 @@ export const ResultsPanel = ({
   descriptions,
   observations = [],
   startMonth,
+  drivers,
 }: ResultsPanelProps) => {
   const count = report.indicators.length
   let drawn = 0
@@ -99,6 +103,7 @@ export const ResultsPanel = ({
             description={descriptions?.get(ind.id)}
             observations={observationsOf(observations, ind.id)}
             startMonth={startMonth}
+            drivers={drivers && (() => drivers(ind.id, ind.unit))}
           />
         ))}
       </div>

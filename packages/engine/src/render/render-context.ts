@@ -1,4 +1,5 @@
 import type { Pack } from "@accord/domain"
+import type { IndicatorDrivers } from "../sensitivity/report-drivers.js"
 
 /** What a renderer may know beyond the report itself; everything is optional. */
 export interface RenderContext {
@@ -9,6 +10,8 @@ export interface RenderContext {
    * path (docs/model.md); a server or a CLI that knows a better address passes it here.
    */
   readonly modelCardHref?: string
+  /** The largest drivers of the headline indicators (`reportDrivers`): handouts list them when given. */
+  readonly drivers?: ReadonlyArray<IndicatorDrivers>
 }
 
 /** Output formats every report-shaped value renders to. */

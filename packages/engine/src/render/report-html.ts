@@ -7,6 +7,9 @@ import type { RenderContext } from "./render-context.js"
 import {
   COMMITMENT_SOURCES_HEADING,
   commitmentSources,
+  DRIVER_HEADERS,
+  DRIVERS_NOTE,
+  driverRows,
   LIFECYCLE_COLUMNS,
   monthLabel,
   QUANTILE_HEADERS,
@@ -23,6 +26,20 @@ export const reportToHtml = (report: Report, context: RenderContext = {}): strin
   const body = [
     ...htmlHeader(header),
     ...htmlScenario(scenarioInWords(report.spec, "Scenario", context, titles)),
+    ...(context.drivers === undefined
+      ? []
+      : [
+          "<section>",
+          "<h2>Largest drivers</h2>",
+          `<p>${escapeHtml(DRIVERS_NOTE)}</p>`,
+          htmlTable(
+            "The three largest drivers of each headline indicator",
+            DRIVER_HEADERS,
+            driverRows(context),
+            4,
+          ),
+          "</section>",
+        ]),
     "<section>",
     "<h2>Indicators</h2>",
     "<p>Shaded band: 80% of runs (p10 to p90); line: the median (p50).</p>",

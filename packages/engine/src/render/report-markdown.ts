@@ -5,6 +5,9 @@ import type { RenderContext } from "./render-context.js"
 import {
   COMMITMENT_SOURCES_HEADING,
   commitmentSources,
+  DRIVER_HEADERS,
+  DRIVERS_NOTE,
+  driverRows,
   type HandoutHeader,
   LIFECYCLE_COLUMNS,
   monthLabel,
@@ -22,6 +25,16 @@ export const reportToMarkdown = (report: Report, context: RenderContext = {}): s
   const lines: Array<string> = [
     ...markdownHeader(reportHeader(report, context)),
     ...markdownScenario(scenarioInWords(report.spec, "Scenario", context, titles)),
+    ...(context.drivers === undefined
+      ? []
+      : [
+          "## Largest drivers",
+          "",
+          DRIVERS_NOTE,
+          "",
+          ...markdownTable(DRIVER_HEADERS, driverRows(context), 4),
+          "",
+        ]),
     "## Indicators",
     "",
     "Each table gives the median (p50), the range of 80% of runs (p10 to p90) and the mean.",

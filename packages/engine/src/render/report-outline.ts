@@ -231,3 +231,18 @@ export const deltaCells = (row: DeltaRow): ReadonlyArray<string> => [
   formatDelta(row.deltaP90),
   formatShare(row.shareVariantHigher),
 ]
+
+export const DRIVER_HEADERS = ["indicator", "1st driver", "2nd driver", "3rd driver"] as const
+
+/** The drivers' table rows (label and swing of the mean), and the note that says how they were found. */
+export const driverRows = (context: RenderContext): ReadonlyArray<ReadonlyArray<string>> =>
+  (context.drivers ?? []).map((d) => [
+    d.label,
+    ...[0, 1, 2].map((n) => {
+      const driver = d.drivers[n]
+      return driver === undefined ? "—" : `${driver.label} (±${formatNumber(driver.swing / 2)})`
+    }),
+  ])
+
+export const DRIVERS_NOTE =
+  "At the horizon, the inputs whose low-to-high range moves the mean the most (half the swing shown), each moved alone with the others drawn as usual: a quick one-at-a-time tornado at 50 runs per setting. The full tornado and the Sobol indices come from accord sensitivity or POST /api/sensitivity."
