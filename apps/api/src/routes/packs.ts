@@ -1,4 +1,4 @@
-import { builtInPacks, getPack, Pack, PackId } from "@accord/domain"
+import { builtInPacks, getPack, notOneOf, Pack, PackId } from "@accord/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
@@ -71,7 +71,10 @@ export const packsRoutes = (run: RunHandler<ApiServices>) =>
           const pack = getPack(id)
           if (pack === undefined) {
             return yield* new NotFound({
-              message: `no pack '${id}'; known: ${builtInPacks.map((p) => p.id).join(", ")}`,
+              message: `no pack '${id}': ${notOneOf(
+                id,
+                builtInPacks.map((p) => p.id),
+              )}`,
               resource: "pack",
               id,
             })
