@@ -90,7 +90,7 @@ describe.concurrent("accord validate", () => {
     const cross = await accord(["validate", typo], scratch)
     expect(problemLines(cross.stderr)).toEqual([
       expect.stringMatching(
-        /^ {2}typo\.yaml:3:31 {2}interventions\.0\.commitment: unknown commitment in pack 'sybiha-visit-2025': expected one of .*; got "energy-project" \(did you mean "energy-projects"\?\)$/,
+        /^ {2}typo\.yaml:3:32 {2}interventions\.0\.commitment: unknown commitment in pack 'sybiha-visit-2025': expected one of .*; got "energy-project" \(did you mean "energy-projects"\?\)$/,
       ),
     ])
   })

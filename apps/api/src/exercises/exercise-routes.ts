@@ -34,6 +34,7 @@ import { type Context, Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
 import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
+import { ReportFormatParam } from "../http/report-format.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
 import { authenticate, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
@@ -78,12 +79,20 @@ export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move
   },
 )
 
-const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) })
-const Path = Schema.Struct({ id: ExerciseId })
-const DebriefQuery = Schema.Struct({
-  format: Schema.optional(Schema.Literal("json", "markdown", "html", "csv")),
-  round: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))),
+export const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) }).annotations({
+  identifier: "CloseRoundRequest",
 })
+const Path = Schema.Struct({ id: ExerciseId })
+/** `?round=` of the debrief: the game as of that round (0 = before any move). */
+export const DebriefRound = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))
+const DebriefQuery = Schema.Struct({
+  format: Schema.optional(ReportFormatParam),
+  round: Schema.optional(DebriefRound),
+})
+/** `?after=` / Last-Event-ID of the live feed: the stream version to resume after. */
+export const FeedPosition = Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())
+const FeedQuery = Schema.Struct({ after: Schema.optional(FeedPosition) })
+const FeedHeaders = Schema.Struct({ "Last-Event-ID": FeedPosition })
 
 export interface ExerciseRouteOptions {
   readonly joinLimits?: JoinLimits
@@ -351,8 +360,15 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
           const { events, state, viewer } = yield* authenticate(c, id)
-          const resume = Number.parseInt(c.req.header("last-event-id") ?? c.req.query("after") ?? "", 10)
-          const after = Number.isInteger(resume) && resume >= 0 ? resume : state.version
+          const { after: afterQuery } = yield* decodeQuery(c, FeedQuery)
+          const lastEventId = c.req.header("last-event-id")
+          const resume =
+            lastEventId === undefined
+              ? afterQuery
+              : (yield* decodeStrict(FeedHeaders, "the headers")({ "Last-Event-ID": lastEventId }))[
+                  "Last-Event-ID"
+                ]
+          const after = resume ?? state.version
           return yield* exerciseFeed(id, viewer, after, events)
         }),
       ),

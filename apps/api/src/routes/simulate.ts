@@ -8,6 +8,7 @@ import { ReportFormatParam } from "../http/report-format.js"
 import { comparisonResponse, formatFor, reportResponse } from "../http/report-response.js"
 import { decodeJsonBody, decodeQuery } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
+import { reportHashHeader } from "../openapi/response-headers.js"
 import { packById } from "../packs/pack-lookup.js"
 import { Simulator } from "../simulation/simulator.js"
 
@@ -35,7 +36,9 @@ export const simulateOperations: ReadonlyArray<Operation> = [
       "Same spec and seed give the same bytes and hash. Large specs run in worker threads; a spec above the work ceiling (runs × months × commitments) is refused with 400.",
     query: formatQueryDoc,
     body: ScenarioSpec,
-    responses: { 200: { description: "The report", schema: Report, kind: "report" } },
+    responses: {
+      200: { description: "The report", schema: Report, kind: "report", headers: reportHashHeader },
+    },
   },
   {
     method: "post",
