@@ -13,6 +13,7 @@ import {
   MAX_SEED,
   MoveId,
   PackId,
+  RoundNotOpen,
   RoundNumber,
   roleBriefs,
   type TeamId,
@@ -32,7 +33,6 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
-import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { ReportFormatParam } from "../http/report-format.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
@@ -288,13 +288,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           yield* authenticateFacilitator(c, id)
           // The body is optional: none (or an empty one) closes whichever round is open.
           const text = yield* Effect.promise(() => c.req.text())
-          const body =
-            text.trim() === ""
-              ? {}
-              : yield* Effect.try({
-                  try: () => JSON.parse(text) as unknown,
-                  catch: () => new MalformedJson({ message: "the request body is not valid JSON" }),
-                }).pipe(Effect.flatMap(decodeStrict(CloseBody, "the request body")))
+          // A body, when sent, is read like any other (415 for another media type, depth limit, strict decode).
+          const body = text.trim() === "" ? {} : yield* decodeJsonBody(c, CloseBody)
           // The round is fixed by the first read: a retry after a concurrent move closes the same round or fails.
           let round = body.round
           const { state, produced } = yield* executeExerciseCommand(id, (read) =>
@@ -310,7 +305,11 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
             }),
           )
           const closed = produced.find((e) => e._tag === "RoundClosed")
-          if (closed === undefined || closed._tag !== "RoundClosed") return c.json({}, 500)
+          if (closed === undefined || closed._tag !== "RoundClosed") {
+            const open = active(state).openRound
+            const message = `round ${round} is not open${open === null ? ": every round is closed" : `; round ${open} is`}`
+            return yield* new RoundNotOpen({ message, round: round ?? 0, openRound: open })
+          }
           return c.json(
             {
               round: closed.round,
