@@ -56,6 +56,26 @@ describe("invalid input is a 400 listing every problem with its path", () => {
     expect(body.issues.map((i) => i.path)).toEqual(["interventions.0.commitment", "interventions.1.month"])
   })
 
+  it("words each mistake once, for a person, as the CLI and the web app show it", async () => {
+    const body = await expectError(
+      await json("/api/simulate", {
+        pack,
+        runs: 0,
+        interventions: [{ type: "aid-package", month: 1, sector: "moon", amountUsdM: 5, form: "grant" }],
+      }),
+      400,
+      "InvalidInput",
+    )
+    expect(body.issues).toEqual([
+      { path: "runs", message: "between 1 and 100,000 Monte Carlo runs; got 0" },
+      {
+        path: "interventions.0.sector",
+        message:
+          'expected one of energy, digital, health, smes, infrastructure, demining, humanitarian; got "moon"',
+      },
+    ])
+  })
+
   it("rejects an unknown pack, negative amounts and unknown intervention types", async () => {
     const unknownPack = await expectError(
       await json("/api/simulate", { pack: "atlantis" }),
@@ -80,7 +100,17 @@ describe("invalid input is a 400 listing every problem with its path", () => {
   })
 
   it("decodes query strings strictly too", async () => {
-    await expectError(await json("/api/simulate?format=pdf", { pack }), 400, "InvalidInput")
+    const badFormat = await expectError(
+      await json("/api/simulate?format=jsno", { pack }),
+      400,
+      "InvalidInput",
+    )
+    expect(badFormat.issues).toEqual([
+      {
+        path: "format",
+        message: 'expected one of json, markdown, md, csv, html; got "jsno" (did you mean "json"?)',
+      },
+    ])
     await expectError(await json("/api/simulate?colour=blue", { pack }), 400, "InvalidInput")
     await expectError(await app.request("/api/scenarios/x?asOf=zero"), 400, "InvalidInput")
   })

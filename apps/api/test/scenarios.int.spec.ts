@@ -152,6 +152,24 @@ describe("scenarios as event streams", () => {
     expect((await json(`/api/scenarios/${id}/branch`, { atVersion: 99 })).status).toBe(404)
   })
 
+  it("answers 404 ScenarioNotFound for an unknown scenario on every scenario route, whatever version is named", async () => {
+    const missing = "/api/scenarios/no-such-scenario"
+    const answers = await Promise.all([
+      app.request(missing),
+      app.request(`${missing}/events`),
+      json(`${missing}/interventions`, { expectedVersion: 1, intervention: sanctions }),
+      app.request(`${missing}/interventions/0?expectedVersion=1`, { method: "DELETE" }),
+      json(`${missing}/settings`, { expectedVersion: 1, runs: 300 }),
+      json(`${missing}/assumptions`, { expectedVersion: 1, assumptions: {} }),
+      json(`${missing}/branch`, { atVersion: 1 }),
+      app.request(`${missing}/runs`, { method: "POST" }),
+    ])
+    for (const answer of answers) {
+      expect(answer.status).toBe(404)
+      expect(((await answer.json()) as { error: string }).error).toBe("ScenarioNotFound")
+    }
+  })
+
   it("lists scenarios, most recently changed first", async () => {
     const a = await create({ name: "List A" })
     const b = await create({ name: "List B" })

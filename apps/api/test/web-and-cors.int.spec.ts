@@ -52,6 +52,23 @@ describe("the web app's build", () => {
     expect((await app.request("/openapi.json")).headers.get("content-type")).toMatch(/json/)
   })
 
+  it("answers only GET and HEAD, and a missing file is a 404, not the page", async () => {
+    for (const method of ["POST", "PUT", "DELETE", "PATCH"]) {
+      for (const path of ["/", "/index.html", "/scenarios/abc"]) {
+        const refused = await app.request(path, { method })
+        expect(refused.status).toBe(405)
+        expect(refused.headers.get("allow")).toBe("GET, HEAD")
+        expect(Object.keys((await refused.json()) as object).sort()).toEqual(["error", "issues", "message"])
+      }
+    }
+    expect((await app.request("/", { method: "HEAD" })).status).toBe(200)
+    for (const path of ["/favicon.ico", "/openapi.yaml", "/assets/missing.js"]) {
+      const missing = await app.request(path)
+      expect(missing.status).toBe(404)
+      expect(((await missing.json()) as { error: string }).error).toBe("NotFound")
+    }
+  })
+
   it("is not served when it has not been built", async () => {
     const bare = makeApp(runtime, { logger: silentLogger, webDist: join(dist, "missing") })
     expect((await bare.request("/")).status).toBe(404)

@@ -111,7 +111,7 @@ const locateIssue = (
   if (flag !== undefined && overrides[issue.path as keyof SpecOverrides] !== undefined) {
     return { path: issue.path, message: `${issue.message} (from ${flag})` }
   }
-  const position = source.locate(issue.path, /is unexpected/.test(issue.message))
+  const position = source.locate(issue.path, issue.message.startsWith("unknown field"))
   return position === undefined
     ? { path: issue.path, message: issue.message }
     : { path: issue.path, message: issue.message, line: position.line, column: position.column }

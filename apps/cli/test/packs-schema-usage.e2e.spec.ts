@@ -26,7 +26,9 @@ describe.concurrent("accord packs, pack and schema", () => {
     expect(pack.stdout).toContain("    confidence M, predates the visit: Japan's ERA share")
     expect(pack.stdout).toContain("sanctions.pressure_index")
     expect(unknown).toMatchObject({ code: 1, stdout: "" })
-    expect(unknown.stderr).toBe("accord: no built-in pack 'atlantis'; known: sybiha-visit-2025\n")
+    expect(unknown.stderr).toBe(
+      "accord: no built-in pack 'atlantis': expected sybiha-visit-2025; got \"atlantis\"\n",
+    )
   })
 
   it("prints the scenario JSON Schema, identical to the one the domain ships", async () => {
@@ -46,8 +48,16 @@ describe.concurrent("usage errors exit 2, help exits 0", () => {
     [[], "expected a subcommand"],
     [["frobnicate"], "Invalid subcommand"],
     [["run"], "Missing argument"],
-    [["run", "x.yaml", "--seed", "-1"], "--seed must be an integer from 0 to 4294967295, got -1"],
-    [["run", "x.yaml", "--format", "pdf"], "Expected one of the following cases"],
+    [["run", "x.yaml", "--seed", "-1"], "--seed: between 0 and 4,294,967,295 (the random seed); got -1"],
+    [["run", "x.yaml", "--runs", "0"], "--runs: between 1 and 100,000 Monte Carlo runs; got 0"],
+    [
+      ["run", "x.yaml", "--format", "pdf"],
+      '--format: expected one of json, md, markdown, csv, html; got "pdf"',
+    ],
+    [
+      ["run", "x.yaml", "--format", "mdx"],
+      '--format: expected one of json, md, markdown, csv, html; got "mdx" (did you mean "md"?)',
+    ],
   ] as const)("accord %j", async ([args, message]) => {
     const result = await accord(args)
     expect(result).toMatchObject({ code: 2, stdout: "" })

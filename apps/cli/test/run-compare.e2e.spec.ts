@@ -65,7 +65,7 @@ describe.concurrent("accord run", () => {
     const late = await accord(["run", "late.yaml"], scratch)
     expect(late).toMatchObject({ code: 1, stdout: "" })
     expect(late.stderr).toContain(
-      "  late.yaml:6:12  interventions.0.month: month 9 is past the horizon (6 months)",
+      "  late.yaml:6:12  interventions.0.month: past the horizon: at most 6 (horizonMonths); got 9",
     )
   })
 })

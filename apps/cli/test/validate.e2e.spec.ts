@@ -67,6 +67,34 @@ describe.concurrent("accord validate", () => {
     noStackTrace(result.stderr)
   })
 
+  it("words each mistake once, with the allowed values and the one meant (exit 1)", async () => {
+    const name = file(
+      "typos.yaml",
+      [
+        "pack: sybiha-visit-2025",
+        "interventions:",
+        "  - { type: aid-package, month: 1, sector: moon, amountUsdM: 5, form: grant }",
+        "  - { type: delay, commitment: energy-project, months: 6 }",
+        "",
+      ].join("\n"),
+    )
+    const result = await accord(["validate", name], scratch)
+    expect(result.code).toBe(1)
+    expect(problemLines(result.stderr)).toEqual([
+      '  typos.yaml:3:44  interventions.0.sector: expected one of energy, digital, health, smes, infrastructure, demining, humanitarian; got "moon"',
+    ])
+    const typo = file(
+      "typo.yaml",
+      "pack: sybiha-visit-2025\ninterventions:\n  - { type: delay, commitment: energy-project, months: 6 }\n",
+    )
+    const cross = await accord(["validate", typo], scratch)
+    expect(problemLines(cross.stderr)).toEqual([
+      expect.stringMatching(
+        /^ {2}typo\.yaml:3:32 {2}interventions\.0\.commitment: unknown commitment in pack 'sybiha-visit-2025': expected one of .*; got "energy-project" \(did you mean "energy-projects"\?\)$/,
+      ),
+    ])
+  })
+
   it("checks ids and months against the pack, and gives JSON files and syntax errors positions (one call)", async () => {
     const cross = file(
       "cross.yaml",
@@ -92,7 +120,9 @@ describe.concurrent("accord validate", () => {
     expect(result.stderr).toMatch(/^accord: 4 of 4 scenario files are invalid/)
     const lines = problemLines(result.stderr)
     const has = (pattern: RegExp) => expect(lines).toContainEqual(expect.stringMatching(pattern))
-    has(/^ {2}cross\.yaml:4:\d+ {2}interventions\.0\.commitment: unknown commitment 'no-such-thing'/)
+    has(
+      /^ {2}cross\.yaml:4:\d+ {2}interventions\.0\.commitment: unknown commitment in pack 'sybiha-visit-2025': .*; got "no-such-thing"$/,
+    )
     has(/^ {2}cross\.yaml:5:\d+ {2}interventions\.1\.month: .*past the horizon/)
     // The assumption id contains a dot; the position still finds its line.
     has(/^ {2}cross\.yaml:7:\d+ {2}assumptions\.energy\.cost-per-mw-usd-m: /)

@@ -1,15 +1,7 @@
 import { Schema } from "effect"
 import { RunId, ScenarioId } from "./ids.js"
-import {
-  Assumptions,
-  HorizonMonths,
-  ReportHash,
-  RunCount,
-  ScenarioName,
-  ScenarioParent,
-  Seed,
-} from "./scenario-events.js"
-import { Intervention, ScenarioSpec } from "./scenario-spec.js"
+import { Assumptions, ReportHash, RunCount, ScenarioName, ScenarioParent } from "./scenario-events.js"
+import { HorizonMonths, Intervention, ScenarioSpec, Seed } from "./scenario-spec.js"
 
 /**
  * What users ask of a scenario stream. Each command names its stream

@@ -1,13 +1,6 @@
 import { Schema } from "effect"
 import { ParameterId, RunId, ScenarioId } from "./ids.js"
-import {
-  AssumptionOverride,
-  Intervention,
-  MAX_HORIZON_MONTHS,
-  MAX_RUNS,
-  MAX_SEED,
-  ScenarioSpec,
-} from "./scenario-spec.js"
+import { AssumptionOverride, HorizonMonths, Intervention, Runs, ScenarioSpec, Seed } from "./scenario-spec.js"
 
 /** Scenario name as users see it. */
 export const ScenarioName = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(200)).annotations({
@@ -32,9 +25,8 @@ export const ReportHash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)).a
   identifier: "ReportHash",
 })
 
-export const HorizonMonths = Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS))
-export const RunCount = Schema.Int.pipe(Schema.between(1, MAX_RUNS))
-export const Seed = Schema.Int.pipe(Schema.between(0, MAX_SEED))
+/** The spec's own run count, under the name the events use. */
+export const RunCount = Runs
 
 /**
  * The events of one scenario stream (stream id = scenario id). `v` is the

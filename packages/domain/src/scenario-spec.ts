@@ -1,6 +1,8 @@
 import { Either, Schema } from "effect"
 import { Sector } from "./commitment.js"
 import { CommitmentId, PackId, ParameterId } from "./ids.js"
+import { UnitAnnotationId } from "./issue-messages.js"
+import { notOneOf } from "./near-miss.js"
 import { InvalidInput, issuesFromParseError, type ValidationIssue } from "./validation-issue.js"
 
 export const MAX_HORIZON_MONTHS = 120
@@ -8,12 +10,16 @@ export const MAX_RUNS = 100_000
 export const MAX_SEED = 4_294_967_295
 export const MAX_INTERVENTIONS = 100
 
-const Month = Schema.Int.pipe(Schema.between(0, MAX_HORIZON_MONTHS))
+/** A number schema that names what it counts, so a range error says it in words ("between 1 and 100,000 Monte Carlo runs"). */
+export const counting = <S extends Schema.Schema.Any>(schema: S, unit: string): S =>
+  schema.annotations({ [UnitAnnotationId]: unit }) as S
+
+const Month = counting(Schema.Int.pipe(Schema.between(0, MAX_HORIZON_MONTHS)), "(months after the visit)")
 // Descriptions sit on property signatures: on the schema itself they would replace the decoder's error messages.
 const described = <S extends Schema.Schema.Any>(schema: S, description: string) =>
   Schema.propertySignature(schema).annotations({ description })
 const monthField = described(Month, "Scenario month, 0 = the visit (August 2025)")
-const Share = Schema.Number.pipe(Schema.between(0, 1))
+const Share = counting(Schema.Number.pipe(Schema.between(0, 1)), "(a share: 0 = none, 1 = all)")
 const Label = Schema.String.pipe(Schema.maxLength(200))
 const labelField = Schema.optional(Label).annotations({
   description: "Free text shown in reports and charts (at most 200 characters)",
@@ -42,7 +48,7 @@ export const AidPackage = Schema.Struct({
   month: monthField,
   sector: Sector,
   amountUsdM: described(
-    Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(100_000)),
+    counting(Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(100_000)), "USD millions"),
     "Amount in USD millions, more than 0 and at most 100000",
   ),
   form: AidForm,
@@ -58,7 +64,7 @@ export const Delay = Schema.Struct({
   type: Schema.Literal("delay"),
   commitment: CommitmentId,
   months: described(
-    Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)),
+    counting(Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)), "months"),
     "How many months the commitment stands still",
   ),
   /** Month the delay starts (default 0): the commitment stands still for `months` months from then. */
@@ -92,7 +98,10 @@ export const SanctionsEvasion = Schema.Struct({
   month: monthField,
   /** Added to the monthly evasion rate of sanctions in force from `month` on, in (0, 0.1]. */
   evasionPerMonth: described(
-    Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(MAX_EVASION_PER_MONTH)),
+    counting(
+      Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(MAX_EVASION_PER_MONTH)),
+      "(added to the monthly evasion rate)",
+    ),
     `Added to the monthly evasion rate of the sanctions in force from \`month\` on, more than 0 and at most ${MAX_EVASION_PER_MONTH}`,
   ),
   label: labelField,
@@ -156,22 +165,32 @@ export const AssumptionOverride = Schema.Union(
 })
 export type AssumptionOverride = typeof AssumptionOverride.Type
 
+/** The spec's numbers, shared with the CLI's overriding options so both word a mistake alike. */
+export const HorizonMonths = counting(Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)), "months")
+export const Runs = counting(Schema.Int.pipe(Schema.between(1, MAX_RUNS)), "Monte Carlo runs")
+export const Seed = counting(Schema.Int.pipe(Schema.between(0, MAX_SEED)), "(the random seed)")
+
 /** A what-if scenario as users write it (JSON or YAML); defaults are filled on decode. */
 export const ScenarioSpec = Schema.Struct({
   pack: described(PackId, "A built-in pack id, e.g. sybiha-visit-2025"),
   name: Schema.optional(Schema.String.pipe(Schema.maxLength(200))).annotations({
     description: "Scenario name (at most 200 characters)",
   }),
-  horizonMonths: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)), {
-    default: () => 24,
-  }).annotations({ description: `Months simulated after the visit, 1..${MAX_HORIZON_MONTHS}`, default: 24 }),
-  runs: Schema.optionalWith(Schema.Int.pipe(Schema.between(1, MAX_RUNS)), {
+  horizonMonths: Schema.optionalWith(
+    counting(Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)), "months"),
+    {
+      default: () => 24,
+    },
+  ).annotations({ description: `Months simulated after the visit, 1..${MAX_HORIZON_MONTHS}`, default: 24 }),
+  runs: Schema.optionalWith(Runs, {
     default: () => 1000,
   }).annotations({
     description: `Monte Carlo runs, 1..${MAX_RUNS}`,
     default: 1000,
   }),
-  seed: Schema.optionalWith(Schema.Int.pipe(Schema.between(0, MAX_SEED)), { default: () => 1 }).annotations({
+  seed: Schema.optionalWith(Seed, {
+    default: () => 1,
+  }).annotations({
     description: "Random seed, 0..2^32-1: same spec and seed, same report",
     default: 1,
   }),
@@ -203,7 +222,11 @@ export const strictParseOptions = { errors: "all", onExcessProperty: "error" } a
 export interface PackCatalog {
   readonly packIds: ReadonlyArray<string>
   readonly commitmentIds: (packId: string) => ReadonlyArray<string>
-  readonly parameterRange: (packId: string, parameterId: string) => { min: number; max: number } | undefined
+  readonly parameterIds: (packId: string) => ReadonlyArray<string>
+  readonly parameterRange: (
+    packId: string,
+    parameterId: string,
+  ) => { min: number; max: number; unit?: string } | undefined
 }
 
 /** Checks a structurally valid spec against its pack: ids exist, months fall within the horizon. */
@@ -212,7 +235,7 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
   if (!catalog.packIds.includes(spec.pack)) {
     issues.push({
       path: "pack",
-      message: `unknown pack '${spec.pack}'; known: ${catalog.packIds.join(", ")}`,
+      message: `unknown pack: ${notOneOf(spec.pack, catalog.packIds)}`,
     })
     return issues
   }
@@ -223,7 +246,7 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
     if (month > spec.horizonMonths) {
       issues.push({
         path: `${at}.month`,
-        message: `month ${month} is past the horizon (${spec.horizonMonths} months)`,
+        message: `past the horizon: at most ${spec.horizonMonths} (horizonMonths); got ${month}`,
       })
     }
     if (
@@ -232,7 +255,7 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
     ) {
       issues.push({
         path: `${at}.commitment`,
-        message: `unknown commitment '${intervention.commitment}' in pack '${spec.pack}'`,
+        message: `unknown commitment in pack '${spec.pack}': ${notOneOf(intervention.commitment, commitments)}`,
       })
     }
   })
@@ -240,12 +263,16 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
     const at = `assumptions.${id}`
     const range = catalog.parameterRange(spec.pack, id)
     if (range === undefined) {
-      issues.push({ path: at, message: `unknown assumption '${id}' in pack '${spec.pack}'` })
+      const known = catalog.parameterIds(spec.pack)
+      issues.push({ path: at, message: `unknown parameter in pack '${spec.pack}': ${notOneOf(id, known)}` })
       continue
     }
     const values = typeof override === "number" ? [override] : [override.low, override.mode, override.high]
     if (values.some((v) => !Number.isFinite(v) || v < range.min || v > range.max)) {
-      issues.push({ path: at, message: `must lie within ${range.min}..${range.max}` })
+      issues.push({
+        path: at,
+        message: `between ${range.min} and ${range.max}${range.unit === undefined ? "" : ` (${range.unit})`}; got ${values.join(", ")}`,
+      })
     }
     if (typeof override !== "number" && !(override.low <= override.mode && override.mode <= override.high)) {
       issues.push({ path: at, message: "expected low ≤ mode ≤ high" })

@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { RunId, ScenarioId } from "./ids.js"
-import { ReportHash, RunCount, ScenarioName, ScenarioParent, Seed } from "./scenario-events.js"
-import { ScenarioSpec } from "./scenario-spec.js"
+import { ReportHash, RunCount, ScenarioName, ScenarioParent } from "./scenario-events.js"
+import { ScenarioSpec, Seed } from "./scenario-spec.js"
 
 const Version = Schema.Int.pipe(Schema.positive())
 

@@ -1,4 +1,5 @@
-import { ParseResult, Schema } from "effect"
+import { Either, type ParseResult, Schema } from "effect"
+import { issueMessages } from "./issue-messages.js"
 
 /** One problem in some input: where it is (dotted path, e.g. "interventions.0.month") and what is wrong. */
 export const ValidationIssue = Schema.Struct({
@@ -7,24 +8,21 @@ export const ValidationIssue = Schema.Struct({
 }).annotations({ identifier: "ValidationIssue" })
 export type ValidationIssue = typeof ValidationIssue.Type
 
-/** Turns a decode failure into a flat list of issues with dotted paths. */
-export const issuesFromParseError = (error: ParseResult.ParseError): ReadonlyArray<ValidationIssue> => {
-  const issues = ParseResult.ArrayFormatter.formatErrorSync(error).map((issue) => ({
+/** Turns a decode failure into a flat list of issues with dotted paths, worded for a person (see issue-messages.ts). */
+export const issuesFromParseError = (error: ParseResult.ParseError): ReadonlyArray<ValidationIssue> =>
+  issueMessages(error.issue).map((issue) => ({
     path: issue.path.map(String).join("."),
     message: issue.message,
   }))
-  // An optional field with a bad value fails both branches of `X | undefined`; the "Expected undefined"
-  // half says nothing to a user when the field's own problem is listed at the same path or below it.
-  return issues.filter(
-    (issue) =>
-      !issue.message.startsWith("Expected undefined,") ||
-      !issues.some(
-        (other) =>
-          other !== issue &&
-          !other.message.startsWith("Expected undefined,") &&
-          (other.path === issue.path || other.path.startsWith(`${issue.path}.`)),
-      ),
-  )
+
+/** What is wrong with one value for a schema, in the same words as every other issue; undefined when it fits. */
+export const problemWith = <A, I>(schema: Schema.Schema<A, I, never>, value: unknown): string | undefined => {
+  const decoded = Schema.decodeUnknownEither(schema)(value, { errors: "all", onExcessProperty: "error" })
+  return Either.isLeft(decoded)
+    ? issuesFromParseError(decoded.left)
+        .map((i) => i.message)
+        .join("; ")
+    : undefined
 }
 
 /** Input failed validation; every problem is listed with its path. */

@@ -4,6 +4,7 @@ import type { PackCatalog } from "../src/scenario-spec.js"
 export const testCatalog: PackCatalog = {
   packIds: ["test-pack"],
   commitmentIds: (packId) => (packId === "test-pack" ? ["energy-projects", "defense-consultations"] : []),
+  parameterIds: (packId) => (packId === "test-pack" ? ["energy.cost-per-mw", "hazard.agree"] : []),
   parameterRange: (packId, parameterId) => {
     if (packId !== "test-pack") return undefined
     if (parameterId === "energy.cost-per-mw") return { min: 0.1, max: 10 }

@@ -1,7 +1,17 @@
-import { ExerciseId, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
+import { ExerciseId, ExerciseViewSchema, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
+import { DebriefSchema } from "@accord/engine"
 import { Schema } from "effect"
+import { ReportFormatParam } from "../http/report-format.js"
 import type { Operation } from "../openapi/operation.js"
-import { CreateExerciseBody, JoinBody, MoveBody } from "./exercise-routes.js"
+import { locationHeader } from "../openapi/response-headers.js"
+import {
+  CloseBody,
+  CreateExerciseBody,
+  DebriefRound,
+  FeedPosition,
+  JoinBody,
+  MoveBody,
+} from "./exercise-routes.js"
 
 export const CreatedExerciseResponse = Schema.Struct({
   id: Schema.String,
@@ -42,12 +52,6 @@ export const RoundClosedResponse = Schema.Struct({
   outcomes: RoundOutcomes,
 }).annotations({ identifier: "RoundClosedResponse" })
 
-const ExerciseViewResponse = Schema.Record({ key: Schema.String, value: Schema.Unknown }).annotations({
-  identifier: "ExerciseView",
-  description:
-    "Settings, teams, moves (other teams' pending moves only as { hidden: true, role, round }), offers and projects, closed rounds with their outcomes, and the caller's role brief",
-})
-
 const idParam = {
   id: { description: "Exercise id (XXXX-XXXX-XXXX, any case, separators optional)", schema: ExerciseId },
 }
@@ -63,7 +67,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     tag,
     summary: "Start a classroom exercise: the facilitator's token and a join code per role",
     body: CreateExerciseBody,
-    responses: { 201: { description: "Created", schema: CreatedExerciseResponse } },
+    responses: { 201: { description: "Created", schema: CreatedExerciseResponse, headers: locationHeader } },
   },
   {
     method: "post",
@@ -84,6 +88,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     summary: "Submit a move for the open round (team or facilitator token)",
     description: `${bearer} The same moveId again answers the original answer; a move outside the role is 403; a closed round 409.`,
     pathParams: idParam,
+    security: "bearer",
     body: MoveBody,
     responses: { 201: { description: "Recorded", schema: MoveAcceptedResponse } },
   },
@@ -96,6 +101,9 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
       "Close the open round (facilitator): its moves apply and every indicator is projected to the horizon",
     description: `${bearer} An optional body { "round": n } makes a retried close fail with 409 instead of closing the next round.`,
     pathParams: idParam,
+    security: "bearer",
+    body: CloseBody,
+    bodyOptional: true,
     responses: { 200: { description: "The round's outcomes", schema: RoundClosedResponse } },
   },
   {
@@ -106,7 +114,8 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     summary: "The exercise as the token's holder may see it",
     description: bearer,
     pathParams: idParam,
-    responses: { 200: { description: "The exercise", schema: ExerciseViewResponse } },
+    security: "bearer",
+    responses: { 200: { description: "The exercise", schema: ExerciseViewSchema } },
   },
   {
     method: "get",
@@ -117,6 +126,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
       "The join codes again (facilitator): stored sealed under the facilitator's token, so any device of the facilitator can show links and QR codes",
     description: bearer,
     pathParams: idParam,
+    security: "bearer",
     responses: { 200: { description: "The join codes", schema: JoinCodesResponse } },
   },
   {
@@ -128,6 +138,19 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
       "Server-Sent Events of joins, moves and round closes (id = stream version; resume with Last-Event-ID or ?after=)",
     description: bearer,
     pathParams: idParam,
+    security: "bearer",
+    query: {
+      after: {
+        description: "Resume after this stream version (Last-Event-ID wins when both are sent)",
+        schema: FeedPosition,
+      },
+    },
+    headers: {
+      "Last-Event-ID": {
+        description: "The id of the last event received: resume after it",
+        schema: FeedPosition,
+      },
+    },
     responses: { 200: { description: "The live feed", kind: "event-stream" } },
   },
   {
@@ -137,8 +160,13 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     tag,
     summary:
       "The debrief (facilitator): timeline, outcomes vs baseline and no moves, leave-one-out attribution",
-    description: `${bearer} ?format=json|markdown|html|csv, ?round=n for the game as of round n.`,
+    description: `${bearer} ?format=json|markdown (md)|html|csv, ?round=n for the game as of round n.`,
     pathParams: idParam,
-    responses: { 200: { description: "The debrief", kind: "report" } },
+    security: "bearer",
+    query: {
+      format: { description: "json | markdown (md) | csv | html", schema: ReportFormatParam },
+      round: { description: "The game as of this round (0 = before any move)", schema: DebriefRound },
+    },
+    responses: { 200: { description: "The debrief", schema: DebriefSchema, kind: "report" } },
   },
 ]

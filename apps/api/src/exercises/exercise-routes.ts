@@ -13,6 +13,7 @@ import {
   MAX_SEED,
   MoveId,
   PackId,
+  RoundNotOpen,
   RoundNumber,
   roleBriefs,
   type TeamId,
@@ -32,8 +33,8 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
-import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
+import { ReportFormatParam } from "../http/report-format.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
 import { authenticate, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
@@ -78,12 +79,20 @@ export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move
   },
 )
 
-const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) })
-const Path = Schema.Struct({ id: ExerciseId })
-const DebriefQuery = Schema.Struct({
-  format: Schema.optional(Schema.Literal("json", "markdown", "html", "csv")),
-  round: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))),
+export const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) }).annotations({
+  identifier: "CloseRoundRequest",
 })
+const Path = Schema.Struct({ id: ExerciseId })
+/** `?round=` of the debrief: the game as of that round (0 = before any move). */
+export const DebriefRound = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))
+const DebriefQuery = Schema.Struct({
+  format: Schema.optional(ReportFormatParam),
+  round: Schema.optional(DebriefRound),
+})
+/** `?after=` / Last-Event-ID of the live feed: the stream version to resume after. */
+export const FeedPosition = Schema.NumberFromString.pipe(Schema.int(), Schema.nonNegative())
+const FeedQuery = Schema.Struct({ after: Schema.optional(FeedPosition) })
+const FeedHeaders = Schema.Struct({ "Last-Event-ID": FeedPosition })
 
 export interface ExerciseRouteOptions {
   readonly joinLimits?: JoinLimits
@@ -279,13 +288,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           yield* authenticateFacilitator(c, id)
           // The body is optional: none (or an empty one) closes whichever round is open.
           const text = yield* Effect.promise(() => c.req.text())
-          const body =
-            text.trim() === ""
-              ? {}
-              : yield* Effect.try({
-                  try: () => JSON.parse(text) as unknown,
-                  catch: () => new MalformedJson({ message: "the request body is not valid JSON" }),
-                }).pipe(Effect.flatMap(decodeStrict(CloseBody, "the request body")))
+          // A body, when sent, is read like any other (415 for another media type, depth limit, strict decode).
+          const body = text.trim() === "" ? {} : yield* decodeJsonBody(c, CloseBody)
           // The round is fixed by the first read: a retry after a concurrent move closes the same round or fails.
           let round = body.round
           const { state, produced } = yield* executeExerciseCommand(id, (read) =>
@@ -301,7 +305,11 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
             }),
           )
           const closed = produced.find((e) => e._tag === "RoundClosed")
-          if (closed === undefined || closed._tag !== "RoundClosed") return c.json({}, 500)
+          if (closed === undefined || closed._tag !== "RoundClosed") {
+            const open = active(state).openRound
+            const message = `round ${round} is not open${open === null ? ": every round is closed" : `; round ${open} is`}`
+            return yield* new RoundNotOpen({ message, round: round ?? 0, openRound: open })
+          }
           return c.json(
             {
               round: closed.round,
@@ -351,8 +359,15 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
           const { events, state, viewer } = yield* authenticate(c, id)
-          const resume = Number.parseInt(c.req.header("last-event-id") ?? c.req.query("after") ?? "", 10)
-          const after = Number.isInteger(resume) && resume >= 0 ? resume : state.version
+          const { after: afterQuery } = yield* decodeQuery(c, FeedQuery)
+          const lastEventId = c.req.header("last-event-id")
+          const resume =
+            lastEventId === undefined
+              ? afterQuery
+              : (yield* decodeStrict(FeedHeaders, "the headers")({ "Last-Event-ID": lastEventId }))[
+                  "Last-Event-ID"
+                ]
+          const after = resume ?? state.version
           return yield* exerciseFeed(id, viewer, after, events)
         }),
       ),

@@ -1,4 +1,4 @@
-import { JSONSchema, type Schema } from "effect"
+import { JSONSchema, Schema } from "effect"
 import { ErrorBody } from "../http/api-error.js"
 import { contentTypeOf, type ReportFormat } from "../http/report-format.js"
 import type { Operation, ResponseSpec } from "./operation.js"
@@ -62,60 +62,92 @@ const contentFor = (response: ResponseSpec, schemaOf: (s: Schema.Schema.Any) => 
   }
 }
 
+/** A query or path parameter: numbers travel as text but are documented as the numbers they decode to. */
+const parameterSchema = (schema: Schema.Schema.Any, schemaOf: (s: Schema.Schema.Any) => Json): Json => {
+  const decoded = schemaOf(Schema.typeSchema(schema)) as JsonObject
+  return decoded.type === "integer" || decoded.type === "number" ? decoded : schemaOf(schema)
+}
+
+const parametersOf = (op: Operation, schemaOf: (s: Schema.Schema.Any) => Json): Array<Json> => {
+  const parameters: Array<Json> = []
+  const sources = [
+    ["path", op.pathParams],
+    ["query", op.query],
+    ["header", op.headers],
+  ] as const
+  for (const [where, specs] of sources) {
+    for (const [name, p] of Object.entries(specs ?? {})) {
+      parameters.push({
+        name,
+        in: where,
+        required: where === "path" ? true : (p.required ?? false),
+        description: p.description,
+        schema: parameterSchema(p.schema, schemaOf),
+      })
+    }
+  }
+  return parameters
+}
+
+const responseOf = (response: ResponseSpec, schemaOf: (s: Schema.Schema.Any) => Json): JsonObject => {
+  const content = contentFor(response, schemaOf)
+  const headers = response.headers ?? {}
+  const out: JsonObject = { description: response.description }
+  if (content !== undefined) out.content = content
+  if (Object.keys(headers).length > 0) {
+    out.headers = Object.fromEntries(
+      Object.entries(headers).map(([name, h]) => [
+        name,
+        { description: h.description, schema: schemaOf(h.schema) },
+      ]),
+    )
+  }
+  return out
+}
+
+const errorStatuses =
+  "An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable"
+
+const operationOf = (op: Operation, schemaOf: (s: Schema.Schema.Any) => Json, errorRef: Json): JsonObject => {
+  const errorContent = { "application/json": { schema: errorRef } }
+  const responses: JsonObject = {}
+  for (const [status, response] of Object.entries(op.responses))
+    responses[status] = responseOf(response, schemaOf)
+  if (op.security === "bearer") {
+    responses[401] = {
+      description: "No bearer token, or one this exercise does not know",
+      content: errorContent,
+    }
+    responses[403] = { description: "The token's holder may not do this", content: errorContent }
+  }
+  responses.default = { description: errorStatuses, content: errorContent }
+  const operation: JsonObject = {
+    operationId: op.operationId,
+    tags: [op.tag],
+    summary: op.summary,
+    responses,
+  }
+  if (op.description !== undefined) operation.description = op.description
+  const parameters = parametersOf(op, schemaOf)
+  if (parameters.length > 0) operation.parameters = parameters
+  if (op.security === "bearer") operation.security = [{ bearer: [] }]
+  if (op.body !== undefined) {
+    operation.requestBody = {
+      required: op.bodyOptional !== true,
+      content: { "application/json": { schema: schemaOf(op.body) } },
+    }
+  }
+  return operation
+}
+
 /** Builds the OpenAPI 3.1 document from the operations the routes declare. */
 export const makeOpenApiDocument = (operations: ReadonlyArray<Operation>, version: string): JsonObject => {
   const { components, schemaOf } = makeSchemaCollector()
   const errorRef = schemaOf(ErrorBody)
   const paths: JsonObject = {}
   for (const op of operations) {
-    const parameters: Array<Json> = []
-    for (const [name, p] of Object.entries(op.pathParams ?? {})) {
-      parameters.push({
-        name,
-        in: "path",
-        required: true,
-        description: p.description,
-        schema: schemaOf(p.schema),
-      })
-    }
-    for (const [name, p] of Object.entries(op.query ?? {})) {
-      parameters.push({
-        name,
-        in: "query",
-        required: p.required ?? false,
-        description: p.description,
-        schema: schemaOf(p.schema),
-      })
-    }
-    const responses: JsonObject = {}
-    for (const [status, response] of Object.entries(op.responses)) {
-      const content = contentFor(response, schemaOf)
-      responses[status] =
-        content === undefined
-          ? { description: response.description }
-          : { description: response.description, content }
-    }
-    responses.default = {
-      description:
-        "An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 503 store unavailable",
-      content: { "application/json": { schema: errorRef } },
-    }
-    const operation: JsonObject = {
-      operationId: op.operationId,
-      tags: [op.tag],
-      summary: op.summary,
-      responses,
-    }
-    if (op.description !== undefined) operation.description = op.description
-    if (parameters.length > 0) operation.parameters = parameters
-    if (op.body !== undefined) {
-      operation.requestBody = {
-        required: true,
-        content: { "application/json": { schema: schemaOf(op.body) } },
-      }
-    }
     const pathItem = (paths[op.path] ?? {}) as JsonObject
-    pathItem[op.method] = operation
+    pathItem[op.method] = operationOf(op, schemaOf, errorRef)
     paths[op.path] = pathItem
   }
   return {
@@ -128,6 +160,16 @@ export const makeOpenApiDocument = (operations: ReadonlyArray<Operation>, versio
     },
     servers: [{ url: "/" }],
     paths,
-    components: { schemas: components },
+    components: {
+      schemas: components,
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An exercise's facilitator token or a team token, as answered when it was created or joined",
+        },
+      },
+    },
   }
 }

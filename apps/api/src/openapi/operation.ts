@@ -8,6 +8,13 @@ export interface ResponseSpec {
   readonly schema?: Schema.Schema.Any
   /** Defaults to "json". */
   readonly kind?: ResponseKind
+  /** Response headers the handler sets (a "report" response also carries x-report-hash). */
+  readonly headers?: Readonly<Record<string, HeaderSpec>>
+}
+
+export interface HeaderSpec {
+  readonly description: string
+  readonly schema: Schema.Schema.Any
 }
 
 export interface ParameterSpec {
@@ -30,6 +37,12 @@ export interface Operation {
   readonly description?: string
   readonly pathParams?: Readonly<Record<string, ParameterSpec>>
   readonly query?: Readonly<Record<string, ParameterSpec>>
+  /** Request headers the handler reads (other than Authorization, which `security` declares). */
+  readonly headers?: Readonly<Record<string, ParameterSpec>>
   readonly body?: Schema.Schema.Any
+  /** Whether the body may be left out (default: required). */
+  readonly bodyOptional?: boolean
+  /** "bearer": the operation wants `Authorization: Bearer <token>` (401 without, 403 for the wrong one). */
+  readonly security?: "bearer"
   readonly responses: Readonly<Record<number, ResponseSpec>>
 }

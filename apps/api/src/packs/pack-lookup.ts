@@ -1,4 +1,4 @@
-import { builtInPacks, getPack, type Pack } from "@accord/domain"
+import { builtInPacks, getPack, notOneOf, type Pack } from "@accord/domain"
 import { Effect } from "effect"
 import { NotFound } from "../http/api-error.js"
 
@@ -16,7 +16,10 @@ export const findPack = (id: string): Effect.Effect<Pack, NotFound> => {
     ? Effect.succeed(pack)
     : Effect.fail(
         new NotFound({
-          message: `no pack '${id}'; known: ${builtInPacks.map((p) => p.id).join(", ")}`,
+          message: `no pack '${id}': ${notOneOf(
+            id,
+            builtInPacks.map((p) => p.id),
+          )}`,
           resource: "pack",
           id,
         }),

@@ -7,6 +7,7 @@ import type { RunHandler } from "../http/effect-handler.js"
 import { formatFor, reportResponse } from "../http/report-response.js"
 import { decodeQuery, decodeStrict } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
+import { reportHashHeader } from "../openapi/response-headers.js"
 import { loadReport } from "../reports/report-store.js"
 import { FormatQuery, formatQueryDoc } from "./simulate.js"
 
@@ -21,7 +22,9 @@ export const reportsOperations: ReadonlyArray<Operation> = [
     summary: "A stored report by its hash",
     pathParams: { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } },
     query: formatQueryDoc,
-    responses: { 200: { description: "The report", schema: Report, kind: "report" } },
+    responses: {
+      200: { description: "The report", schema: Report, kind: "report", headers: reportHashHeader },
+    },
   },
 ]
 

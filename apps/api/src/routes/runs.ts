@@ -9,6 +9,7 @@ import type { RunHandler } from "../http/effect-handler.js"
 import { formatFor, reportResponse } from "../http/report-response.js"
 import { decodeQuery, decodeStrict } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
+import { locationHeader, reportHashHeader, runIdHeader } from "../openapi/response-headers.js"
 import { type RunProgress, RunRegistry } from "../runs/run-registry.js"
 import { runScenario, scenarioOfRun } from "../scenarios/scenario-run.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
@@ -51,9 +52,23 @@ export const runsOperations: ReadonlyArray<Operation> = [
     pathParams: { id: { description: "Scenario id", schema: ScenarioId } },
     query: formatQueryDoc,
     responses: {
-      200: { description: "The stored report of an identical earlier run", schema: Report, kind: "report" },
-      201: { description: "The report of this run", schema: Report, kind: "report" },
-      202: { description: "A large run started in the background", schema: RunStarted },
+      200: {
+        description: "The stored report of an identical earlier run",
+        schema: Report,
+        kind: "report",
+        headers: { ...reportHashHeader, ...runIdHeader },
+      },
+      201: {
+        description: "The report of this run",
+        schema: Report,
+        kind: "report",
+        headers: { ...reportHashHeader, ...runIdHeader, ...locationHeader },
+      },
+      202: {
+        description: "A large run started in the background",
+        schema: RunStarted,
+        headers: { ...runIdHeader, ...locationHeader },
+      },
     },
   },
   {
@@ -145,7 +160,7 @@ export const scenarioRunsRoutes = (run: RunHandler<ApiServices>) =>
                 eventsUrl: `${runUrl}/events`,
               },
               202,
-              { location: runUrl },
+              { "x-run-id": outcome.runId, location: runUrl },
             )
         }
       }),

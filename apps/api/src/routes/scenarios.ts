@@ -22,6 +22,7 @@ import type { ApiServices } from "../api-services.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeQuery, decodeStrict, readJsonBody } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
+import { locationHeader } from "../openapi/response-headers.js"
 import { ScenarioIndex, ScenarioSummary } from "../scenarios/scenario-index.js"
 import { executeScenarioCommand, loadScenario, scenarioStream } from "../scenarios/scenario-stream.js"
 
@@ -103,7 +104,9 @@ export const scenariosOperations: ReadonlyArray<Operation> = [
     tag,
     summary: "Store a spec as a new scenario (a ScenarioCreated event)",
     body: ScenarioSpec,
-    responses: { 201: { description: "Created; Location names the scenario", schema: Created } },
+    responses: {
+      201: { description: "Created; Location names the scenario", schema: Created, headers: locationHeader },
+    },
   },
   {
     method: "get",
@@ -120,7 +123,12 @@ export const scenariosOperations: ReadonlyArray<Operation> = [
     tag,
     summary: "A scenario's current state, or its state as of a version (replayed)",
     pathParams: idParam,
-    query: { asOf: { description: "Replay the stream up to this version", schema: VersionParam } },
+    query: {
+      asOf: {
+        description: "Replay the stream up to this version (1 = the creation event)",
+        schema: VersionParam,
+      },
+    },
     responses: { 200: { description: "The scenario", schema: ScenarioView } },
   },
   {
@@ -192,7 +200,7 @@ export const scenariosOperations: ReadonlyArray<Operation> = [
     summary: "Fork a new scenario from this one as it was at a version, linked to its parent",
     pathParams: idParam,
     body: BranchBody,
-    responses: { 201: { description: "The new scenario", schema: Created } },
+    responses: { 201: { description: "The new scenario", schema: Created, headers: locationHeader } },
   },
 ]
 

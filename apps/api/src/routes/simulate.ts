@@ -9,6 +9,7 @@ import { comparisonResponse, formatFor, reportResponse } from "../http/report-re
 import { decodeJsonBody, decodeQuery } from "../http/request-input.js"
 import { observationsFor } from "../observations/observation-stream.js"
 import type { Operation } from "../openapi/operation.js"
+import { reportHashHeader } from "../openapi/response-headers.js"
 import { packById } from "../packs/pack-lookup.js"
 import { Simulator } from "../simulation/simulator.js"
 
@@ -39,7 +40,9 @@ export const simulateOperations: ReadonlyArray<Operation> = [
       "Same spec and seed give the same bytes and hash. Large specs run in worker threads; a spec above the work ceiling (runs × months × commitments) is refused with 400.",
     query: formatQueryDoc,
     body: ScenarioSpec,
-    responses: { 200: { description: "The report", schema: Report, kind: "report" } },
+    responses: {
+      200: { description: "The report", schema: Report, kind: "report", headers: reportHashHeader },
+    },
   },
   {
     method: "post",

@@ -15,7 +15,10 @@ export const defaultWebDist =
     .find((dir) => existsSync(join(dir, "index.html"))) ??
   fileURLToPath(new URL("../../../web/dist", import.meta.url))
 
-/** Serves the web build at / with a fallback to index.html for client-side routes; nothing when it is not built. */
+/**
+ * Serves the web build at / (GET and HEAD only) with a fallback to index.html for app routes
+ * (paths that name no file); nothing when it is not built.
+ */
 export const webAppRoutes = (dist: string) => {
   const app = new Hono()
   const index = join(dist, "index.html")
@@ -26,7 +29,16 @@ export const webAppRoutes = (dist: string) => {
   const fallback = serveStatic({ path: relative(process.cwd(), index) })
   // API paths never fall back to the page: an unknown API path is a JSON 404.
   const isApi = (path: string) => path.startsWith("/api/") || path === "/api"
-  app.use("*", (c, next) => (isApi(c.req.path) ? next() : files(c, next)))
-  app.get("*", (c, next) => (isApi(c.req.path) ? next() : fallback(c, next)))
+  // A path naming a file (/favicon.ico, /openapi.yaml) is that file or a 404, never the page.
+  const namesFile = (path: string) => /\.[A-Za-z0-9]+$/.test(path)
+  app.use("*", async (c, next) => {
+    if (isApi(c.req.path)) return next()
+    if (c.req.method !== "GET" && c.req.method !== "HEAD") {
+      const message = `${c.req.method} ${c.req.path} is not allowed: the web app answers GET and HEAD`
+      return c.json({ error: "MethodNotAllowed", message, issues: [] }, 405, { allow: "GET, HEAD" })
+    }
+    return files(c, next)
+  })
+  app.get("*", (c, next) => (isApi(c.req.path) || namesFile(c.req.path) ? next() : fallback(c, next)))
   return app
 }

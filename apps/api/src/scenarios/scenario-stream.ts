@@ -85,6 +85,10 @@ export const executeScenarioCommand = (command: ScenarioCommand, expected?: Expe
     const stream = scenarioStream(command.scenarioId)
     const events = yield* store.readStream(stream, { codec: scenarioCodec })
     const state = fold(events)
+    // A scenario that does not exist is a 404 whatever version the client names; only creation starts one.
+    if (state._tag === "EmptyScenario" && command._tag !== "CreateScenario") {
+      return yield* notFound(command.scenarioId)
+    }
     // A client that has not seen the current version gets a conflict, whatever the command would decide.
     if (typeof expected === "number" && expected !== state.version) {
       return yield* new ExpectedVersionMismatch({ stream, expected, actual: state.version })

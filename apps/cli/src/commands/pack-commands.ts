@@ -1,4 +1,4 @@
-import { builtInPacks, getPack, type Pack } from "@accord/domain"
+import { builtInPacks, getPack, notOneOf, type Pack } from "@accord/domain"
 import { canonicalJson } from "@accord/engine"
 import { Args, Command, Options } from "@effect/cli"
 import { Effect } from "effect"
@@ -34,7 +34,10 @@ export const packCommand = Command.make(
       if (pack === undefined) {
         return yield* new UnknownPack({
           pack: id,
-          message: `no built-in pack '${id}'; known: ${builtInPacks.map((p) => p.id).join(", ")}`,
+          message: `no built-in pack '${id}': ${notOneOf(
+            id,
+            builtInPacks.map((p) => p.id),
+          )}`,
         })
       }
       yield* writeStdout(json ? `${canonicalJson(pack)}\n` : packText(pack))

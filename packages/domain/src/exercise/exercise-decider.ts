@@ -1,5 +1,6 @@
 import { Either, Schema } from "effect"
 import type { Decider } from "../decider.js"
+import { notOneOf } from "../near-miss.js"
 import { crossCheckSpec, type PackCatalog, type ScenarioSpec } from "../scenario-spec.js"
 import { InvalidInput, type ValidationIssue } from "../validation-issue.js"
 import type {
@@ -262,7 +263,7 @@ const submit = (
         invalid("unknown commitment", [
           {
             path: "move.commitment",
-            message: `unknown commitment '${command.move.commitment}' in pack '${state.pack}'`,
+            message: `unknown commitment in pack '${state.pack}': ${notOneOf(command.move.commitment, known)}`,
           },
         ]),
       )

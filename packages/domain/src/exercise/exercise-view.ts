@@ -52,7 +52,7 @@ export interface ExerciseView {
     readonly name: string
     readonly devices: number
   }>
-  readonly budgets: ActiveExercise["budgets"] | null
+  readonly budgets: NonNullable<ActiveExercise["budgets"]> | null
   /** USD m and moves the viewer has left this round (null without a budget). */
   readonly remaining: { readonly usdM: number | null; readonly moves: number | null } | null
   readonly moves: ReadonlyArray<MoveView>

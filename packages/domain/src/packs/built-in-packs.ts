@@ -13,8 +13,11 @@ export const getPack = (id: string): Pack | undefined => builtInPacks.find((p) =
 export const packCatalog: PackCatalog = {
   packIds: builtInPacks.map((p) => p.id),
   commitmentIds: (packId) => getPack(packId)?.commitments.map((c) => c.id) ?? [],
+  parameterIds: (packId) => getPack(packId)?.parameters.map((p) => p.id) ?? [],
   parameterRange: (packId, parameterId) => {
     const parameter = getPack(packId)?.parameters.find((p) => p.id === parameterId)
-    return parameter === undefined ? undefined : { min: parameter.min, max: parameter.max }
+    return parameter === undefined
+      ? undefined
+      : { min: parameter.min, max: parameter.max, unit: parameter.unit }
   },
 }
