@@ -58,6 +58,7 @@ const syntheticCatalog = {
   packIds: [synthetic.id],
   commitmentIds: () => synthetic.commitments.map((c) => c.id),
   parameterRange: (_: string, id: string) => synthetic.parameters.find((p) => p.id === id),
+  parameterIds: () => synthetic.parameters.map((p) => p.id),
 }
 
 const specOf = (input: Omit<ScenarioSpecInput, "pack">, pack: Pack = synthetic) =>
