@@ -70,7 +70,7 @@ describe("accord sensitivity and accord goal", () => {
     expect(found.code).toBe(0)
     expect(JSON.parse(found.stdout)).toMatchObject({ reachable: true, seeking: "smallest" })
     expect(noLever.code).toBe(1)
-    expect(noLever.stderr).toContain("indicator: unknown indicator 'funds.nope'")
+    expect(noLever.stderr).toContain("indicator: unknown indicator: expected one of")
     expect(noLever.stderr).toContain("lever.intervention:")
     expect(badTarget.code).toBe(1)
     expect(badTarget.stderr).toContain("target:")

@@ -1,5 +1,6 @@
 import { Either, Schema } from "effect"
 import type { Decider } from "./decider.js"
+import { notOneOf } from "./near-miss.js"
 import { CalendarDate, Observation } from "./observation.js"
 import type { ObservationEvent } from "./observation-events.js"
 import { InvalidInput, type ValidationIssue } from "./validation-issue.js"
@@ -47,13 +48,13 @@ export const observationIssues = (
   if ("commitment" in about && !catalog.commitmentIds.includes(about.commitment)) {
     issues.push({
       path: "observation.about.commitment",
-      message: `unknown commitment '${about.commitment}' in pack '${catalog.pack}'`,
+      message: `unknown commitment in pack '${catalog.pack}': ${notOneOf(about.commitment, catalog.commitmentIds)}`,
     })
   }
   if ("indicator" in about && !catalog.indicatorIds.includes(about.indicator)) {
     issues.push({
       path: "observation.about.indicator",
-      message: `unknown indicator '${about.indicator}' in pack '${catalog.pack}'`,
+      message: `unknown indicator in pack '${catalog.pack}': ${notOneOf(about.indicator, catalog.indicatorIds)}`,
     })
   }
   if (observation.date < catalog.earliestDate) {

@@ -257,6 +257,16 @@ describe("refusals", () => {
     expect(paths(indicatorIssues(synthetic, spec, "funds.nope", 13))).toEqual(["indicator", "month"])
   })
 
+  it("says which indicator was meant and the month's range in words", () => {
+    const [indicator, month] = indicatorIssues(synthetic, spec, "funds.disbursed_usd", 13)
+    expect(indicator?.message).toMatch(
+      /^unknown indicator: expected one of .*; got "funds.disbursed_usd" \(did you mean "funds.disbursed_usd_m"\?\)$/,
+    )
+    expect(month?.message).toMatch(
+      /^a whole number of months between 0 and \d+ \(the spec's horizon\); got 13$/,
+    )
+  })
+
   it("names a lever that does not exist", () => {
     const at = (lever: { intervention: number; field: string }) =>
       paths(goalIssues(synthetic, spec, { ...goal, lever, target: 1, probability: 0.5 }))

@@ -1,4 +1,11 @@
-import { type Pack, type ScenarioSpec, type Sector, sectors, type ValidationIssue } from "@accord/domain"
+import {
+  notOneOf,
+  type Pack,
+  type ScenarioSpec,
+  type Sector,
+  sectors,
+  type ValidationIssue,
+} from "@accord/domain"
 import { compileModel } from "../compiled-model.js"
 import { INDICATOR_IDS, type ModelParameter, SECTOR_INDICATOR } from "../indicator-formulas.js"
 import { type LeverRef, leverFieldsOf, leverOf, withLever } from "./levers.js"
@@ -21,11 +28,14 @@ export const indicatorIssues = (
       .filter((id) => (INDICATOR_IDS as ReadonlyArray<string>).includes(id))
     issues.push({
       path: "indicator",
-      message: `unknown indicator '${indicator}'; known: ${known.join(", ")}`,
+      message: `unknown indicator: ${notOneOf(indicator, known)}`,
     })
   }
   if (month !== undefined && !(Number.isInteger(month) && month >= 0 && month <= spec.horizonMonths)) {
-    issues.push({ path: "month", message: `expected a month 0..${spec.horizonMonths} (the spec's horizon)` })
+    issues.push({
+      path: "month",
+      message: `a whole number of months between 0 and ${spec.horizonMonths} (the spec's horizon); got ${month}`,
+    })
   }
   return issues
 }
