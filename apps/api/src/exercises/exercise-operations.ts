@@ -1,4 +1,4 @@
-import { ExerciseId, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
+import { ExerciseId, MoveRef, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
 import { Schema } from "effect"
 import type { Operation } from "../openapi/operation.js"
 import { CreateExerciseBody, JoinBody, MoveBody } from "./exercise-routes.js"
@@ -6,13 +6,20 @@ import { CreateExerciseBody, JoinBody, MoveBody } from "./exercise-routes.js"
 export const CreatedExerciseResponse = Schema.Struct({
   id: Schema.String,
   facilitatorToken: Schema.String.annotations({ description: "Shown once; the service keeps only its hash" }),
-  joinCodes: Schema.Struct({ japan: Schema.String, ukraine: Schema.String, russia: Schema.String }),
+  joinCodes: Schema.Struct({
+    japan: Schema.String,
+    ukraine: Schema.String,
+    russia: Schema.String,
+    observer: Schema.String.annotations({
+      description: "Opens a read-only seat (projector, visiting teacher): sees only revealed rounds",
+    }),
+  }),
 }).annotations({ identifier: "CreatedExercise" })
 
 export const JoinedTeamResponse = Schema.Struct({
   teamId: Schema.String,
-  role: TeamRole,
-  token: Schema.String.annotations({ description: "The team's bearer token; shown once" }),
+  role: Schema.Union(TeamRole, Schema.Literal("observer")),
+  token: Schema.String.annotations({ description: "The team's (or observer's) bearer token; shown once" }),
 }).annotations({ identifier: "JoinedTeam" })
 
 export const MoveAcceptedResponse = Schema.Struct({
@@ -28,7 +35,7 @@ export const RoundClosedResponse = Schema.Struct({
   round: Schema.Int,
   month: Schema.Int,
   openRound: Schema.NullOr(Schema.Int),
-  applied: Schema.Array(Schema.String),
+  applied: Schema.Array(MoveRef),
   voided: Schema.Array(VoidedMove),
   outcomes: RoundOutcomes,
 }).annotations({ identifier: "RoundClosedResponse" })
@@ -50,7 +57,8 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     path: "/api/exercises",
     operationId: "createExercise",
     tag,
-    summary: "Start a classroom exercise: the facilitator's token and a join code per role",
+    summary:
+      "Start a classroom exercise (or a clean copy of a template): the facilitator's token, a join code per role and one for observers",
     body: CreateExerciseBody,
     responses: { 201: { description: "Created", schema: CreatedExerciseResponse } },
   },
@@ -59,7 +67,8 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     path: "/api/exercises/{id}/teams",
     operationId: "joinExercise",
     tag,
-    summary: "Join with a join code (rate-limited per exercise and per address: 429)",
+    summary:
+      "Join with a join code, as a team or (observers' code) read-only (rate-limited per exercise and per address across every instance on the database: 429)",
     pathParams: idParam,
     body: JoinBody,
     responses: { 201: { description: "Joined", schema: JoinedTeamResponse } },
@@ -70,7 +79,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "submitMove",
     tag,
     summary: "Submit a move for the open round (team or facilitator token)",
-    description: `${bearer} The same moveId again answers the original answer; a move outside the role is 403; a closed round 409.`,
+    description: `${bearer} Move ids are scoped per team: the same moveId again from the same team answers the original answer; another team's id is free. A move outside the role, or any move from an observer, is 403; a closed round 409.`,
     pathParams: idParam,
     body: MoveBody,
     responses: { 201: { description: "Recorded", schema: MoveAcceptedResponse } },
@@ -92,7 +101,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "getExercise",
     tag,
     summary: "The exercise as the token's holder may see it",
-    description: bearer,
+    description: `${bearer} With auto-close chosen, a read after the round clock ran out closes the round first. \`serverTime\` (epoch ms) lets a client count the clock down without trusting its own.`,
     pathParams: idParam,
     responses: { 200: { description: "The exercise", schema: ExerciseViewResponse } },
   },

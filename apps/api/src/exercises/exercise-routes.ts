@@ -1,9 +1,10 @@
 import { randomBytes } from "node:crypto"
 import {
   type ActiveExercise,
+  Approval,
   Budgets,
   type ExerciseCommand,
-  ExerciseId,
+  type ExerciseId,
   ExerciseMove,
   ExerciseName,
   ExerciseNotFound,
@@ -11,7 +12,9 @@ import {
   getPack,
   MAX_SEED,
   MoveId,
+  observerBrief,
   PackId,
+  RoundClockSettings,
   RoundNumber,
   roleBriefs,
   type TeamId,
@@ -19,14 +22,7 @@ import {
   type TeamRole,
   teamRoles,
 } from "@accord/domain"
-import {
-  type Debrief,
-  type DebriefFormat,
-  debriefMediaType,
-  exerciseDebrief,
-  projectRoundOutcomes,
-  renderDebrief,
-} from "@accord/engine"
+import { type DebriefFormat, debriefMediaType, renderDebrief } from "@accord/engine"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
@@ -34,10 +30,12 @@ import type { ApiServices } from "../api-services.js"
 import { MalformedJson } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
-import { loadScenario } from "../scenarios/scenario-stream.js"
-import { authenticate, authenticateFacilitator } from "./exercise-auth.js"
+import { Simulator } from "../simulation/simulator.js"
+import { exerciseAnswer, exerciseIdOf } from "./exercise-answer.js"
+import { authenticate, authenticateActor, authenticateFacilitator } from "./exercise-auth.js"
+import { exerciseSettings } from "./exercise-create.js"
 import { exerciseFeed } from "./exercise-feed.js"
-import { exerciseStatusByTag, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
+import { InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
 import {
   hashSecret,
   matchHash,
@@ -46,12 +44,20 @@ import {
   newToken,
   normalizeJoinCode,
 } from "./exercise-secrets.js"
-import { active, executeExerciseCommand } from "./exercise-stream.js"
-import { defaultJoinLimits, type JoinLimits, JoinRateLimiter } from "./join-rate-limit.js"
+import { active, executeExerciseCommand, loadExercise } from "./exercise-stream.js"
+import { countJoinAttempt, defaultJoinLimits, type JoinLimits } from "./join-rate-limit.js"
+import { closeExerciseRound, closeIfDue } from "./round-close.js"
 
 export const CreateExerciseBody = Schema.Struct({
-  pack: PackId,
+  /** Required unless `template` gives the setup. */
+  pack: Schema.optional(PackId),
   name: ExerciseName,
+  /** A template to start a clean copy from: its setup, no teams and no moves (the other settings must be absent). */
+  template: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64))),
+  /** "required": only moves the facilitator approved (or amended) take effect when the round closes. */
+  approval: Schema.optional(Approval),
+  /** A round clock: seconds per round, counted down on every view; the round closes by itself only with autoClose. */
+  clock: Schema.optional(RoundClockSettings),
   roundMonths: Schema.optional(Schema.Int.pipe(Schema.between(1, 12))),
   rounds: Schema.optional(RoundNumber),
   seed: Schema.optional(Schema.Int.pipe(Schema.between(0, MAX_SEED))),
@@ -74,7 +80,6 @@ export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move
 )
 
 const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) })
-const Path = Schema.Struct({ id: ExerciseId })
 const DebriefQuery = Schema.Struct({
   format: Schema.optional(Schema.Literal("json", "markdown", "html", "csv")),
   round: Schema.optional(Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))),
@@ -83,18 +88,6 @@ const DebriefQuery = Schema.Struct({
 export interface ExerciseRouteOptions {
   readonly joinLimits?: JoinLimits
 }
-
-const DEFAULT_RUNS = 500
-const DEFAULT_ROUNDS = 3
-const DEFAULT_ROUND_MONTHS = 3
-const DEBRIEF_CACHE_SIZE = 32
-
-type Failure = { readonly _tag: string; readonly message: string }
-const isExerciseFailure = (e: unknown): e is Failure =>
-  typeof e === "object" &&
-  e !== null &&
-  typeof (e as Failure)._tag === "string" &&
-  (e as Failure)._tag in exerciseStatusByTag
 
 /** The client's address for rate limiting (the socket's; behind a proxy every client shares the proxy's). */
 const clientAddress = (c: Context): string => {
@@ -105,8 +98,8 @@ const clientAddress = (c: Context): string => {
   }
 }
 
-const moveAnswer = (state: ActiveExercise, moveId: string) => {
-  const recorded = state.moves.find((m) => m.moveId === moveId)
+const moveAnswer = (state: ActiveExercise, teamId: string, moveId: string) => {
+  const recorded = state.moves.find((m) => m.moveId === moveId && m.teamId === teamId)
   return {
     moveId,
     round: recorded?.round,
@@ -124,26 +117,9 @@ const moveAnswer = (state: ActiveExercise, moveId: string) => {
  * is rate-limited per exercise and per client address.
  */
 export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseRouteOptions = {}) => {
-  const limiter = new JoinRateLimiter(options.joinLimits ?? defaultJoinLimits)
-  const debriefs = new Map<string, Debrief>()
-
-  const answer = <E>(c: Context, effect: Effect.Effect<Response, E, ApiServices>) =>
-    run(
-      c,
-      effect.pipe(
-        Effect.catchAll((e: E) => {
-          if (!isExerciseFailure(e)) return Effect.fail(e)
-          return Effect.sync(() => {
-            if (e instanceof TooManyRequests) c.header("retry-after", String(e.retryAfterSeconds))
-            return c.json(
-              { error: e._tag, message: e.message, issues: [] },
-              exerciseStatusByTag[e._tag] as 400,
-            )
-          })
-        }),
-      ),
-    )
-  const idOf = (c: Context) => decodeStrict(Path, "the path")({ id: c.req.param("id") })
+  const limits = options.joinLimits ?? defaultJoinLimits
+  const answer = exerciseAnswer(run)
+  const idOf = exerciseIdOf
 
   return new Hono()
     .post("/", (c) =>
@@ -151,40 +127,30 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const body = yield* decodeJsonBody(c, CreateExerciseBody)
-          const base =
-            body.baseScenario === undefined ? undefined : (yield* loadScenario(body.baseScenario)).state
+          const settings = yield* exerciseSettings(body)
           const exerciseId = newExerciseId()
           const facilitatorToken = newToken()
-          const joinCodes = { japan: newJoinCode(), ukraine: newJoinCode(), russia: newJoinCode() }
-          const joinHash = (role: TeamRole) =>
+          const joinCodes = {
+            japan: newJoinCode(),
+            ukraine: newJoinCode(),
+            russia: newJoinCode(),
+            observer: newJoinCode(),
+          }
+          const joinHash = (role: TeamRole | "observer") =>
             hashSecret(exerciseId, "join", normalizeJoinCode(joinCodes[role]))
           yield* executeExerciseCommand(exerciseId, () =>
             Effect.succeed<ExerciseCommand>({
               _tag: "CreateExercise",
               exerciseId: exerciseId as ExerciseId,
-              pack: body.pack,
               name: body.name,
-              roundMonths: body.roundMonths ?? DEFAULT_ROUND_MONTHS,
-              rounds: body.rounds ?? DEFAULT_ROUNDS,
-              seed: body.seed ?? 1,
-              runs: body.runs ?? DEFAULT_RUNS,
-              ...(body.budgets === undefined ? {} : { budgets: body.budgets }),
-              ...(base === undefined
-                ? {}
-                : {
-                    horizonMonths: base.spec.horizonMonths,
-                    baseScenario: {
-                      scenarioId: base.scenarioId,
-                      interventions: base.spec.interventions,
-                      ...(base.spec.assumptions === undefined ? {} : { assumptions: base.spec.assumptions }),
-                    },
-                  }),
+              ...settings,
               facilitatorTokenHash: hashSecret(exerciseId, "token", facilitatorToken),
               joinCodeHashes: {
                 japan: joinHash("japan"),
                 ukraine: joinHash("ukraine"),
                 russia: joinHash("russia"),
               },
+              observerCodeHash: joinHash("observer"),
             }),
           )
           c.header("location", `/api/exercises/${exerciseId}`)
@@ -197,8 +163,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const now = yield* Clock.currentTimeMillis
-          const wait = limiter.attempt(id, clientAddress(c), now)
+          const wait = yield* countJoinAttempt(limits, id, clientAddress(c))
           if (wait > 0)
             return yield* new TooManyRequests({
               message: `too many attempts to join; retry in ${wait} s`,
@@ -207,28 +172,29 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const body = yield* decodeJsonBody(c, JoinBody)
           const teamId = randomBytes(9).toString("base64url")
           const token = newToken()
-          let role: TeamRole | undefined
+          let role: TeamRole | "observer" | undefined
           yield* executeExerciseCommand(
             id,
             (state): Effect.Effect<ExerciseCommand, ExerciseNotFound | InvalidJoinCode> => {
               if (state._tag === "EmptyExercise")
                 return Effect.fail(new ExerciseNotFound({ message: `no exercise '${id}'`, exerciseId: id }))
               const hash = hashSecret(id, "join", normalizeJoinCode(body.joinCode))
-              role = matchHash(
-                hash,
-                teamRoles.map((r) => [r, state.joinCodeHashes[r]] as const),
-              )
+              role = matchHash<TeamRole | "observer">(hash, [
+                ...teamRoles.map((r) => [r, state.joinCodeHashes[r]] as const),
+                ...(state.observerCodeHash === undefined
+                  ? []
+                  : [["observer", state.observerCodeHash] as const]),
+              ])
               if (role === undefined)
                 return Effect.fail(
                   new InvalidJoinCode({ message: "this join code opens no role of this exercise" }),
                 )
-              return Effect.succeed<ExerciseCommand>({
-                _tag: "JoinTeam",
-                teamId: teamId as TeamId,
-                role,
-                name: body.name,
-                tokenHash: hashSecret(id, "token", token),
-              })
+              const tokenHash = hashSecret(id, "token", token)
+              return Effect.succeed<ExerciseCommand>(
+                role === "observer"
+                  ? { _tag: "JoinObserver", observerId: teamId as TeamId, name: body.name, tokenHash }
+                  : { _tag: "JoinTeam", teamId: teamId as TeamId, role, name: body.name, tokenHash },
+              )
             },
           )
           return c.json({ teamId, role, token }, 201)
@@ -240,7 +206,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const { viewer } = yield* authenticate(c, id)
+          const { viewer } = yield* authenticateActor(c, id)
           const body = yield* decodeJsonBody(c, MoveBody)
           const { state } = yield* executeExerciseCommand(id, () =>
             Effect.succeed<ExerciseCommand>({
@@ -252,7 +218,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               move: body.move,
             }),
           )
-          return c.json(moveAnswer(active(state), body.moveId), 201)
+          return c.json(moveAnswer(active(state), viewer.teamId, body.moveId), 201)
         }),
       ),
     )
@@ -271,20 +237,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
                   try: () => JSON.parse(text) as unknown,
                   catch: () => new MalformedJson({ message: "the request body is not valid JSON" }),
                 }).pipe(Effect.flatMap(decodeStrict(CloseBody, "the request body")))
-          // The round is fixed by the first read: a retry after a concurrent move closes the same round or fails.
-          let round = body.round
-          const { state, produced } = yield* executeExerciseCommand(id, (read) =>
-            Effect.sync((): ExerciseCommand => {
-              const exercise = active(read)
-              round ??= exercise.openRound ?? exercise.rounds
-              const pack = getPack(exercise.pack)
-              const outcomes =
-                pack === undefined || exercise.openRound !== round
-                  ? { horizonMonth: exercise.horizonMonths, reportHash: "", indicators: [] }
-                  : projectRoundOutcomes(pack, exercise)
-              return { _tag: "CloseRound", round, outcomes }
-            }),
-          )
+          const { state, produced } = yield* closeExerciseRound(id, body.round)
           const closed = produced.find((e) => e._tag === "RoundClosed")
           if (closed === undefined || closed._tag !== "RoundClosed") return c.json({}, 500)
           return c.json(
@@ -306,8 +259,14 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const { state, viewer } = yield* authenticate(c, id)
-          return c.json({ ...exerciseView(state, viewer), brief: roleBriefs[viewer.actor] }, 200)
+          const first = yield* authenticate(c, id)
+          // A read after the clock ran out closes the round, when the facilitator chose auto-close.
+          const closed = yield* closeIfDue(id, first.state)
+          const state = closed ? active((yield* loadExercise(id)).state) : first.state
+          const { viewer } = first
+          const brief = viewer.actor === "observer" ? observerBrief : roleBriefs[viewer.actor]
+          const serverTime = yield* Clock.currentTimeMillis
+          return c.json({ ...exerciseView(state, viewer), brief, serverTime }, 200)
         }),
       ),
     )
@@ -332,13 +291,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const query = yield* decodeQuery(c, DebriefQuery)
           const pack = getPack(state.pack)
           if (pack === undefined) return yield* Effect.die(new Error(`pack ${state.pack} vanished`))
-          const key = `${id}:${state.version}:${query.round ?? "all"}`
-          let debrief = debriefs.get(key)
-          if (debrief === undefined) {
-            debrief = exerciseDebrief(pack, state, query.round)
-            if (debriefs.size >= DEBRIEF_CACHE_SIZE) debriefs.delete(debriefs.keys().next().value as string)
-            debriefs.set(key, debrief)
-          }
+          const simulator = yield* Simulator
+          const debrief = yield* simulator.debrief(pack, state, query.round)
           const format: DebriefFormat = query.format ?? "json"
           return c.body(renderDebrief(debrief, format), 200, { "content-type": debriefMediaType[format] })
         }),

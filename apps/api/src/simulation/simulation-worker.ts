@@ -1,9 +1,11 @@
 // Runs in a worker thread: computes chunks of runs (or whole comparisons) for the main thread.
 import { parentPort } from "node:worker_threads"
-import type { ScenarioSpec } from "@accord/domain"
+import type { ActiveExercise, ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   compare,
+  exerciseDebrief,
+  projectRoundOutcomes,
   type SimulationChunk,
   simulateChunk,
   simulationChunkTransferables,
@@ -19,6 +21,9 @@ export type SimulationTask =
       readonly chunks: ReadonlyArray<SimulationChunk>
     }
   | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
+  /** A round close's projection: as played with the open round's moves, baseline, no moves. */
+  | { readonly kind: "round-outcomes"; readonly state: ActiveExercise }
+  | { readonly kind: "debrief"; readonly state: ActiveExercise; readonly round: number | undefined }
 
 /** Computes a task; chunks' typed arrays are transferred, not copied. */
 const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayBuffer> } => {
@@ -32,6 +37,10 @@ const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayB
       return { value: assembleReport(packById(task.spec.pack), task.spec, task.chunks), transfer: [] }
     case "compare":
       return { value: compare(packById(task.baseline.pack), task.baseline, task.variant), transfer: [] }
+    case "round-outcomes":
+      return { value: projectRoundOutcomes(packById(task.state.pack), task.state), transfer: [] }
+    case "debrief":
+      return { value: exerciseDebrief(packById(task.state.pack), task.state, task.round), transfer: [] }
   }
 }
 

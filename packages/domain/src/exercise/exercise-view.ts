@@ -1,11 +1,24 @@
 import type { ExerciseEvent } from "./exercise-events.js"
 import { describeMove, type ExerciseMove, moveCostUsdM } from "./exercise-moves.js"
 import type { ExerciseActor } from "./exercise-roles.js"
-import type { ActiveExercise, ClosedRound, ExerciseItem, MoveStatus, RecordedMove } from "./exercise-state.js"
+import type {
+  ActiveExercise,
+  ClosedRound,
+  ExerciseItem,
+  MoveStatus,
+  RecordedMove,
+  RoundClock,
+} from "./exercise-state.js"
+import { applyMove } from "./move-effects.js"
+import { namesMove } from "./move-ref.js"
 
-/** Who is looking: the facilitator sees everything, a team sees its own pending moves and everyone's revealed ones. */
+/**
+ * Who is looking: the facilitator sees everything, a team sees its own
+ * pending moves and everyone's revealed ones, an observer (read-only) sees
+ * only the rounds the facilitator revealed, never a pending move.
+ */
 export interface ExerciseViewer {
-  readonly actor: ExerciseActor
+  readonly actor: ExerciseActor | "observer"
   readonly teamId: string
 }
 
@@ -22,6 +35,9 @@ export type MoveView =
       readonly description: string
       readonly month?: number
       readonly reason?: string
+      readonly adjudication?: RecordedMove["adjudication"]
+      /** The move as submitted, when the facilitator amended it. */
+      readonly submitted?: ExerciseMove
     }
   | {
       readonly hidden: true
@@ -50,14 +66,45 @@ export interface ExerciseView {
   readonly moves: ReadonlyArray<MoveView>
   readonly items: ReadonlyArray<ExerciseItem>
   readonly closedRounds: ReadonlyArray<ClosedRound>
+  /** "required": only moves the facilitator approved take effect. */
+  readonly approval: "free" | "required"
+  /** The round length and whether the round closes by itself (null: no clock). */
+  readonly clock: ActiveExercise["clock"] | null
+  /** The open round's clock once started (remainingMs left at `at`, epoch ms). */
+  readonly roundClock: RoundClock | null
+  /** Observers see closed rounds up to this one. */
+  readonly revealedRound: number
+  /** Facilitator only: observers who joined, and injections planned per round (from a template). */
+  readonly observers?: ReadonlyArray<{ readonly observerId: string; readonly name: string }>
+  readonly plannedInjections?: ActiveExercise["plannedInjections"]
 }
 
-/** Whether a viewer may see a move's content. */
-export const maySee = (viewer: ExerciseViewer, move: Pick<RecordedMove, "status" | "teamId">): boolean =>
-  viewer.actor === "facilitator" || move.status !== "pending" || move.teamId === viewer.teamId
+/** Whether a viewer may see a move's content (an observer sees a move only once its round is revealed). */
+export const maySee = (
+  viewer: ExerciseViewer,
+  move: Pick<RecordedMove, "status" | "teamId" | "round">,
+  revealedRound = Number.POSITIVE_INFINITY,
+): boolean => {
+  if (viewer.actor === "observer") return move.status !== "pending" && move.round <= revealedRound
+  return viewer.actor === "facilitator" || move.status !== "pending" || move.teamId === viewer.teamId
+}
 
-const moveView = (viewer: ExerciseViewer, m: RecordedMove): MoveView =>
-  maySee(viewer, m)
+/** The offers and projects as the revealed rounds left them (what an observer may know). */
+const itemsThrough = (state: ActiveExercise, round: number): ReadonlyArray<ExerciseItem> => {
+  let items: ReadonlyArray<ExerciseItem> = []
+  for (const closed of state.closedRounds.filter((r) => r.round <= round)) {
+    for (const ref of closed.applied) {
+      const m = state.moves.find((r) => namesMove(ref, r))
+      if (m === undefined) continue
+      const effect = applyMove(items, m.moveId, m.move, closed.month)
+      if (effect._tag === "Applied") items = effect.items
+    }
+  }
+  return items
+}
+
+const moveView = (viewer: ExerciseViewer, m: RecordedMove, revealedRound?: number): MoveView =>
+  maySee(viewer, m, revealedRound)
     ? {
         hidden: false,
         moveId: m.moveId,
@@ -69,15 +116,20 @@ const moveView = (viewer: ExerciseViewer, m: RecordedMove): MoveView =>
         description: describeMove(m.move),
         ...(m.month === undefined ? {} : { month: m.month }),
         ...(m.reason === undefined ? {} : { reason: m.reason }),
+        ...(m.adjudication === undefined ? {} : { adjudication: m.adjudication }),
+        ...(m.submitted === undefined ? {} : { submitted: m.submitted }),
       }
     : { hidden: true, role: m.actor, round: m.round, status: "pending" }
 
 /** The exercise as `viewer` may see it. */
 export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): ExerciseView => {
-  const budget = viewer.actor === "facilitator" ? undefined : state.budgets?.[viewer.actor]
+  const observer = viewer.actor === "observer"
+  const budget =
+    viewer.actor === "facilitator" || viewer.actor === "observer" ? undefined : state.budgets?.[viewer.actor]
   const mine = state.moves.filter(
     (m) => m.status === "pending" && m.round === state.openRound && m.teamId === viewer.teamId,
   )
+  const revealed = state.closedRounds.filter((r) => r.round <= state.revealedRound)
   return {
     id: state.exerciseId,
     name: state.name,
@@ -86,7 +138,7 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
     roundMonths: state.roundMonths,
     rounds: state.rounds,
     horizonMonths: state.horizonMonths,
-    month: state.month,
+    month: observer ? (revealed.at(-1)?.month ?? 0) : state.month,
     openRound: state.openRound,
     status: state.openRound === null ? "finished" : "open",
     you: viewer,
@@ -102,18 +154,49 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
                 : budget.usdM - mine.reduce((s, m) => s + moveCostUsdM(m.move), 0),
             moves: budget.moves === undefined ? null : budget.moves - mine.length,
           },
-    moves: state.moves.map((m) => moveView(viewer, m)),
-    items: state.items,
-    closedRounds: state.closedRounds,
+    // An observer does not even learn that a pending move exists.
+    moves: state.moves
+      .filter((m) => !observer || maySee(viewer, m, state.revealedRound))
+      .map((m) => moveView(viewer, m, state.revealedRound)),
+    items: observer ? itemsThrough(state, state.revealedRound) : state.items,
+    closedRounds: observer ? revealed : state.closedRounds,
+    approval: state.approval ?? "free",
+    clock: state.clock ?? null,
+    roundClock: state.roundClock?.round === state.openRound ? state.roundClock : null,
+    revealedRound: state.revealedRound,
+    ...(viewer.actor === "facilitator"
+      ? {
+          observers: state.observers.map((o) => ({ observerId: o.observerId, name: o.name })),
+          plannedInjections: state.plannedInjections ?? [],
+        }
+      : {}),
   }
 }
 
-/** One event of the exercise's live feed, as `viewer` may see it (secrets and hidden moves removed). */
+/**
+ * One event of the exercise's live feed, as `viewer` may see it (secrets and
+ * hidden moves removed), or undefined for an event the viewer must not learn
+ * of at all (anything about a pending move, for an observer).
+ */
 export const exerciseFeedEvent = (
   event: ExerciseEvent,
   stateAfter: ActiveExercise,
   viewer: ExerciseViewer,
-): { readonly type: string; readonly data: unknown } => {
+): { readonly type: string; readonly data: unknown } | undefined => {
+  const observer = viewer.actor === "observer"
+  const roundData = (round: number) => {
+    const closed = stateAfter.closedRounds.find((r) => r.round === round)
+    return {
+      round,
+      month: closed?.month,
+      openRound: stateAfter.openRound,
+      moves: stateAfter.moves
+        .filter((m) => m.round === round)
+        .map((m) => moveView(viewer, m, stateAfter.revealedRound)),
+      voided: closed?.voided ?? [],
+      outcomes: closed?.outcomes,
+    }
+  }
   switch (event._tag) {
     case "ExerciseCreated":
       return {
@@ -124,23 +207,34 @@ export const exerciseFeedEvent = (
       return { type: "TeamJoined", data: { teamId: event.teamId, role: event.role, name: event.name } }
     case "MoveSubmitted":
     case "ShockInjected": {
-      const recorded = stateAfter.moves.find((m) => m.moveId === event.moveId)
+      if (observer) return undefined
+      const teamId = event._tag === "MoveSubmitted" ? event.teamId : "facilitator"
+      const recorded = stateAfter.moves.find((m) => m.moveId === event.moveId && m.teamId === teamId)
       return {
         type: event._tag,
         data: recorded === undefined ? null : moveView(viewer, { ...recorded, status: "pending" }),
       }
     }
-    case "RoundClosed":
+    case "MoveAdjudicated":
+      // Only the move's team and the facilitator learn of a ruling on a pending move.
+      if (viewer.actor !== "facilitator" && viewer.teamId !== event.teamId) return undefined
       return {
-        type: "RoundClosed",
-        data: {
-          round: event.round,
-          month: event.month,
-          openRound: stateAfter.openRound,
-          moves: stateAfter.moves.filter((m) => m.round === event.round).map((m) => moveView(viewer, m)),
-          voided: event.voided,
-          outcomes: event.outcomes,
-        },
+        type: "MoveAdjudicated",
+        data: { moveId: event.moveId, decision: event.decision, reason: event.reason },
       }
+    case "RoundClosed":
+      if (observer)
+        return { type: "RoundClosed", data: { round: event.round, openRound: stateAfter.openRound } }
+      return { type: "RoundClosed", data: roundData(event.round) }
+    case "ObserverJoined":
+      return viewer.actor === "facilitator"
+        ? { type: "ObserverJoined", data: { name: event.name } }
+        : undefined
+    case "RoundClockSet": {
+      const { _tag, v, ...clock } = event
+      return { type: "RoundClockSet", data: clock }
+    }
+    case "RoundRevealed":
+      return { type: "RoundRevealed", data: roundData(event.round) }
   }
 }

@@ -74,11 +74,18 @@ export const applyMove = (
   }
   const target = targetOf(move)
   if (target === undefined) return { _tag: "Applied", items }
-  const item = items.find((i) => i.itemId === target.item)
-  if (item === undefined) return refused(`there is no offer or project '${target.item}' (yet)`)
-  if (target.kind !== "any" && item.kind !== target.kind)
+  // Ids are scoped per team, so Japan's offer and Ukraine's project may share one: the kind tells them apart.
+  const named = items.filter((i) => i.itemId === target.item)
+  if (named.length === 0) return refused(`there is no offer or project '${target.item}' (yet)`)
+  const fitting = target.kind === "any" ? named : named.filter((i) => i.kind === target.kind)
+  const item = fitting[0]
+  if (item === undefined)
     return refused(
-      `'${target.item}' is ${item.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
+      `'${target.item}' is ${named[0]?.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
+    )
+  if (fitting.length > 1)
+    return refused(
+      `'${target.item}' names both an offer and a project; deliver needs a name only one of them has`,
     )
   if (target.onlyFrom !== undefined && item.state !== target.onlyFrom)
     return refused(`'${target.item}' is ${item.state}: only a ${target.onlyFrom} offer can be declined`)
