@@ -9,7 +9,9 @@ import { exerciseClient, readFrames } from "./exercise-client.js"
 // The app over a memory store, with a logger that keeps every record so the test can look for secrets in it.
 const logged: Array<string> = []
 // Simulations on the event loop: worker threads take seconds to start under tsx (the pool has its own tests).
-const runtime = ManagedRuntime.make(apiLayer(EventStore.memory(), { workerThreshold: Number.MAX_SAFE_INTEGER }))
+const runtime = ManagedRuntime.make(
+  apiLayer(EventStore.memory(), { workerThreshold: Number.MAX_SAFE_INTEGER }),
+)
 const app = makeApp(runtime, {
   logger: { info: (r) => logged.push(JSON.stringify(r)), error: (r) => logged.push(JSON.stringify(r)) },
   webDist: "/nonexistent",

@@ -61,9 +61,8 @@ describe("join rate limit", () => {
   }
 
   it("allows so many attempts per window and exercise, then asks to wait until the window ends", () => {
-    const at = ((attempt) => (ms: number) => attempt("ex", "10.0.0.1", ms))(
-      attempts({ perExercise: 3, perAddress: 100, windowMs: 60_000 }),
-    )
+    const attempt = attempts({ perExercise: 3, perAddress: 100, windowMs: 60_000 })
+    const at = (ms: number) => attempt("ex", "10.0.0.1", ms)
     expect([at(0), at(1000), at(2000)]).toEqual([0, 0, 0])
     expect(at(30_000)).toBe(30)
     expect(at(60_000)).toBe(0)
