@@ -5,6 +5,7 @@ import { forgetSession, loadSession } from "./exercise-session.js"
 import { ExerciseStart } from "./exercise-start.js"
 import { FacilitatorDashboard } from "./facilitator-dashboard.js"
 import type { CommitmentChoice } from "./move-form.js"
+import { ObserverView } from "./observer-view.js"
 import { TeamView } from "./team-view.js"
 import "./exercise.css"
 
@@ -40,6 +41,8 @@ export const ExercisePage = ({
     <>
       {session.role === "facilitator" ? (
         <FacilitatorDashboard session={session} commitments={commitments} />
+      ) : session.role === "observer" ? (
+        <ObserverView session={session} />
       ) : (
         <TeamView session={session} commitments={commitments} />
       )}

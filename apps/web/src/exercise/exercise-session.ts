@@ -2,10 +2,15 @@
 export interface ExerciseSession {
   readonly id: string
   readonly token: string
-  readonly role: "facilitator" | "japan" | "ukraine" | "russia"
+  readonly role: "facilitator" | "japan" | "ukraine" | "russia" | "observer"
   readonly teamName?: string
   /** Only the facilitator's: shown on the dashboard so teams can join. */
-  readonly joinCodes?: { readonly japan: string; readonly ukraine: string; readonly russia: string }
+  readonly joinCodes?: {
+    readonly japan: string
+    readonly ukraine: string
+    readonly russia: string
+    readonly observer?: string
+  }
 }
 
 const key = (id: string) => `accord.exercise.${id}`

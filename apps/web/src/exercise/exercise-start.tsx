@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from "react"
-import { createExercise, ExerciseApiError, joinExercise } from "./exercise-api.js"
+import { type CreatedExercise, createExercise, ExerciseApiError, joinExercise } from "./exercise-api.js"
 import { type ExerciseSession, exerciseHref, saveSession } from "./exercise-session.js"
+import { type StartChoices, StartOptions, TemplateStart } from "./start-options.js"
 
 const errorText = (e: unknown) => (e instanceof ExerciseApiError ? `${e.message} (${e.tag})` : String(e))
 
@@ -22,25 +23,31 @@ export const ExerciseStart = ({
   const [joinCode, setJoinCode] = useState("")
   const [teamName, setTeamName] = useState("")
   const [error, setError] = useState<string | undefined>()
+  const [choices, setChoices] = useState<StartChoices>({})
 
+  const facilitate = (created: CreatedExercise) => {
+    const session: ExerciseSession = {
+      id: created.id,
+      token: created.facilitatorToken,
+      role: "facilitator",
+      joinCodes: created.joinCodes,
+    }
+    saveSession(session)
+    window.history.replaceState(null, "", exerciseHref(created.id))
+    onSession(session)
+  }
   const start = async (event: FormEvent) => {
     event.preventDefault()
     try {
-      const created = await createExercise({
-        pack: packId,
-        name,
-        rounds: Number(rounds),
-        roundMonths: Number(roundMonths),
-      })
-      const session: ExerciseSession = {
-        id: created.id,
-        token: created.facilitatorToken,
-        role: "facilitator",
-        joinCodes: created.joinCodes,
-      }
-      saveSession(session)
-      window.history.replaceState(null, "", exerciseHref(created.id))
-      onSession(session)
+      facilitate(
+        await createExercise({
+          pack: packId,
+          name,
+          rounds: Number(rounds),
+          roundMonths: Number(roundMonths),
+          ...choices,
+        }),
+      )
     } catch (e) {
       setError(errorText(e))
     }
@@ -111,9 +118,11 @@ export const ExerciseStart = ({
                 onChange={(e) => setRoundMonths(e.target.value)}
               />
             </div>
+            <StartOptions onChange={setChoices} />
             <button type="submit">Start exercise</button>
           </form>
         )}
+        {exerciseId === undefined && <TemplateStart onCreated={facilitate} />}
         <form onSubmit={join} aria-labelledby={`${id}-join`}>
           <h3 id={`${id}-join`}>Join an exercise (team)</h3>
           <div className="lever">

@@ -2,9 +2,11 @@ import { useState } from "react"
 import { DebriefPanel } from "./debrief-panel.js"
 import { closeRound, ExerciseApiError } from "./exercise-api.js"
 import type { ExerciseSession } from "./exercise-session.js"
+import { FacilitatorTools } from "./facilitator-tools.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
+import { RoundClock } from "./round-clock.js"
 import { useExercise } from "./use-exercise.js"
 
 /** The facilitator's dashboard: join codes, teams, round status, injections, close round, projector view, debrief. */
@@ -66,6 +68,7 @@ export const FacilitatorDashboard = ({
             {live ? "live" : "offline"}
           </span>
         </p>
+        <RoundClock exercise={state} token={session.token} onChange={() => void refresh()} />
       </header>
       <div className="exercise-columns">
         <section aria-labelledby="teams-title">
@@ -122,6 +125,7 @@ export const FacilitatorDashboard = ({
           <MoveList exercise={state} />
         </section>
       </div>
+      <FacilitatorTools exercise={state} session={session} onChange={() => void refresh()} />
       {last && (
         <>
           <p>

@@ -2,6 +2,8 @@ import type { ExerciseSession } from "./exercise-session.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
+import { RoundClock } from "./round-clock.js"
+import { TeamRulings } from "./team-rulings.js"
 import { useExercise } from "./use-exercise.js"
 
 /** A team's view: its role brief, its moves for the open round, everyone's revealed moves and the outcomes so far. */
@@ -28,6 +30,7 @@ export const TeamView = ({
             : `Round ${state.openRound} of ${state.rounds} · month ${state.month}`}
           <span className={live ? "live-dot live" : "live-dot"}>{live ? "live" : "offline"}</span>
         </p>
+        <RoundClock exercise={state} onChange={() => void refresh()} />
       </header>
       <div className="exercise-columns">
         <section aria-labelledby="brief-title" className="brief">
@@ -46,7 +49,8 @@ export const TeamView = ({
               {state.remaining.moves !== null ? ` · ${state.remaining.moves} moves` : ""}
             </p>
           )}
-          {state.openRound !== null && role !== "facilitator" && (
+          <TeamRulings exercise={state} />
+          {state.openRound !== null && role !== "facilitator" && role !== "observer" && (
             <MoveForm
               exercise={state}
               token={session.token}

@@ -69,7 +69,7 @@ export interface ExerciseView {
   /** "required": only moves the facilitator approved take effect. */
   readonly approval: "free" | "required"
   /** The round length and whether the round closes by itself (null: no clock). */
-  readonly clock: ActiveExercise["clock"] | null
+  readonly clock: NonNullable<ActiveExercise["clock"]> | null
   /** The open round's clock once started (remainingMs left at `at`, epoch ms). */
   readonly roundClock: RoundClock | null
   /** Observers see closed rounds up to this one. */
