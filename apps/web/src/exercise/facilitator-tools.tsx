@@ -8,6 +8,12 @@ import "./facilitator.css"
 
 const errorText = (e: unknown) => (e instanceof ExerciseApiError ? e.message : String(e))
 
+const RULED: Readonly<Record<Decision, string>> = {
+  approve: "approved",
+  amend: "amended",
+  reject: "rejected",
+}
+
 type VisibleMove = Extract<ExerciseState["moves"][number], { hidden: false }>
 
 /** One pending move with the facilitator's ruling: a reason, then approve, amend the amount, or reject. */
@@ -47,7 +53,7 @@ const PendingMove = ({
         {move.adjudication && (
           <span className={`ruling ruling-${move.adjudication.decision}`}>
             {" "}
-            ({move.adjudication.decision}d: {move.adjudication.reason})
+            ({RULED[move.adjudication.decision]}: {move.adjudication.reason})
           </span>
         )}
       </p>
