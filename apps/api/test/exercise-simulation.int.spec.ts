@@ -21,15 +21,16 @@ const play = async (instance: ReturnType<typeof memoryApp>) => {
   const ukraine = await api.join(ex.id, ex.joinCodes.ukraine, "Kyiv")
   const offer = { type: "offer-aid", sector: "energy", amountUsdM: 400, form: "grant", title: "Grid" }
   await api.move(ex.id, japan.token, { moveId: "o1", round: 1, move: offer })
-  const first = await (await api.close(ex.id, ex.facilitatorToken)).json()
+  type Closed = { applied: Array<{ teamId: string; moveId: string }> }
+  const first = (await (await api.close(ex.id, ex.facilitatorToken)).json()) as Closed
   await api.move(ex.id, ukraine.token, { moveId: "a1", round: 2, move: { type: "agree-offer", item: "o1" } })
-  const second = await (await api.close(ex.id, ex.facilitatorToken)).json()
+  const second = (await (await api.close(ex.id, ex.facilitatorToken)).json()) as Closed
   const { hash, ...debrief } = (await (
     await api.get(`/api/exercises/${ex.id}/debrief`, ex.facilitatorToken)
   ).json()) as { exercise: { id: string }; hash: string }
   // Only the exercise's id (random) differs between the two instances, and the hash that covers it.
   const { id, ...exercise } = debrief.exercise
-  const strip = (closed: { applied: Array<{ teamId: string; moveId: string }> }) => ({
+  const strip = (closed: Closed) => ({
     ...closed,
     applied: closed.applied.map((a) => a.moveId),
   })
