@@ -10,7 +10,9 @@ import { internalErrorBody } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
+import { backtestRoutes } from "./routes/backtest.js"
 import { healthRoutes } from "./routes/health.js"
+import { observationsRoutes } from "./routes/observations.js"
 import { openApiRoutes } from "./routes/openapi.js"
 import { packsRoutes } from "./routes/packs.js"
 import { reportsRoutes } from "./routes/reports.js"
@@ -83,6 +85,8 @@ export const makeApp = (
 
   app.route("/api/health", healthRoutes(run))
   app.route("/api/packs", packsRoutes(run))
+  app.route("/api/packs", observationsRoutes(run))
+  app.route("/api/packs", backtestRoutes(run))
   app.route("/api", simulateRoutes(run))
   app.route("/api/scenarios", scenarioRunsRoutes(run))
   app.route("/api/scenarios", scenariosRoutes(run))

@@ -41,7 +41,7 @@ const setUp = async () => {
 describe("POST /api/exercises", () => {
   it("creates an exercise: 201 with the id, a 256-bit facilitator token and a join code per role", async () => {
     const ex = await api.create()
-    expect(ex.id).toMatch(/^[A-Za-z0-9_-]{16}$/)
+    expect(ex.id).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/)
     expect(ex.facilitatorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
     expect(Object.keys(ex.joinCodes).sort()).toEqual(["japan", "observer", "russia", "ukraine"])
     expect(ex.joinCodes.japan).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
@@ -75,19 +75,53 @@ describe("POST /api/exercises/:id/teams", () => {
     expect(japan.token).not.toBe(ukraine.token)
   })
 
-  it("refuses a wrong join code (403), a taken role (409) and an unknown exercise (404)", async () => {
+  it("brings the same code back to the same seat, from any device, any number of times", async () => {
+    const { ex, japan } = await setUp()
+    // A second device, with the id read aloud in lower case and without dashes, and no team name.
+    const spoken = ex.id.toLowerCase().replaceAll("-", " ")
+    const response = await api.post(`/api/exercises/${spoken}/teams`, { joinCode: ex.joinCodes.japan })
+    expect(response.status).toBe(201)
+    const second = (await response.json()) as { id: string; teamId: string; name: string; token: string }
+    expect(second).toMatchObject({
+      id: ex.id,
+      teamId: japan.teamId,
+      role: "japan",
+      name: "Tokyo",
+      rejoined: true,
+    })
+    const third = await api.join(ex.id, ex.joinCodes.japan, "Tokyo")
+    expect(third.teamId).toBe(japan.teamId)
+    expect(new Set([japan.token, second.token, third.token]).size).toBe(3)
+    // A move from one device is the seat's: the others see it as their own pending move.
+    expect((await api.move(ex.id, second.token, { moveId: "m1", round: 1, move: sanctions })).status).toBe(
+      201,
+    )
+    for (const token of [japan.token, third.token]) {
+      const view = (await (await api.get(`/api/exercises/${ex.id}`, token)).json()) as {
+        moves: Array<{ hidden: boolean; moveId?: string }>
+        teams: Array<{ role: string; devices: number }>
+      }
+      expect(view.moves).toEqual([expect.objectContaining({ hidden: false, moveId: "m1" })])
+      expect(view.teams.find((t) => t.role === "japan")?.devices).toBe(3)
+    }
+  })
+
+  it("shows the join codes again to the facilitator's token only (any device), never to a team", async () => {
+    const { ex, japan } = await setUp()
+    const again = await api.get(`/api/exercises/${ex.id.toLowerCase()}/join-codes`, ex.facilitatorToken)
+    expect(again.status).toBe(200)
+    expect(await again.json()).toEqual({ joinCodes: ex.joinCodes })
+    expect((await api.get(`/api/exercises/${ex.id}/join-codes`, japan.token)).status).toBe(403)
+    expect((await api.get(`/api/exercises/${ex.id}/join-codes`)).status).toBe(401)
+  })
+
+  it("refuses a wrong join code (403) and an unknown exercise (404)", async () => {
     const ex = await api.create()
     const wrong = await api.post(`/api/exercises/${ex.id}/teams`, { joinCode: "AAAAA-AAAAA", name: "X" })
     expect([wrong.status, ((await wrong.json()) as { error: string }).error]).toEqual([
       403,
       "InvalidJoinCode",
     ])
-    await api.join(ex.id, ex.joinCodes.russia, "Moscow")
-    const again = await api.post(`/api/exercises/${ex.id}/teams`, {
-      joinCode: ex.joinCodes.russia,
-      name: "Other",
-    })
-    expect([again.status, ((await again.json()) as { error: string }).error]).toEqual([409, "RoleTaken"])
     const missing = await api.post("/api/exercises/nope/teams", { joinCode: ex.joinCodes.japan, name: "X" })
     expect(missing.status).toBe(404)
   })
@@ -115,6 +149,24 @@ describe("POST /api/exercises/:id/moves", () => {
       409,
       "MoveIdConflict",
     ])
+  })
+
+  it("plays with default budgets per role and round, from the exercise's settings: Russia cannot spend USD 750 m", async () => {
+    const { ex, russia, ukraine, japan } = await setUp()
+    const view = (await (await api.get(`/api/exercises/${ex.id}`, russia.token)).json()) as {
+      budgets: { russia: { usdM: number; moves: number } }
+      remaining: { usdM: number; moves: number }
+    }
+    expect(view.budgets.russia).toEqual({ usdM: 450, moves: 3 })
+    expect(view.remaining).toEqual({ usdM: 450, moves: 3 })
+    const evade = { type: "counter-measure", measure: "evasion" }
+    expect((await api.move(ex.id, russia.token, { moveId: "r1", round: 1, move: evade })).status).toBe(201)
+    const over = await api.move(ex.id, russia.token, { moveId: "r2", round: 1, move: evade })
+    expect([over.status, ((await over.json()) as { error: string }).error]).toEqual([409, "BudgetExceeded"])
+    // Ukraine answers Japan's offer in the round it was made.
+    expect((await api.move(ex.id, japan.token, { moveId: "o1", round: 1, move: offer })).status).toBe(201)
+    const agree = { type: "agree-offer", item: "o1" }
+    expect((await api.move(ex.id, ukraine.token, { moveId: "a1", round: 1, move: agree })).status).toBe(201)
   })
 
   it("refuses a move outside the role with 403", async () => {
@@ -278,8 +330,18 @@ describe("GET /api/exercises/:id/debrief", () => {
     expect((await api.get(`/api/exercises/${ex.id}/debrief`, japan.token)).status).toBe(403)
     const json = await api.get(`/api/exercises/${ex.id}/debrief?format=json`, ex.facilitatorToken)
     expect(json.headers.get("content-type")).toMatch(/^application\/json/)
-    const debrief = (await json.json()) as { attribution: Array<{ moveId: string }>; rounds: Array<unknown> }
-    expect(debrief.attribution.map((a) => a.moveId)).toEqual(["offer", "agree"])
+    const debrief = (await json.json()) as {
+      attribution: Array<{
+        moveId: string
+        moves: Array<{ moveId: string }>
+        effects: Array<{ deltaMean: number }>
+      }>
+      attributionTotal: Array<{ indicator: string; deltaMean: number }>
+      rounds: Array<unknown>
+    }
+    // The offer and its acceptance are one deal, credited once with the whole of what it did.
+    expect(debrief.attribution.map((a) => a.moves.map((m) => m.moveId))).toEqual([["offer", "agree"]])
+    expect(debrief.attributionTotal.length).toBeGreaterThan(0)
     expect(debrief.rounds).toHaveLength(2)
     for (const [format, type] of [
       ["markdown", /^text\/markdown/],
@@ -403,6 +465,7 @@ describe("GET /openapi.json", () => {
       "/api/exercises/{id}",
       "/api/exercises/{id}/clock",
       "/api/exercises/{id}/debrief",
+      "/api/exercises/{id}/join-codes",
       "/api/exercises/{id}/log",
       "/api/exercises/{id}/moves",
       "/api/exercises/{id}/moves/{moveId}/adjudication",

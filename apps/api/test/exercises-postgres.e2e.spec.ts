@@ -38,7 +38,7 @@ describe.skipIf(!url)("an exercise played through two API instances on one Postg
   it("loses no move and duplicates none, and both streams carry every event once, in order", async () => {
     const viaA = exerciseClient((path, init) => fetch(`${a.url}${path}`, init))
     const viaB = exerciseClient((path, init) => fetch(`${b.url}${path}`, init))
-    const ex = await viaA.create({ rounds: 2 })
+    const ex = await viaA.create({ rounds: 2, budgets: {} })
     const japan = await viaB.join(ex.id, ex.joinCodes.japan, "Tokyo")
     const russia = await viaA.join(ex.id, ex.joinCodes.russia, "Moscow")
 

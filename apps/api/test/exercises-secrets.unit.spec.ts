@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest"
 import {
   hashSecret,
   matchHash,
+  newExerciseId,
   newJoinCode,
   newToken,
+  normalizeExerciseId,
   normalizeJoinCode,
   sameHash,
 } from "../src/exercises/exercise-secrets.js"
@@ -25,6 +27,17 @@ describe("exercise secrets", () => {
     expect(hashSecret("a", "token", token)).toBe(hashSecret("a", "token", token))
     expect(hashSecret("a", "token", token)).not.toBe(hashSecret("b", "token", token))
     expect(hashSecret("a", "token", token)).not.toBe(hashSecret("a", "join", token))
+  })
+
+  it("makes exercise ids that survive being read aloud, and reads them however they are typed", () => {
+    for (let i = 0; i < 200; i++) {
+      const id = newExerciseId()
+      expect(id).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/)
+      expect(normalizeExerciseId(id.toLowerCase().replaceAll("-", " "))).toBe(id)
+      expect(normalizeExerciseId(` ${id.replaceAll("-", "")} `)).toBe(id)
+    }
+    // Ids of exercises made before readable ids stay as they were (they are case-sensitive).
+    expect(normalizeExerciseId("aB3_x-Yz09Qw7rTt")).toBe("aB3_x-Yz09Qw7rTt")
   })
 
   it("reads join codes however they are typed", () => {

@@ -55,6 +55,13 @@ export class ServeFailed extends Schema.TaggedError<ServeFailed>()("ServeFailed"
   message: Schema.String,
 }) {}
 
+/** Observations could not be read, recorded or backtested (invalid, stale, or the event store unreachable). */
+export class ObservationsFailed extends Schema.TaggedError<ObservationsFailed>()("ObservationsFailed", {
+  message: Schema.String,
+  file: Schema.optional(Schema.String),
+  issues: Schema.Array(LocatedIssue),
+}) {}
+
 /** Every failure the commands report to the user, each with exit code 1. */
 export type CliFailure =
   | ScenarioFileInvalid
@@ -63,3 +70,4 @@ export type CliFailure =
   | UnknownPack
   | ScenariosNotComparable
   | ServeFailed
+  | ObservationsFailed

@@ -39,6 +39,8 @@ export const failureText = (error: CliFailure): string => {
       return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, error.file)))
     case "ScenariosNotComparable":
       return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, undefined)))
+    case "ObservationsFailed":
+      return lines(`accord: ${error.message}`, ...error.issues.map((i) => issueLine(i, error.file)))
     case "FileUnreadable":
       return `accord: cannot read ${error.file}: ${error.message}\n`
     case "OutputUnwritable":

@@ -1,5 +1,7 @@
 import { Command } from "@effect/cli"
-import { NodeContext, NodeRuntime } from "@effect/platform-node"
+// Subpath imports: the package index also loads the HTTP client (undici, 1 MB), which the CLI never uses.
+import * as NodeContext from "@effect/platform-node/NodeContext"
+import * as NodeRuntime from "@effect/platform-node/NodeRuntime"
 import { Effect } from "effect"
 import packageJson from "../package.json" with { type: "json" }
 import { accordCommand } from "./accord-command.js"

@@ -1,4 +1,4 @@
-import type { Pack, ScenarioSpec } from "@accord/domain"
+import { observationSeedOf, type Pack, type ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   type Comparison,
@@ -31,23 +31,25 @@ export const simulateScenario = (
   spec: ScenarioSpec,
   progress: Progress = silentProgress,
 ): Effect.Effect<Report> => {
+  // Without an event log, a spec with asOf is conditioned on the observations the pack ships.
+  const observations = spec.asOf === undefined ? [] : (observationSeedOf(pack.id)?.observations ?? [])
   const months = spec.horizonMonths + 1
   const work = spec.runs * months
   const memory = spec.runs * months * INDICATOR_IDS.length * Float32Array.BYTES_PER_ELEMENT
   if (progress === silentProgress || work < LONG_RUN_WORK || memory > CHUNKED_MEMORY_BYTES) {
-    return Effect.sync(() => simulate(pack, spec))
+    return Effect.sync(() => simulate(pack, spec, observations))
   }
   return Effect.gen(function* () {
     const chunks: Array<SimulationChunk> = []
     const ranges = splitRuns(spec.runs, PROGRESS_STEPS)
     progress.update(0, spec.runs)
     for (const [from, to] of ranges) {
-      chunks.push(simulateChunk(pack, spec, from, to))
+      chunks.push(simulateChunk(pack, spec, from, to, observations))
       progress.update(to, spec.runs)
       yield* Effect.yieldNow()
     }
     progress.finish()
-    return assembleReport(pack, spec, chunks)
+    return assembleReport(pack, spec, chunks, observations)
   })
 }
 

@@ -17,7 +17,7 @@ import buildWeb from "../test/build-web.setup.js"
 import { nextReport } from "../test/builder-page.js"
 
 const changes = Number(process.argv[2] ?? 20)
-buildWeb()
+await buildWeb()
 const h = await startHarness()
 try {
   // Baseline: the API alone, for the specs the slider produces (coverage 0.35 and 0.30 in turn).

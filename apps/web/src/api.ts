@@ -1,5 +1,5 @@
-import type { Intervention, Pack, ScenarioSpec } from "@accord/domain"
-import type { Comparison, Report } from "@accord/engine"
+import type { Intervention, Observation, Pack, ScenarioSpec } from "@accord/domain"
+import type { Backtest, Comparison, Report } from "@accord/engine"
 
 /** A scenario spec as the web app writes it (encoded form: plain strings for ids). */
 export type SpecInput = {
@@ -10,10 +10,13 @@ export type SpecInput = {
   seed: number
   interventions: ReadonlyArray<InterventionInput>
   assumptions?: (typeof ScenarioSpec.Encoded)["assumptions"]
+  /** Condition the runs on the pack's observations dated up to this day. */
+  asOf?: string
 }
 export type InterventionInput = typeof Intervention.Encoded
 export type PackDetail = typeof Pack.Encoded
-export type { Comparison, Report }
+export type { Backtest, Comparison, Report }
+export type ObservationInput = typeof Observation.Encoded
 
 export interface PackSummary {
   readonly id: string
@@ -139,3 +142,13 @@ export const branchScenario = (
 /** Runs a stored scenario; the report is kept by the API. */
 export const runScenario = (id: string): Promise<Report> =>
   post(`/api/scenarios/${encodeURIComponent(id)}/runs`, {})
+
+/** A pack's observations: what happened after the visit. */
+export const fetchObservations = (
+  packId: string,
+): Promise<{ version: number; observations: ReadonlyArray<ObservationInput> }> =>
+  request(`/api/packs/${encodeURIComponent(packId)}/observations`)
+
+/** The pack's baseline projected as of a day (default: the visit) against everything observed after it. */
+export const fetchBacktest = (packId: string, asOf?: string): Promise<Backtest> =>
+  request(`/api/packs/${encodeURIComponent(packId)}/backtest${asOf === undefined ? "" : `?asOf=${asOf}`}`)

@@ -17,6 +17,7 @@ export const baselineOf = (spec: SpecInput): SpecInput => ({
   seed: spec.seed,
   interventions: [],
   ...(spec.assumptions ? { assumptions: spec.assumptions } : {}),
+  ...(spec.asOf ? { asOf: spec.asOf } : {}),
 })
 
 const toBase64Url = (text: string): string => {

@@ -18,6 +18,8 @@ afterAll(async () => {
 const laptop = async (path: string): Promise<Page> => {
   const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } })
   contexts.push(context)
+  // A step that cannot happen fails with its own locator, well before the test's timeout.
+  context.setDefaultTimeout(15_000)
   const page = await context.newPage()
   await page.goto(`${h.baseUrl}/${path}`)
   return page
@@ -36,11 +38,52 @@ const screenshot = async (page: Page, name: string) => {
 
 const roundStatus = (page: Page) => page.getByTestId("round-status")
 
+/**
+ * Ids and internal slugs never show as text: no uuid-like move ids, no
+ * indicator ids, no hyphenated commitment or sector ids, no event or error
+ * tag names (they stay in URLs and JSON fields).
+ */
+const expectNoIdsInText = async (page: Page) => {
+  const pack = (await (await fetch(`${h.baseUrl}/api/packs/sybiha-visit-2025`)).json()) as {
+    commitments: Array<{ id: string }>
+    indicators: Array<{ id: string }>
+  }
+  const slugs = [
+    ...pack.indicators.map((i) => i.id),
+    ...pack.commitments.map((c) => c.id).filter((id) => id.includes("-")),
+    "smes",
+    "in-kind",
+  ]
+  // biome-ignore lint/performance/useDomNodeTextContent: what a student sees is the rendered text
+  const text = await page.evaluate(() => document.body.innerText)
+  expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i)
+  expect(text).not.toMatch(
+    /\b(ScenarioCreated|InterventionAdded|MoveSubmitted|ShockInjected|RoundClosed|SeatRejoined)\b/,
+  )
+  expect(text).not.toMatch(/\([A-Z][a-z]+[A-Z][A-Za-z]+\)/)
+  for (const slug of slugs)
+    expect(text, slug).not.toMatch(new RegExp(`(^|[^\\w.-])${slug.replace(".", "\\.")}([^\\w-]|$)`))
+}
+
 const joinAs = async (page: Page, joinCode: string, team: string) => {
   await page.getByLabel("Join code").fill(joinCode)
   await page.getByLabel("Team name").fill(team)
-  await page.getByRole("button", { name: "Join" }).click()
+  await page.getByRole("button", { name: "Join", exact: true }).click()
   await roundStatus(page).waitFor()
+}
+
+/** The join codes and links, from the facilitator-only "Invite teams" screen. */
+const invitations = async (facilitator: Page) => {
+  await facilitator.getByRole("button", { name: /Invite teams/ }).click()
+  await facilitator.getByTestId("join-code-japan").waitFor()
+  const read = async (role: string) => ({
+    code: (await facilitator.getByTestId(`join-code-${role}`).textContent()) as string,
+    link: (await facilitator.getByTestId(`join-link-${role}`).getAttribute("href")) as string,
+  })
+  const cards = { japan: await read("japan"), ukraine: await read("ukraine"), russia: await read("russia") }
+  expect(await facilitator.locator(".invite-card svg").count()).toBe(3)
+  await facilitator.getByRole("button", { name: "Back to the dashboard" }).click()
+  return cards
 }
 
 const submit = async (page: Page) => {
@@ -49,22 +92,28 @@ const submit = async (page: Page) => {
 }
 
 describe("a classroom exercise in three browsers: facilitator, Japan and Russia", () => {
-  it("plays two rounds with live updates, hides pending moves, and ends with the debrief", {
-    timeout: 180_000,
-  }, async () => {
+  // Four browsers on a shared machine: minutes, not seconds (each step still fails fast on its own).
+  it("plays two rounds with live updates, hides pending moves, and ends with the debrief", async () => {
     const facilitator = await laptop("#/exercise")
     await facilitator.getByLabel("Exercise name").fill("Class 4B: after the Tokyo visit")
     await facilitator.getByLabel("Rounds").fill("2")
     await facilitator.getByRole("button", { name: "Start exercise" }).click()
     await expect.poll(() => roundStatus(facilitator).textContent()).toMatch(/Round 1 of 2 open/)
     const exerciseId = (await facilitator.getByTestId("exercise-id").textContent()) as string
-    const code = async (role: string) =>
-      (await facilitator.getByTestId(`join-code-${role}`).textContent()) as string
+    expect(exerciseId).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/)
+    // The dashboard (which a teacher may project) shows no join code; the invite screen does.
+    expect(await facilitator.locator("body").textContent()).not.toMatch(
+      /[A-HJKMNP-Z2-9]{5}-[A-HJKMNP-Z2-9]{5}/,
+    )
+    const cards = await invitations(facilitator)
 
-    const japan = await laptop(`#/exercise?id=${exerciseId}`)
-    await joinAs(japan, await code("japan"), "Tokyo desk")
-    const russia = await laptop(`#/exercise?id=${exerciseId}`)
-    await joinAs(russia, await code("russia"), "Moscow desk")
+    // Japan follows its join link (the code is filled in); Russia types the id in lower case.
+    const japan = await laptop(cards.japan.link.slice(h.baseUrl.length + 1))
+    expect(await japan.getByLabel("Join code").inputValue()).toBe(cards.japan.code)
+    await joinAs(japan, cards.japan.code, "Tokyo desk")
+    const russia = await laptop("#/exercise")
+    await russia.getByLabel("Exercise id").first().fill(exerciseId.toLowerCase())
+    await joinAs(russia, cards.russia.code, "Moscow desk")
     await expect.poll(() => japan.getByRole("heading", { name: "Government of Japan" }).count()).toBe(1)
     await expect
       .poll(() => russia.getByRole("heading", { name: "Government of the Russian Federation" }).count())
@@ -80,11 +129,24 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await submit(russia)
     // Russia sees that Japan moved, not what Japan did; the facilitator sees both moves live.
     await expect.poll(() => russia.locator(".move-hidden").count()).toBe(1)
-    expect(await russia.locator("body").textContent()).not.toContain("Sanctions package (coverage")
+    expect(await russia.locator("body").textContent()).not.toContain("Sanctions package: covers")
     await expect.poll(() => facilitator.locator("tr[data-role=japan] td").last().textContent()).toBe("1")
     await expect.poll(() => facilitator.locator("tr[data-role=russia] td").last().textContent()).toBe("1")
     await screenshot(facilitator, "facilitator")
     await screenshot(russia, "team-russia")
+
+    // A second laptop of Japan joins with the same code (no team name): the same seat, the same pending move.
+    const japan2 = await laptop(`#/exercise?id=${exerciseId}`)
+    await japan2.getByLabel("Join code").fill(cards.japan.code)
+    await japan2.getByRole("button", { name: "Join", exact: true }).click()
+    await expect.poll(() => japan2.locator(".exercise-head h2").textContent()).toBe("Japan: Tokyo desk")
+    await expect.poll(() => japan2.locator("[data-move-id]").count()).toBe(1)
+    await expect.poll(() => facilitator.locator("tr[data-role=japan] td").nth(1).textContent()).toBe("2")
+    // Japan's first laptop leaves the page; the Classroom page offers the way back to its seat.
+    await japan.goto(`${h.baseUrl}/#/pack`)
+    await japan.goto(`${h.baseUrl}/#/exercise`)
+    await japan.getByRole("button", { name: /Class 4B: after the Tokyo visit: Japan, Tokyo desk/ }).click()
+    await expect.poll(() => japan.locator("[data-move-id]").count()).toBe(1)
 
     await facilitator.getByRole("button", { name: "Close round 1" }).click()
     // Every browser moves on by itself: the round closed, moves revealed, outcomes shown.
@@ -95,7 +157,7 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     }
     await expect
       .poll(() => russia.locator("body").textContent())
-      .toContain("Sanctions package (coverage 0.2, enforcement 0.7)")
+      .toContain("Sanctions package: covers 20 % of Russia's trade, 70 % enforced")
     expect(await russia.locator(".move-hidden").count()).toBe(0)
 
     // Round 2: Japan offers an energy grant, the facilitator injects a shock.
@@ -113,7 +175,7 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     }
     await expect
       .poll(() => russia.locator("body").textContent())
-      .toContain("Offers Energy grid repair: USD 600 m grant")
+      .toContain("Offers “Energy grid repair”: USD 600 m grant")
 
     await facilitator.getByRole("button", { name: "Show debrief" }).click()
     await facilitator
@@ -123,6 +185,11 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     expect(movers).toContain("Sanctions pressure")
     expect(movers).toMatch(/Japan, Sanctions package/)
     expect(movers).toMatch(/Russia, Sanctions evasion/)
+    expect(await facilitator.locator(".team-story").count()).toBe(3)
+    expect(await facilitator.locator(".prompts li").count()).toBe(3)
+    // No "Baseline" column beside an identical "No moves" one when there is no saved scenario.
+    expect(await facilitator.locator(".debrief th", { hasText: "Baseline" }).count()).toBe(0)
+    for (const page of [facilitator, japan, russia]) await expectNoIdsInText(page)
     await screenshot(facilitator, "debrief")
     expect(await seriousAxeViolations(facilitator)).toEqual([])
     expect(await seriousAxeViolations(japan)).toEqual([])
@@ -130,5 +197,5 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await facilitator.getByRole("button", { name: "Projector view" }).click()
     await facilitator.locator(".projector [data-indicator='funds.pledged_usd_m']").waitFor()
     await screenshot(facilitator, "projector")
-  })
+  }, 240_000)
 })

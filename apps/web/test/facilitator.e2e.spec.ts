@@ -53,8 +53,14 @@ describe("the facilitator runs the room: approval, clock, observer, template, ex
     await facilitator.getByRole("button", { name: "Start exercise" }).click()
     await expect.poll(() => roundStatus(facilitator).textContent()).toMatch(/Round 1 of 2 open/)
     const exerciseId = (await facilitator.getByTestId("exercise-id").textContent()) as string
-    const code = async (role: string) =>
-      (await facilitator.getByTestId(`join-code-${role}`).textContent()) as string
+    // The codes are on the facilitator-only invite screen, never on the (projectable) dashboard.
+    await facilitator.getByRole("button", { name: "Invite teams: codes, links and QR codes" }).click()
+    const codes = {
+      japan: (await facilitator.getByTestId("join-code-japan").textContent()) as string,
+      observer: (await facilitator.getByTestId("join-code-observer").textContent()) as string,
+    }
+    await facilitator.getByRole("button", { name: "Back to the dashboard" }).click()
+    const code = async (role: "japan" | "observer") => codes[role]
 
     const japan = await laptop(`#/exercise?id=${exerciseId}`)
     await joinAs(japan, await code("japan"), "Tokyo desk")

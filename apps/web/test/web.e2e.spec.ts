@@ -82,6 +82,12 @@ describe("the web app, built and served by the real API", () => {
     await page.getByRole("button", { name: "+ Sanctions package" }).focus()
     await page.keyboard.press("Enter")
     const withSanctions = await nextReport(page, withAid)
+    // Focus moves to the new intervention's fields, which sit above the "+" buttons.
+    expect(
+      await page.evaluate(() =>
+        document.activeElement?.closest("[data-intervention]")?.getAttribute("data-intervention"),
+      ),
+    ).toBe("sanctions-package")
     const pressure = await horizonValues(page, "sanctions.pressure_index")
     expect(pressure.scenario).toBeGreaterThan(pressure.baseline)
     expect((await pressureChart.screenshot()).equals(pressureBefore)).toBe(false)
@@ -194,6 +200,10 @@ describe("the web app, built and served by the real API", () => {
     let hash = await nextReport(page, null)
     await page.getByRole("button", { name: "+ Aid package" }).click()
     hash = await nextReport(page, hash)
+    // A number box beside the amount slider: USD 1,000 m typed, not dragged.
+    await page.getByRole("spinbutton", { name: "Amount (USD m)" }).fill("1000")
+    hash = await nextReport(page, hash)
+    expect(await page.getByRole("slider", { name: "Amount" }).inputValue()).toBe("1000")
     await page.getByLabel("Scenario name").fill("Aid only")
     hash = await nextReport(page, hash)
     await page.getByRole("button", { name: "Save scenario" }).click()
@@ -210,6 +220,13 @@ describe("the web app, built and served by the real API", () => {
     await page.getByLabel("To (B)").selectOption({ label: "Aid and sanctions" })
     const rows = page.locator("[data-testid=horizon-deltas] tbody tr")
     await rows.first().waitFor()
+    // The columns say what A and B are, and the typical paired change sits beside the difference of medians.
+    const head = (await page.locator("[data-testid=horizon-deltas] thead").textContent()) as string
+    expect(head).toContain("A: Aid only (median)")
+    expect(head).toContain("B: Aid and sanctions (median)")
+    expect(head).toContain("Difference of medians")
+    expect(head).toContain("Typical change")
+    expect(head).not.toContain("Baseline median")
     const deltas = await rows.evaluateAll((trs) =>
       trs.map((tr) => ({
         id: tr.getAttribute("data-indicator"),
@@ -253,6 +270,15 @@ describe("the web app, built and served by the real API", () => {
         )
     const atStart = await columns()
     const month = page.getByRole("slider", { name: "Month" })
+    // Play walks the months by itself; Pause stops it where it is.
+    await page.getByRole("button", { name: "Play" }).click()
+    await expect
+      .poll(() => page.getByTestId("timeline-month").textContent(), { timeout: 15_000 })
+      .toMatch(/^Month [2-9]/)
+    await page.getByRole("button", { name: "Pause" }).click()
+    const paused = await page.getByTestId("timeline-month").textContent()
+    await page.waitForTimeout(1500)
+    expect(await page.getByTestId("timeline-month").textContent()).toBe(paused)
     await month.focus()
     await page.keyboard.press("End")
     await expect.poll(() => page.getByTestId("timeline-month").textContent()).toMatch(/^Month 24/)

@@ -30,6 +30,17 @@ export const Sector = Schema.Literal(
 export type Sector = typeof Sector.Type
 export const sectors: ReadonlyArray<Sector> = Sector.literals
 
+/** How a sector reads in text a class sees (the ids are for JSON). */
+export const sectorLabels: Readonly<Record<Sector, string>> = {
+  energy: "Energy",
+  digital: "Digital",
+  health: "Health",
+  smes: "Small businesses",
+  infrastructure: "Infrastructure",
+  demining: "Demining",
+  humanitarian: "Humanitarian",
+}
+
 /** The hazard class of a commitment: commitments of one kind share monthly hazards. */
 export const CommitmentKind = Schema.Literal(
   "sanctions-package",

@@ -139,6 +139,13 @@ export const Intervention = Schema.Union(
 export type Intervention = typeof Intervention.Type
 export type InterventionType = Intervention["type"]
 
+/** A day, "YYYY-MM-DD"; compared as text, so only its shape is checked. */
+export const AsOfDate = Schema.String.pipe(
+  Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, {
+    message: () => "expected a day like 2025-12-31 (YYYY-MM-DD)",
+  }),
+).annotations({ identifier: "AsOfDate" })
+
 /** An override of a pack parameter: a fixed value or a new low/mode/high range. */
 export const AssumptionOverride = Schema.Union(
   Schema.Number.pipe(Schema.finite()),
@@ -176,6 +183,10 @@ export const ScenarioSpec = Schema.Struct({
   }),
   assumptions: Schema.optional(Schema.Record({ key: ParameterId, value: AssumptionOverride })).annotations({
     description: "Overrides of the pack's parameters, by parameter id",
+  }),
+  asOf: Schema.optional(AsOfDate).annotations({
+    description:
+      "Condition the runs on every observation of the pack dated on or before this day (YYYY-MM-DD): each run is weighted by how well it agrees with them. Without it, the projection as of the visit",
   }),
 }).annotations({
   identifier: "ScenarioSpec",

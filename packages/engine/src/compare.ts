@@ -16,8 +16,8 @@ import { TrajectoryKernel } from "./trajectory-kernel.js"
 export const comparabilityIssues = (
   baseline: ScenarioSpec,
   variant: ScenarioSpec,
-): ReadonlyArray<ValidationIssue> =>
-  (["pack", "runs", "seed", "horizonMonths"] as const).flatMap((field) =>
+): ReadonlyArray<ValidationIssue> => [
+  ...(["pack", "runs", "seed", "horizonMonths"] as const).flatMap((field) =>
     baseline[field] === variant[field]
       ? []
       : [
@@ -26,7 +26,14 @@ export const comparabilityIssues = (
             message: `must equal the baseline's ${field} (${baseline[field]}), got ${variant[field]}`,
           },
         ],
-  )
+  ),
+  // Paired deltas are over unweighted runs: a comparison is never conditioned on observations.
+  ...(["baseline", "variant"] as const).flatMap((which) =>
+    (which === "baseline" ? baseline : variant).asOf === undefined
+      ? []
+      : [{ path: `${which}.asOf`, message: "comparisons are not conditioned on observations: remove asOf" }],
+  ),
+]
 
 /**
  * Compares two specs under common random numbers: per indicator and month the

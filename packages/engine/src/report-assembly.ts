@@ -3,7 +3,7 @@ import { reportHash } from "./canonical-json.js"
 import type { CompiledModel } from "./compiled-model.js"
 import { HEADLINE_INDICATOR, INDICATOR_IDS, type IndicatorId } from "./indicator-formulas.js"
 import { modelInfo } from "./model-version.js"
-import type { FinalStateShares, QuantileRow, Report } from "./report.js"
+import type { FinalStateShares, QuantileRow, Report, ReportConditioning } from "./report.js"
 import {
   closestRun,
   describeCounts,
@@ -13,6 +13,16 @@ import {
   roundShare,
   roundStatistic,
 } from "./run-statistics.js"
+import { closestWeightedRun, describeWeightedRuns } from "./weighted-statistics.js"
+
+/** What a conditioned report adds: each run's weight, the weighted final-state shares and the report fields. */
+export interface WeightedRuns {
+  readonly weights: Float64Array
+  /** shares[c * states + s]: weighted share of runs ending in state s. */
+  readonly finalStateShares: Float64Array
+  readonly conditioning: ReportConditioning
+  readonly warnings: ReadonlyArray<string>
+}
 
 /**
  * Collects a report month by month from every run's values (float32, in run
@@ -26,10 +36,16 @@ export class ReportBuilder {
   private readonly scratch: Float64Array
   private readonly histogram = new Int32Array(COUNT_LIMIT)
   private representative = 0
+  private readonly order: Uint32Array | undefined
 
-  constructor(private readonly model: CompiledModel) {
+  /** With `weighted`, statistics are over weighted runs (a spec with `asOf`). */
+  constructor(
+    private readonly model: CompiledModel,
+    private readonly weighted?: WeightedRuns,
+  ) {
     this.previous = INDICATOR_IDS.map(() => new Float32Array(model.runs))
     this.scratch = new Float64Array(model.runs)
+    this.order = weighted === undefined ? undefined : new Uint32Array(model.runs)
   }
 
   /** Adds one indicator's values at one month for all runs (months in order). */
@@ -39,12 +55,15 @@ export class ReportBuilder {
     // Many indicators stand still for months in every run (all pledges made, all packages in force):
     // the statistics of an unchanged column are the previous month's, so they are not recomputed.
     const changed = copyIfChanged(values, previous)
+    const weights = this.weighted?.weights
     const stats =
       cached !== undefined && !changed
         ? cached
-        : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
-          ? describeCounts(values, this.histogram)
-          : describeRuns(values, this.scratch)
+        : weights !== undefined
+          ? describeWeightedRuns(values, weights, this.order)
+          : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
+            ? describeCounts(values, this.histogram)
+            : describeRuns(values, this.scratch)
     this.previousStats[indicator] = stats
     const { p10, p50, p90, mean } = stats
     this.rows[indicator]?.push({
@@ -55,7 +74,8 @@ export class ReportBuilder {
       mean: roundStatistic(mean),
     })
     if (month === this.model.horizon && INDICATOR_IDS[indicator] === HEADLINE_INDICATOR) {
-      this.representative = closestRun(values, p50)
+      this.representative =
+        weights === undefined ? closestRun(values, p50) : closestWeightedRun(values, weights, p50)
     }
   }
 
@@ -75,7 +95,10 @@ export class ReportBuilder {
       finalStates: Object.fromEntries(
         lifecycleStates.map((s, si) => [
           s,
-          roundShare((finalStateCounts[ci * lifecycleStates.length + si] ?? 0) / runs),
+          roundShare(
+            this.weighted?.finalStateShares[ci * lifecycleStates.length + si] ??
+              (finalStateCounts[ci * lifecycleStates.length + si] ?? 0) / runs,
+          ),
         ]),
       ) as FinalStateShares,
     }))
@@ -89,6 +112,13 @@ export class ReportBuilder {
       commitments,
       representativeRun: { index: this.representative, indicator: HEADLINE_INDICATOR },
       model: { ...modelInfo },
+      // Only a conditioned report has these fields: an unconditioned one keeps its bytes.
+      ...(this.weighted === undefined
+        ? {}
+        : {
+            conditioning: this.weighted.conditioning,
+            ...(this.weighted.warnings.length > 0 ? { warnings: this.weighted.warnings } : {}),
+          }),
     }
     return { hash: reportHash(body), ...body }
   }

@@ -1,4 +1,4 @@
-import { LifecycleState, ScenarioSpec } from "@accord/domain"
+import { LifecycleState, Observation, ScenarioSpec } from "@accord/domain"
 import { Schema } from "effect"
 
 /** The distribution of one indicator at one month across runs. */
@@ -38,6 +38,18 @@ export const RepresentativeRun = Schema.Struct({
   indicator: Schema.String,
 }).annotations({ identifier: "RepresentativeRun" })
 
+/** How a report with `asOf` was conditioned on what was observed. */
+export const ReportConditioning = Schema.Struct({
+  asOf: Schema.String,
+  /** The observations the runs were weighted by, as recorded. */
+  observations: Schema.Array(Observation),
+  /** Observations dated on or before asOf that this model cannot compare with, and why. */
+  ignored: Schema.Array(Schema.Struct({ id: Schema.String, reason: Schema.String })),
+  /** Kish effective sample size of the weighted runs, one decimal. */
+  effectiveRuns: Schema.Number,
+}).annotations({ identifier: "ReportConditioning" })
+export type ReportConditioning = typeof ReportConditioning.Type
+
 /**
  * A scenario's projected outcomes: a pure function of (pack, spec, seed).
  * `hash` is the SHA-256 of the canonical JSON of every other field.
@@ -53,6 +65,10 @@ export const Report = Schema.Struct({
   commitments: Schema.Array(CommitmentOutcome),
   representativeRun: RepresentativeRun,
   model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
+  /** Present when the spec has `asOf`. */
+  conditioning: Schema.optional(ReportConditioning),
+  /** Things a reader must know about these numbers (e.g. few effective runs). */
+  warnings: Schema.optional(Schema.Array(Schema.String)),
 }).annotations({ identifier: "Report" })
 export type Report = typeof Report.Type
 

@@ -1,5 +1,7 @@
-import type { Pack, ScenarioSpec } from "@accord/domain"
+import type { Observation, Pack, ScenarioSpec } from "@accord/domain"
 import { compileModel } from "./compiled-model.js"
+import { conditionedRuns } from "./conditioned-runs.js"
+import { addLogLikelihood, compileConditioning } from "./conditioning.js"
 import { INDICATOR_COUNT } from "./indicator-formulas.js"
 import type { Report } from "./report.js"
 import { ReportBuilder } from "./report-assembly.js"
@@ -19,6 +21,10 @@ export interface SimulationChunk {
   readonly values: Float32Array
   /** Runs ending in each lifecycle state: finalStateCounts[commitment * 5 + state]. */
   readonly finalStateCounts: Int32Array
+  /** With `asOf`: each run's log-likelihood of the observations (run order). */
+  readonly logLikelihood?: Float64Array
+  /** With `asOf`: each run's final state index, finalStates[run * commitments + commitment]. */
+  readonly finalStates?: Int8Array
 }
 
 /** Simulates runs [fromRun, toRun) of a spec: the unit of work of one worker thread. */
@@ -27,8 +33,10 @@ export const simulateChunk = (
   spec: ScenarioSpec,
   fromRun: number,
   toRun: number,
+  observations: ReadonlyArray<Observation> = [],
 ): SimulationChunk => {
   const model = compileModel(pack, spec)
+  const conditioning = compileConditioning(model, observations)
   if (
     !(
       Number.isInteger(fromRun) &&
@@ -45,11 +53,14 @@ export const simulateChunk = (
   const kernel = new TrajectoryKernel(model, fromRun, toRun)
   const R = toRun - fromRun
   const values = new Float32Array(INDICATOR_COUNT * model.months * R)
+  const logLikelihood = conditioning === undefined ? undefined : new Float64Array(R)
   for (let m = 0; m < model.months; m++) {
     kernel.advance()
     for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
       values.set(kernel.values.subarray(ind * R, (ind + 1) * R), (ind * model.months + m) * R)
     }
+    if (conditioning !== undefined && logLikelihood !== undefined)
+      addLogLikelihood(conditioning, kernel, logLikelihood)
   }
   return {
     fromRun,
@@ -59,13 +70,25 @@ export const simulateChunk = (
     commitmentCount: model.commitmentCount,
     values,
     finalStateCounts: kernel.finalStateCounts(),
+    ...(logLikelihood === undefined
+      ? {}
+      : { logLikelihood, finalStates: finalStatesOf(kernel, model.commitmentCount) }),
   }
+}
+
+const finalStatesOf = (kernel: TrajectoryKernel, C: number): Int8Array => {
+  const states = new Int8Array(kernel.runCount * C)
+  for (let r = 0; r < kernel.runCount; r++)
+    for (let c = 0; c < C; c++) states[r * C + c] = kernel.stateOf(r, c)
+  return states
 }
 
 /** The buffers to pass as `transferList` when posting a chunk from a worker. */
 export const simulationChunkTransferables = (chunk: SimulationChunk): Array<ArrayBuffer> => [
   chunk.values.buffer as ArrayBuffer,
   chunk.finalStateCounts.buffer as ArrayBuffer,
+  ...(chunk.logLikelihood === undefined ? [] : [chunk.logLikelihood.buffer as ArrayBuffer]),
+  ...(chunk.finalStates === undefined ? [] : [chunk.finalStates.buffer as ArrayBuffer]),
 ]
 
 /** Splits runs into at most `parts` contiguous ranges [fromRun, toRun) of near-equal size. */
@@ -85,6 +108,7 @@ export const assembleReport = (
   pack: Pack,
   spec: ScenarioSpec,
   chunks: ReadonlyArray<SimulationChunk>,
+  observations: ReadonlyArray<Observation> = [],
 ): Report => {
   const model = compileModel(pack, spec)
   const ordered = [...chunks].sort((a, b) => a.fromRun - b.fromRun)
@@ -103,7 +127,11 @@ export const assembleReport = (
   }
   if (next !== model.runs)
     throw new RangeError(`assembleReport: chunks end at run ${next}, expected ${model.runs}`)
-  const builder = new ReportBuilder(model)
+  const conditioning = compileConditioning(model, observations)
+  const builder = new ReportBuilder(
+    model,
+    conditioning === undefined ? undefined : conditionedRuns(model, conditioning, ordered),
+  )
   const column = new Float32Array(model.runs)
   for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
     for (let m = 0; m < model.months; m++) {

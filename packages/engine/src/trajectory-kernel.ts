@@ -338,6 +338,16 @@ export class TrajectoryKernel {
       : (model.fixedStrength[c] as number)
   }
 
+  /** State index of commitment c in run r (-1 before it enters), after the last `advance()`; for conditioning. */
+  stateOf(r: number, c: number): number {
+    return this.state[r * this.model.commitmentCount + c] as number
+  }
+
+  /** USD m delivered of commitment c in run r, after the last `advance()`; for conditioning. */
+  deliveredOf(r: number, c: number): number {
+    return this.delivered[r * this.model.commitmentCount + c] as number
+  }
+
   /** Runs ending the horizon in each state: counts[c * STATE_COUNT + state]. */
   finalStateCounts(): Int32Array {
     const C = this.model.commitmentCount

@@ -5,6 +5,7 @@ import type { ApiServices } from "../api-services.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeStrict } from "../http/request-input.js"
 import { exerciseStatusByTag, TooManyRequests } from "./exercise-http-errors.js"
+import { normalizeExerciseId } from "./exercise-secrets.js"
 
 type Failure = { readonly _tag: string; readonly message: string }
 const isExerciseFailure = (e: unknown): e is Failure =>
@@ -35,5 +36,6 @@ export const exerciseAnswer =
 
 const Path = Schema.Struct({ id: ExerciseId })
 
-/** The exercise id of the path, checked. */
-export const exerciseIdOf = (c: Context) => decodeStrict(Path, "the path")({ id: c.req.param("id") })
+/** The exercise id of the path, checked. Ids are read aloud and typed: any case, with or without separators, names the same exercise. */
+export const exerciseIdOf = (c: Context) =>
+  decodeStrict(Path, "the path")({ id: normalizeExerciseId(c.req.param("id") ?? "") })

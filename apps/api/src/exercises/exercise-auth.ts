@@ -17,7 +17,9 @@ export const viewerOf = (state: ActiveExercise, token: string): ExerciseViewer |
   const hash = hashSecret(state.exerciseId, "token", token)
   return matchHash<ExerciseViewer>(hash, [
     [{ actor: "facilitator", teamId: FACILITATOR_TEAM_ID }, state.facilitatorTokenHash],
-    ...state.teams.map((t) => [{ actor: t.role, teamId: t.teamId }, t.tokenHash] as const),
+    ...state.teams.flatMap((t) =>
+      t.tokenHashes.map((tokenHash) => [{ actor: t.role, teamId: t.teamId }, tokenHash] as const),
+    ),
     ...state.observers.map((o) => [{ actor: "observer", teamId: o.observerId }, o.tokenHash] as const),
   ])
 }

@@ -1,4 +1,4 @@
-import { type CreateExercise, InvalidInput } from "@accord/domain"
+import { type CreateExercise, defaultBudgets, InvalidInput } from "@accord/domain"
 import { Effect } from "effect"
 import { loadScenario } from "../scenarios/scenario-stream.js"
 import type { CreateExerciseBody } from "./exercise-routes.js"
@@ -11,7 +11,13 @@ const DEFAULT_ROUND_MONTHS = 3
 /** The settings of a new exercise, without its id and secrets. */
 export type ExerciseSettings = Omit<
   CreateExercise,
-  "_tag" | "exerciseId" | "name" | "facilitatorTokenHash" | "joinCodeHashes" | "observerCodeHash"
+  | "_tag"
+  | "exerciseId"
+  | "name"
+  | "facilitatorTokenHash"
+  | "joinCodeHashes"
+  | "observerCodeHash"
+  | "joinCodesSealed"
 >
 
 // A template carries the whole setup: other settings beside it would be silently ignored, so they are refused.
@@ -61,7 +67,8 @@ export const exerciseSettings = (body: typeof CreateExerciseBody.Type) =>
       rounds: body.rounds ?? DEFAULT_ROUNDS,
       seed: body.seed ?? 1,
       runs: body.runs ?? DEFAULT_RUNS,
-      ...(body.budgets === undefined ? {} : { budgets: body.budgets }),
+      // Budgets apply unless the exercise sets its own ({} plays without any).
+      budgets: body.budgets ?? defaultBudgets(body.roundMonths ?? DEFAULT_ROUND_MONTHS),
       ...(body.approval === undefined ? {} : { approval: body.approval }),
       ...(body.clock === undefined ? {} : { clock: body.clock }),
       ...(base === undefined

@@ -30,7 +30,6 @@ export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("Te
 export const exerciseStatusByTag: Readonly<Record<string, number>> = {
   ExerciseNotFound: 404,
   ExerciseAlreadyExists: 409,
-  RoleTaken: 409,
   UnknownTeam: 403,
   MoveNotAllowedForRole: 403,
   RoundAlreadyClosed: 409,

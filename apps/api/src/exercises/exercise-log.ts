@@ -81,6 +81,19 @@ const entriesOf = (
           text: `${event.name} joins as ${ROLE_NAMES[event.role]}`,
         }),
       ]
+    case "SeatRejoined": {
+      const team = state?.teams.find((t) => t.teamId === event.teamId)
+      return [
+        entry({
+          ...base,
+          kind: "event",
+          type: event._tag,
+          actor: team?.role ?? "team",
+          team: teamName(event.teamId),
+          text: `${teamName(event.teamId) ?? "A team"} rejoins from another device`,
+        }),
+      ]
+    }
     case "ObserverJoined":
       return [
         entry({

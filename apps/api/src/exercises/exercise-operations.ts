@@ -17,10 +17,28 @@ export const CreatedExerciseResponse = Schema.Struct({
 }).annotations({ identifier: "CreatedExercise" })
 
 export const JoinedTeamResponse = Schema.Struct({
+  id: Schema.String.annotations({ description: "The exercise id, normalized (XXXX-XXXX-XXXX)" }),
   teamId: Schema.String,
   role: Schema.Union(TeamRole, Schema.Literal("observer")),
-  token: Schema.String.annotations({ description: "The team's (or observer's) bearer token; shown once" }),
+  name: Schema.String.annotations({
+    description: "The seat's team name (the first device's), or the observer's",
+  }),
+  token: Schema.String.annotations({
+    description: "This device's bearer token (a team's or, read-only, an observer's); shown once",
+  }),
+  rejoined: Schema.Boolean.annotations({
+    description: "true when the seat was taken before: this device joins the same team",
+  }),
 }).annotations({ identifier: "JoinedTeam" })
+
+export const JoinCodesResponse = Schema.Struct({
+  joinCodes: Schema.Struct({
+    japan: Schema.String,
+    ukraine: Schema.String,
+    russia: Schema.String,
+    observer: Schema.optional(Schema.String),
+  }),
+}).annotations({ identifier: "ExerciseJoinCodes" })
 
 export const MoveAcceptedResponse = Schema.Struct({
   moveId: Schema.String,
@@ -46,7 +64,9 @@ const ExerciseViewResponse = Schema.Record({ key: Schema.String, value: Schema.U
     "Settings, teams, moves (other teams' pending moves only as { hidden: true, role, round }), offers and projects, closed rounds with their outcomes, and the caller's role brief",
 })
 
-const idParam = { id: { description: "Exercise id", schema: ExerciseId } }
+const idParam = {
+  id: { description: "Exercise id (XXXX-XXXX-XXXX, any case, separators optional)", schema: ExerciseId },
+}
 const tag = "exercises"
 const bearer = "Send `Authorization: Bearer <token>`."
 
@@ -68,7 +88,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "joinExercise",
     tag,
     summary:
-      "Join with a join code, as a team or (observers' code) read-only (rate-limited per exercise and per address across every instance on the database: 429)",
+      "Take a team's seat with its join code, or join read-only with the observers' code; the same team code again (any device, any number of times) returns to that seat (rate-limited per exercise and per address across every instance on the database: 429)",
     pathParams: idParam,
     body: JoinBody,
     responses: { 201: { description: "Joined", schema: JoinedTeamResponse } },
@@ -104,6 +124,17 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     description: `${bearer} With auto-close chosen, a read after the round clock ran out closes the round first. \`serverTime\` (epoch ms) lets a client count the clock down without trusting its own.`,
     pathParams: idParam,
     responses: { 200: { description: "The exercise", schema: ExerciseViewResponse } },
+  },
+  {
+    method: "get",
+    path: "/api/exercises/{id}/join-codes",
+    operationId: "exerciseJoinCodes",
+    tag,
+    summary:
+      "The join codes again (facilitator): stored sealed under the facilitator's token, so any device of the facilitator can show links and QR codes",
+    description: bearer,
+    pathParams: idParam,
+    responses: { 200: { description: "The join codes", schema: JoinCodesResponse } },
   },
   {
     method: "get",

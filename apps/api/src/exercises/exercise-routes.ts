@@ -32,10 +32,10 @@ import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { Simulator } from "../simulation/simulator.js"
 import { exerciseAnswer, exerciseIdOf } from "./exercise-answer.js"
-import { authenticate, authenticateActor, authenticateFacilitator } from "./exercise-auth.js"
+import { authenticate, authenticateActor, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
 import { exerciseSettings } from "./exercise-create.js"
 import { exerciseFeed } from "./exercise-feed.js"
-import { InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
+import { Forbidden, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
 import {
   hashSecret,
   matchHash,
@@ -43,6 +43,8 @@ import {
   newJoinCode,
   newToken,
   normalizeJoinCode,
+  openJoinCodes,
+  sealJoinCodes,
 } from "./exercise-secrets.js"
 import { active, executeExerciseCommand, loadExercise } from "./exercise-stream.js"
 import { countJoinAttempt, defaultJoinLimits, type JoinLimits } from "./join-rate-limit.js"
@@ -68,9 +70,10 @@ export const CreateExerciseBody = Schema.Struct({
   baseScenario: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))),
 }).annotations({ identifier: "CreateExerciseRequest" })
 
+/** A join code, and the team's name when it is the first to take the seat (later devices keep the seat's name). */
 export const JoinBody = Schema.Struct({
   joinCode: Schema.String.pipe(Schema.minLength(1), Schema.maxLength(40)),
-  name: TeamName,
+  name: Schema.optional(TeamName),
 }).annotations({ identifier: "JoinExerciseRequest" })
 
 export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move: ExerciseMove }).annotations(
@@ -151,6 +154,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
                 russia: joinHash("russia"),
               },
               observerCodeHash: joinHash("observer"),
+              joinCodesSealed: sealJoinCodes(exerciseId, facilitatorToken, joinCodes),
             }),
           )
           c.header("location", `/api/exercises/${exerciseId}`)
@@ -173,7 +177,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const teamId = randomBytes(9).toString("base64url")
           const token = newToken()
           let role: TeamRole | "observer" | undefined
-          yield* executeExerciseCommand(
+          const { state, produced } = yield* executeExerciseCommand(
             id,
             (state): Effect.Effect<ExerciseCommand, ExerciseNotFound | InvalidJoinCode> => {
               if (state._tag === "EmptyExercise")
@@ -187,17 +191,36 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               ])
               if (role === undefined)
                 return Effect.fail(
-                  new InvalidJoinCode({ message: "this join code opens no role of this exercise" }),
+                  new InvalidJoinCode({
+                    message:
+                      "this join code opens no team of this exercise: check the exercise id and the code on your card",
+                  }),
                 )
               const tokenHash = hashSecret(id, "token", token)
-              return Effect.succeed<ExerciseCommand>(
-                role === "observer"
-                  ? { _tag: "JoinObserver", observerId: teamId as TeamId, name: body.name, tokenHash }
-                  : { _tag: "JoinTeam", teamId: teamId as TeamId, role, name: body.name, tokenHash },
-              )
+              if (role === "observer")
+                return Effect.succeed<ExerciseCommand>({
+                  _tag: "JoinObserver",
+                  observerId: teamId as TeamId,
+                  name: body.name ?? "Observer",
+                  tokenHash,
+                })
+              return Effect.succeed<ExerciseCommand>({
+                _tag: "JoinTeam",
+                teamId: teamId as TeamId,
+                role,
+                name: body.name ?? `Team ${role.charAt(0).toUpperCase()}${role.slice(1)}`,
+                tokenHash,
+              })
             },
           )
-          return c.json({ teamId, role, token }, 201)
+          if (role === "observer") {
+            const observer = active(state).observers.find((o) => o.observerId === teamId)
+            return c.json({ id, teamId, role, name: observer?.name, token, rejoined: false }, 201)
+          }
+          // The seat may have been taken before (another device, or this one earlier): answer with its team.
+          const seat = active(state).teams.find((t) => t.role === role)
+          const rejoined = produced.some((e) => e._tag === "SeatRejoined")
+          return c.json({ id, teamId: seat?.teamId, role, name: seat?.name, token, rejoined }, 201)
         }),
       ),
     )
@@ -267,6 +290,25 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const brief = viewer.actor === "observer" ? observerBrief : roleBriefs[viewer.actor]
           const serverTime = yield* Clock.currentTimeMillis
           return c.json({ ...exerciseView(state, viewer), brief, serverTime }, 200)
+        }),
+      ),
+    )
+    .get("/:id/join-codes", (c) =>
+      answer(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* idOf(c)
+          const { state } = yield* authenticateFacilitator(c, id)
+          const codes =
+            state.joinCodesSealed === undefined
+              ? undefined
+              : openJoinCodes(id, bearerToken(c) ?? "", state.joinCodesSealed)
+          if (codes === undefined)
+            return yield* new Forbidden({
+              message:
+                "this exercise keeps no join codes to show again (it was made before seats): use the codes shown when it was created",
+            })
+          return c.json({ joinCodes: codes }, 200)
         }),
       ),
     )

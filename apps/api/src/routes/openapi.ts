@@ -3,7 +3,9 @@ import { exercisesOperations, facilitatorOperations } from "../exercises/index.j
 import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
+import { backtestOperations } from "./backtest.js"
 import { healthOperations } from "./health.js"
+import { observationsOperations } from "./observations.js"
 import { packsOperations } from "./packs.js"
 import { reportsOperations } from "./reports.js"
 import { runsOperations } from "./runs.js"
@@ -14,6 +16,8 @@ import { simulateOperations } from "./simulate.js"
 export const allOperations: ReadonlyArray<Operation> = [
   ...healthOperations,
   ...packsOperations,
+  ...observationsOperations,
+  ...backtestOperations,
   ...simulateOperations,
   ...scenariosOperations,
   ...runsOperations,

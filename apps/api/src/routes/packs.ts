@@ -1,11 +1,11 @@
-import { builtInPacks, getPack, Pack, PackId } from "@accord/domain"
+import { builtInPacks, Pack, PackId } from "@accord/domain"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
-import { NotFound } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeStrict } from "../http/request-input.js"
 import type { Operation } from "../openapi/operation.js"
+import { findPack } from "../packs/pack-lookup.js"
 
 /** A pack in the list: what it is about and how big it is. */
 export const PackSummary = Schema.Struct({
@@ -19,7 +19,7 @@ export const PackSummary = Schema.Struct({
   interventions: Schema.Array(Schema.String),
 }).annotations({ identifier: "PackSummary" })
 
-const PackPath = Schema.Struct({ id: PackId })
+export const PackPath = Schema.Struct({ id: PackId })
 
 export const packsOperations: ReadonlyArray<Operation> = [
   {
@@ -68,14 +68,7 @@ export const packsRoutes = (run: RunHandler<ApiServices>) =>
         c,
         Effect.gen(function* () {
           const { id } = yield* decodeStrict(PackPath, "the path")(c.req.param())
-          const pack = getPack(id)
-          if (pack === undefined) {
-            return yield* new NotFound({
-              message: `no pack '${id}'; known: ${builtInPacks.map((p) => p.id).join(", ")}`,
-              resource: "pack",
-              id,
-            })
-          }
+          const pack = yield* findPack(id)
           return c.json(encodePack(pack))
         }),
       ),

@@ -7,6 +7,7 @@ import type { RunHandler } from "../http/effect-handler.js"
 import { ReportFormatParam } from "../http/report-format.js"
 import { comparisonResponse, formatFor, reportResponse } from "../http/report-response.js"
 import { decodeJsonBody, decodeQuery } from "../http/request-input.js"
+import { observationsFor } from "../observations/observation-stream.js"
 import type { Operation } from "../openapi/operation.js"
 import { packById } from "../packs/pack-lookup.js"
 import { Simulator } from "../simulation/simulator.js"
@@ -20,7 +21,10 @@ export const formatQueryDoc = {
   },
 }
 
-export const CompareBody = Schema.Struct({ baseline: ScenarioSpec, variant: ScenarioSpec }).annotations({
+/** A spec as a comparison takes it: paired runs are unweighted, so without `asOf`. */
+const ComparedSpec = ScenarioSpec.omit("asOf").annotations({ identifier: "ComparedSpec" })
+
+export const CompareBody = Schema.Struct({ baseline: ComparedSpec, variant: ComparedSpec }).annotations({
   identifier: "CompareRequest",
 })
 
@@ -85,7 +89,9 @@ export const simulateRoutes = (run: RunHandler<ApiServices>) =>
             })
           }
           const simulator = yield* Simulator
-          const report = yield* simulator.simulate(packById(spec.pack), spec)
+          const pack = packById(spec.pack)
+          const observations = yield* observationsFor(pack, spec)
+          const report = yield* simulator.simulate(pack, spec, undefined, observations)
           return reportResponse(c, report, formatFor(c, query.format))
         }),
       ),

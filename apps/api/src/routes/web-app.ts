@@ -4,8 +4,16 @@ import { fileURLToPath } from "node:url"
 import { serveStatic } from "@hono/node-server/serve-static"
 import { Hono } from "hono"
 
-/** The web app's build, found next to this package (not relative to wherever the service was started). */
-export const defaultWebDist = fileURLToPath(new URL("../../../web/dist", import.meta.url))
+/**
+ * The web app's build, found from this code's own file (not from wherever the service was started): `web/`
+ * beside a built service (dist/, and so a deployed folder), else apps/web/dist seen from a bundle in
+ * apps/{api,cli}/dist, else from this source file.
+ */
+export const defaultWebDist =
+  ["./web", "../../web/dist", "../../../web/dist"]
+    .map((path) => fileURLToPath(new URL(path, import.meta.url)))
+    .find((dir) => existsSync(join(dir, "index.html"))) ??
+  fileURLToPath(new URL("../../../web/dist", import.meta.url))
 
 /** Serves the web build at / with a fallback to index.html for client-side routes; nothing when it is not built. */
 export const webAppRoutes = (dist: string) => {

@@ -13,6 +13,7 @@ import type { Report } from "@accord/engine"
 import type { RecordedEvent } from "@accord/event-store"
 import { Cause, Effect, Option } from "effect"
 import { Conflict, toHttpFailure } from "../http/api-error.js"
+import { observationsFor } from "../observations/observation-stream.js"
 import { packById } from "../packs/pack-lookup.js"
 import { findReport, saveReport } from "../reports/report-store.js"
 import { RunRegistry } from "../runs/run-registry.js"
@@ -96,24 +97,26 @@ const completeRun = (scenarioId: ScenarioId, runId: RunId, ranAt: ActiveScenario
 export const runScenario = (scenarioId: ScenarioId) =>
   Effect.gen(function* () {
     const { state, events } = yield* loadScenario(scenarioId)
-    const earlier = runForSpec(events, state.spec)
+    // A conditioned spec's report also depends on the observations recorded since: it is computed again.
+    const earlier = state.spec.asOf === undefined ? runForSpec(events, state.spec) : undefined
     if (earlier !== undefined) {
       const report = yield* findReport(earlier.reportHash)
       if (report !== undefined) return { kind: "reused", runId: earlier.runId, report } satisfies RunOutcome
     }
     const simulator = yield* Simulator
     const pack = packById(state.spec.pack)
+    const observations = yield* observationsFor(pack, state.spec)
     yield* checkWorkCeiling(pack, state.spec, simulator.options.workCeiling)
     const runId = newRunId(scenarioId)
     if (!simulator.runsInBackground(pack, state.spec)) {
-      const report = yield* simulator.simulate(pack, state.spec)
+      const report = yield* simulator.simulate(pack, state.spec, undefined, observations)
       yield* completeRun(scenarioId, runId, state, report)
       return { kind: "computed", runId, report } satisfies RunOutcome
     }
     const registry = yield* RunRegistry
     registry.start(runId, scenarioId, state.spec.runs)
     const background = simulator
-      .simulate(pack, state.spec, (done, total) => registry.update(runId, { done, total }))
+      .simulate(pack, state.spec, (done, total) => registry.update(runId, { done, total }), observations)
       .pipe(
         Effect.tap((report) => completeRun(scenarioId, runId, state, report)),
         Effect.matchCause({

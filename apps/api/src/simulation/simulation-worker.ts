@@ -1,6 +1,6 @@
 // Runs in a worker thread: computes chunks of runs (or whole comparisons) for the main thread.
 import { parentPort } from "node:worker_threads"
-import type { ActiveExercise, ScenarioSpec } from "@accord/domain"
+import type { ActiveExercise, Observation, ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   compare,
@@ -14,11 +14,18 @@ import { packById } from "../packs/pack-lookup.js"
 
 /** What the main thread asks a worker to compute. */
 export type SimulationTask =
-  | { readonly kind: "chunk"; readonly spec: ScenarioSpec; readonly fromRun: number; readonly toRun: number }
+  | {
+      readonly kind: "chunk"
+      readonly spec: ScenarioSpec
+      readonly fromRun: number
+      readonly toRun: number
+      readonly observations: ReadonlyArray<Observation>
+    }
   | {
       readonly kind: "assemble"
       readonly spec: ScenarioSpec
       readonly chunks: ReadonlyArray<SimulationChunk>
+      readonly observations: ReadonlyArray<Observation>
     }
   | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
   /** A round close's projection: as played with the open round's moves, baseline, no moves. */
@@ -29,12 +36,21 @@ export type SimulationTask =
 const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayBuffer> } => {
   switch (task.kind) {
     case "chunk": {
-      const chunk = simulateChunk(packById(task.spec.pack), task.spec, task.fromRun, task.toRun)
+      const chunk = simulateChunk(
+        packById(task.spec.pack),
+        task.spec,
+        task.fromRun,
+        task.toRun,
+        task.observations,
+      )
       return { value: chunk, transfer: simulationChunkTransferables(chunk) }
     }
     case "assemble":
       // Quantiles over every run take seconds at 100,000 runs: off the main thread too.
-      return { value: assembleReport(packById(task.spec.pack), task.spec, task.chunks), transfer: [] }
+      return {
+        value: assembleReport(packById(task.spec.pack), task.spec, task.chunks, task.observations),
+        transfer: [],
+      }
     case "compare":
       return { value: compare(packById(task.baseline.pack), task.baseline, task.variant), transfer: [] }
     case "round-outcomes":

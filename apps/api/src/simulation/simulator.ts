@@ -1,5 +1,5 @@
 import { availableParallelism } from "node:os"
-import type { ActiveExercise, Pack, RoundOutcomes, ScenarioSpec } from "@accord/domain"
+import type { ActiveExercise, Observation, Pack, RoundOutcomes, ScenarioSpec } from "@accord/domain"
 import { InvalidInput } from "@accord/domain"
 import {
   type Comparison,
@@ -22,6 +22,7 @@ import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
 import { checkWorkCeiling, workOf } from "./work-ceiling.js"
 import { makeWorkerPool } from "./worker-pool.js"
+import { workerScript } from "./worker-script.js"
 
 /** Progress of a simulation split into chunks: runs done out of runs asked for. */
 export type ProgressListener = (done: number, total: number) => void
@@ -56,10 +57,12 @@ export interface SimulatorShape {
   readonly options: SimulatorOptions
   /** Whether a scenario run of this spec answers 202 and computes in the background. */
   readonly runsInBackground: (pack: Pack, spec: ScenarioSpec) => boolean
+  /** `observations` condition a spec with `asOf` (the pack's, as recorded); ignored without it. */
   readonly simulate: (
     pack: Pack,
     spec: ScenarioSpec,
     onProgress?: ProgressListener,
+    observations?: ReadonlyArray<Observation>,
   ) => Effect.Effect<Report, WorkCeilingExceeded | InvalidInput>
   readonly compare: (
     pack: Pack,
@@ -100,8 +103,6 @@ const engineCall = <A>(compute: () => A): Effect.Effect<A, InvalidInput> =>
 
 export class Simulator extends Context.Tag("@accord/api/Simulator")<Simulator, SimulatorShape>() {}
 
-const workerScript = new URL("./simulation-worker.ts", import.meta.url)
-
 /** The simulator with its worker pool; the pool's threads end with the layer's scope. */
 export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.Layer<Simulator> =>
   Layer.scoped(
@@ -116,10 +117,16 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
       const isLarge = (pack: Pack, spec: ScenarioSpec) => workOf(pack, spec) > options.workerThreshold
       // Same pack and spec give the same bytes, so a repeated spec (a class on the default scenario) is served from here.
       const cache = makeLruCache<Report>(options.cachedReports ?? 64)
-      const cached = (spec: ScenarioSpec, compute: Effect.Effect<Report, InvalidInput>) =>
+      const cached = (
+        spec: ScenarioSpec,
+        observations: ReadonlyArray<Observation>,
+        compute: Effect.Effect<Report, InvalidInput>,
+      ) =>
         Effect.suspend(() => {
           if ((options.cachedReports ?? 64) === 0) return compute
-          const key = `${modelInfo.version}:${canonicalJson(spec)}`
+          // A conditioned report also depends on the observations recorded so far.
+          const conditionedOn = spec.asOf === undefined ? "" : `:${canonicalJson(observations)}`
+          const key = `${modelInfo.version}:${canonicalJson(spec)}${conditionedOn}`
           const hit = cache.get(key)
           return hit !== undefined
             ? Effect.succeed(hit)
@@ -129,14 +136,18 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
       const inPool = <A>(task: SimulationTask, transfer: ReadonlyArray<ArrayBuffer> = []) =>
         Effect.promise(() => pool.run<A>(task, transfer))
 
-      const simulateLarge = (spec: ScenarioSpec, onProgress?: ProgressListener) =>
+      const simulateLarge = (
+        spec: ScenarioSpec,
+        observations: ReadonlyArray<Observation>,
+        onProgress?: ProgressListener,
+      ) =>
         Effect.gen(function* () {
           let done = 0
           const chunks = yield* Effect.forEach(
             // Small specs: one chunk per worker. Large ones: several per worker, for progress and balance.
             splitRuns(spec.runs, Math.min(pool.size * 4, Math.max(pool.size, Math.ceil(spec.runs / 5_000)))),
             ([fromRun, toRun]) =>
-              inPool<SimulationChunk>({ kind: "chunk", spec, fromRun, toRun }).pipe(
+              inPool<SimulationChunk>({ kind: "chunk", spec, fromRun, toRun, observations }).pipe(
                 Effect.tap(() =>
                   Effect.sync(() => {
                     done += toRun - fromRun
@@ -147,7 +158,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
             { concurrency: "unbounded" },
           )
           return yield* inPool<Report>(
-            { kind: "assemble", spec, chunks },
+            { kind: "assemble", spec, chunks, observations },
             chunks.flatMap(simulationChunkTransferables),
           )
         })
@@ -189,12 +200,15 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
             () => exerciseDebrief(pack, state, round),
           ),
         runsInBackground: (pack, spec) => workOf(pack, spec) > options.backgroundThreshold,
-        simulate: (pack, spec, onProgress) =>
+        simulate: (pack, spec, onProgress, observations = []) =>
           Effect.gen(function* () {
             yield* checkWorkCeiling(pack, spec, options.workCeiling)
             const report = yield* cached(
               spec,
-              isLarge(pack, spec) ? simulateLarge(spec, onProgress) : engineCall(() => simulate(pack, spec)),
+              observations,
+              isLarge(pack, spec)
+                ? simulateLarge(spec, observations, onProgress)
+                : engineCall(() => simulate(pack, spec, observations)),
             )
             onProgress?.(spec.runs, spec.runs)
             return report

@@ -1,27 +1,5 @@
-import { createRequire } from "node:module"
 import { availableParallelism } from "node:os"
-import { pathToFileURL } from "node:url"
 import { Worker } from "node:worker_threads"
-
-/** The ESM entry of a package export, resolved from this file (its CJS twin cannot register tsx hooks). */
-const resolveEsm = (specifier: string): string => {
-  if (typeof import.meta.resolve === "function") return import.meta.resolve(specifier)
-  return pathToFileURL(
-    createRequire(import.meta.url)
-      .resolve(specifier)
-      .replace(/\.cjs$/, ".mjs"),
-  ).href
-}
-
-/**
- * The worker's entry: registers tsx, then imports the TypeScript script. `execArgv: ["--import", "tsx"]`
- * does not work here: on Node 20 a worker loads its entry before `--import` hooks are in place
- * ("Unknown file extension .ts"). tsx is resolved from this package, not from the cwd.
- */
-const bootstrap = (script: URL) => {
-  const tsx = resolveEsm("tsx/esm/api")
-  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(script.href)}) })`
-}
 
 interface Pending {
   readonly message: unknown
@@ -48,17 +26,16 @@ export interface WorkerPool {
 
 /**
  * Starts workers lazily (the first task pays for the start-up, idle services pay nothing).
- * Workers load TypeScript through tsx, so the worker script is the same source the tests run.
+ * `script` is a JavaScript file Node loads as it is (see worker-script.ts for which one).
  * Tasks queued before a worker is up wait for it; a task's failure rejects that task only.
  */
 export const makeWorkerPool = (script: URL, size = availableParallelism()): WorkerPool => {
-  const source = bootstrap(script)
   const slots: Array<Slot> = []
   const queue: Array<Pending> = []
   let closed = false
 
   const spawn = (): Slot => {
-    const slot: Slot = { worker: new Worker(source, { eval: true }), current: undefined }
+    const slot: Slot = { worker: new Worker(script), current: undefined }
     slot.worker.on("message", (reply: { ok: true; value: unknown } | { ok: false; error: string }) => {
       const task = slot.current
       slot.current = undefined

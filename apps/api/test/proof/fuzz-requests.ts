@@ -95,6 +95,11 @@ export const domainOverrides: Overrides = {
     fc
       .tuple(generic, fc.array(fc.nat({ max: 1000 }), { maxLength: 3 }))
       .map(([spec, picks]) => fitToPack(spec as Spec, picks)),
+  // The spec of a comparison (a ScenarioSpec without asOf) fits the pack the same way.
+  ComparedSpec: (generic) =>
+    fc
+      .tuple(generic, fc.array(fc.nat({ max: 1000 }), { maxLength: 3 }))
+      .map(([spec, picks]) => fitToPack(spec as Spec, picks)),
   CompareRequest: (generic) =>
     generic.map((value) => {
       const { baseline, variant } = value as { baseline: Spec; variant: Spec }

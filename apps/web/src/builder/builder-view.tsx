@@ -1,5 +1,12 @@
 import { useEffect, useState } from "react"
-import { type InterventionInput, type PackDetail, type SpecInput, saveScenario } from "../api.js"
+import {
+  fetchObservations,
+  type InterventionInput,
+  type ObservationInput,
+  type PackDetail,
+  type SpecInput,
+  saveScenario,
+} from "../api.js"
 import { replaceRoute, routeHref } from "../hash-route.js"
 import { usePack } from "../pack-store.js"
 import { ResultsPanel } from "../results/results-panel.js"
@@ -34,6 +41,7 @@ export const BuilderView = ({
   const [spec, setSpec] = useState<SpecInput>(() => (encoded && decodeSpec(encoded)) || defaultSpec(packId))
   const { pack, error: packError } = usePack(spec.pack)
   const reports = useScenarioReports(spec)
+  const observations = usePackObservations(spec.pack)
 
   useEffect(() => {
     replaceRoute(routeHref("build", { s: encodeSpec(spec) }))
@@ -46,7 +54,7 @@ export const BuilderView = ({
   return (
     <div className="builder">
       <h1 className="visually-hidden">Build a scenario: {pack.title}</h1>
-      <Levers spec={spec} pack={pack} onChange={setSpec} />
+      <Levers spec={spec} pack={pack} onChange={setSpec} observations={observations} />
       <div className="builder-results">
         <ShareBar spec={spec} />
         {reports.error && (
@@ -70,6 +78,8 @@ export const BuilderView = ({
             generation={reports.generation}
             busy={reports.loading}
             descriptions={descriptions}
+            observations={observations}
+            startMonth={pack.startMonth}
           />
         ) : (
           <p aria-live="polite">Running the scenario…</p>
@@ -79,15 +89,49 @@ export const BuilderView = ({
   )
 }
 
+/** The pack's observations (empty until loaded, or if they cannot be). */
+const usePackObservations = (packId: string): ReadonlyArray<ObservationInput> => {
+  const [observations, setObservations] = useState<ReadonlyArray<ObservationInput>>([])
+  useEffect(() => {
+    let live = true
+    fetchObservations(packId).then(
+      (body) => live && setObservations(body.observations),
+      () => live && setObservations([]),
+    )
+    return () => {
+      live = false
+    }
+  }, [packId])
+  return observations
+}
+
 interface LeversProps {
   readonly spec: SpecInput
   readonly pack: PackDetail
   readonly onChange: (next: SpecInput) => void
+  readonly observations: ReadonlyArray<ObservationInput>
 }
 
-const Levers = ({ spec, pack, onChange }: LeversProps) => {
+const Levers = ({ spec, pack, onChange, observations }: LeversProps) => {
+  const latest =
+    observations
+      .map((o) => o.date)
+      .sort()
+      .at(-1) ?? ""
   const ivs = spec.interventions
   const setIvs = (interventions: ReadonlyArray<InterventionInput>) => onChange({ ...spec, interventions })
+  // After "+ …", focus goes to the new intervention's first field (it sits above the buttons).
+  const [focusIndex, setFocusIndex] = useState<number | undefined>()
+  useEffect(() => {
+    if (focusIndex === undefined) return
+    const first = document.querySelector<HTMLElement>(
+      `[data-intervention-index="${focusIndex}"] :is(input, select, button)`,
+    )
+    if (first !== null) {
+      first.focus()
+      setFocusIndex(undefined)
+    }
+  })
   const latestMonth = Math.max(
     1,
     ...ivs.map((iv) => iv.month ?? 0),
@@ -141,7 +185,10 @@ const Levers = ({ spec, pack, onChange }: LeversProps) => {
                 type="button"
                 className="add"
                 title={about?.description}
-                onClick={() => setIvs([...ivs, newIntervention(type, pack)])}
+                onClick={() => {
+                  setIvs([...ivs, newIntervention(type, pack)])
+                  setFocusIndex(ivs.length)
+                }}
               >
                 + {interventionTitles[type]}
               </button>
@@ -151,6 +198,20 @@ const Levers = ({ spec, pack, onChange }: LeversProps) => {
       </fieldset>
       <fieldset>
         <legend>Run settings</legend>
+        <SelectLever
+          name="asOf"
+          label="Projection"
+          value={spec.asOf ?? ""}
+          options={[
+            { value: "", label: "as of the visit" },
+            ...(latest === "" ? [] : [{ value: latest, label: `as of the latest observation (${latest})` }]),
+            ...(spec.asOf && spec.asOf !== latest ? [{ value: spec.asOf, label: `as of ${spec.asOf}` }] : []),
+          ]}
+          onChange={(asOf) => {
+            const { asOf: _old, ...rest } = spec
+            onChange(asOf === "" ? rest : { ...rest, asOf })
+          }}
+        />
         <RangeLever
           name="horizonMonths"
           label="Horizon"
@@ -229,15 +290,22 @@ const ShareBar = ({ spec }: { readonly spec: SpecInput }) => {
         </div>
       </div>
       <p className="status" aria-live="polite">
-        <a href={routeHref("compare", { a: "baseline", s: encodeSpec(spec) })}>Compare with the baseline</a> ·{" "}
-        <a href={routeHref("timeline", { s: encodeSpec(spec) })}>Replay a run</a>
+        <a
+          href={
+            saved
+              ? routeHref("compare", { a: "baseline", b: saved.id })
+              : routeHref("compare", { a: "baseline", s: encodeSpec(spec) })
+          }
+        >
+          Compare with the baseline
+        </a>{" "}
+        · <a href={routeHref("timeline", { s: encodeSpec(spec) })}>Replay a run</a>
         {status && <span className="status-text"> · {status}</span>}{" "}
         {saved && (
           <>
             <a href={routeHref("timeline", { scenario: saved.id })} data-testid="saved-timeline-link">
               Open its timeline
-            </a>{" "}
-            · <a href={routeHref("compare", { a: "baseline", b: saved.id })}>Compare with the baseline</a>
+            </a>
           </>
         )}
       </p>

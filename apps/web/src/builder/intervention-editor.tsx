@@ -91,7 +91,11 @@ export const InterventionEditor = ({
     />
   )
   return (
-    <fieldset className={`intervention intervention-${iv.type}`} data-intervention={iv.type}>
+    <fieldset
+      className={`intervention intervention-${iv.type}`}
+      data-intervention={iv.type}
+      data-intervention-index={index}
+    >
       <legend>{title}</legend>
       {iv.type === "sanctions-package" && (
         <>
@@ -104,6 +108,7 @@ export const InterventionEditor = ({
             max={1}
             step={0.05}
             format={formatShare}
+            typed={{ scale: 100, unit: "%" }}
             onChange={(coverage) => onChange({ ...iv, coverage })}
           />
           <RangeLever
@@ -114,6 +119,7 @@ export const InterventionEditor = ({
             max={1}
             step={0.05}
             format={formatShare}
+            typed={{ scale: 100, unit: "%" }}
             onChange={(enforcement) => onChange({ ...iv, enforcement })}
           />
         </>
@@ -135,6 +141,7 @@ export const InterventionEditor = ({
             max={5000}
             step={10}
             format={usd}
+            typed={{ scale: 1, unit: "USD m" }}
             onChange={(amountUsdM) => onChange({ ...iv, amountUsdM })}
           />
           <SelectLever

@@ -9,10 +9,57 @@ export interface RangeLeverProps {
   readonly format?: (value: number) => string
   readonly onChange: (value: number) => void
   readonly name?: string
+  /** A number box beside the slider, in the unit people type (e.g. scale 100 for a share typed in %). */
+  readonly typed?: { readonly scale: number; readonly unit: string }
 }
 
-/** A labelled slider with its value written beside it (keyboard: arrows, Page Up/Down, Home/End). */
-export const RangeLever = ({ label, value, min, max, step = 1, format, onChange, name }: RangeLeverProps) => {
+/** The number box beside a slider: what is typed counts once it is a number within range. */
+const TypedValue = ({
+  label,
+  value,
+  min,
+  max,
+  step,
+  typed,
+  onChange,
+}: Required<Pick<RangeLeverProps, "label" | "value" | "min" | "max" | "step" | "typed" | "onChange">>) => {
+  const [draft, setDraft] = useState<string | undefined>()
+  const scaled = (v: number) => Math.round(v * typed.scale * 1000) / 1000
+  return (
+    <span className="typed-value">
+      <input
+        type="number"
+        aria-label={`${label} (${typed.unit})`}
+        value={draft ?? String(scaled(value))}
+        min={scaled(min)}
+        max={scaled(max)}
+        step={scaled(step)}
+        onChange={(e) => {
+          const text = e.currentTarget.value
+          setDraft(text)
+          const n = Number(text)
+          if (text.trim() !== "" && Number.isFinite(n) && n >= scaled(min) && n <= scaled(max))
+            onChange(n / typed.scale)
+        }}
+        onBlur={() => setDraft(undefined)}
+      />{" "}
+      {typed.unit}
+    </span>
+  )
+}
+
+/** A labelled slider with its value written beside it (keyboard: arrows, Page Up/Down, Home/End), and optionally a number box. */
+export const RangeLever = ({
+  label,
+  value,
+  min,
+  max,
+  step = 1,
+  format,
+  onChange,
+  name,
+  typed,
+}: RangeLeverProps) => {
   const id = useId()
   const shown = format ? format(value) : String(value)
   return (
@@ -29,9 +76,21 @@ export const RangeLever = ({ label, value, min, max, step = 1, format, onChange,
         aria-valuetext={shown}
         onChange={(e) => onChange(Number(e.currentTarget.value))}
       />
-      <output htmlFor={id} aria-hidden="true">
-        {shown}
-      </output>
+      {typed === undefined ? (
+        <output htmlFor={id} aria-hidden="true">
+          {shown}
+        </output>
+      ) : (
+        <TypedValue
+          label={label}
+          value={value}
+          min={min}
+          max={max}
+          step={step}
+          typed={typed}
+          onChange={onChange}
+        />
+      )}
     </div>
   )
 }

@@ -5,6 +5,7 @@ export const theme = {
   baseline: "#4b5563",
   baselineBand: "rgba(75, 85, 99, 0.14)",
   delta: "#1f5f99",
+  observed: "#1f5f99",
   deltaBand: "rgba(31, 95, 153, 0.22)",
   zero: "#6b7280",
   axis: "#374151",

@@ -10,6 +10,8 @@ export interface FanChartProps {
   readonly baseline?: IndicatorSeries | undefined
   readonly height?: number
   readonly onDraw?: () => void
+  /** What was observed, drawn as points at its month. */
+  readonly observed?: ReadonlyArray<{ readonly month: number; readonly value: number }> | undefined
 }
 
 const axes = (unit: string): Axis[] => [
@@ -50,6 +52,13 @@ const fanOptions = (unit: string, label: string): Omit<Options, "width" | "heigh
     { label: `${label} p10`, ...hidden },
     { label: `${label} p90`, ...hidden },
     { label: "scenario p50", stroke: theme.scenario, width: 3, points: { show: false } },
+    {
+      label: "observed",
+      stroke: theme.observed,
+      fill: theme.observed,
+      paths: () => null,
+      points: { show: true, size: 10, width: 2, fill: "#ffffff" },
+    },
   ],
   bands: [
     { series: [2, 1], fill: theme.baselineBand },
@@ -58,7 +67,11 @@ const fanOptions = (unit: string, label: string): Omit<Options, "width" | "heigh
 })
 
 /** Columns for uPlot; a missing baseline draws nothing (nulls). */
-const fanData = (scenario: IndicatorSeries, baseline: IndicatorSeries | undefined): AlignedData => {
+const fanData = (
+  scenario: IndicatorSeries,
+  baseline: IndicatorSeries | undefined,
+  observed: FanChartProps["observed"],
+): AlignedData => {
   const s = scenario.series
   const b = baseline?.series
   const col = (rows: typeof s | undefined, key: "p10" | "p50" | "p90") =>
@@ -71,12 +84,14 @@ const fanData = (scenario: IndicatorSeries, baseline: IndicatorSeries | undefine
     col(s, "p10"),
     col(s, "p90"),
     col(s, "p50"),
+    // The last observation of a month stands for it (a point per month on a monthly axis).
+    s.map((r) => observed?.filter((o) => o.month === r.month).at(-1)?.value ?? null),
   ] as AlignedData
 }
 
-/** A fan chart of one indicator: p10–p90 band and p50 line, with the baseline's drawn beneath. */
-export const FanChart = ({ scenario, baseline, height = 240, onDraw }: FanChartProps) => {
+/** A fan chart of one indicator: p10–p90 band and p50 line, the baseline's beneath, observations as points. */
+export const FanChart = ({ scenario, baseline, height = 240, onDraw, observed }: FanChartProps) => {
   const options = useMemo(() => fanOptions(scenario.unit, scenario.label), [scenario.unit, scenario.label])
-  const data = useMemo(() => fanData(scenario, baseline), [scenario, baseline])
+  const data = useMemo(() => fanData(scenario, baseline, observed), [scenario, baseline, observed])
   return <UPlotChart options={options} data={data} height={height} onDraw={onDraw} />
 }

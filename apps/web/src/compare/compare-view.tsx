@@ -131,7 +131,12 @@ export const CompareView = ({ params }: { readonly packId: string; readonly para
               {c.hash.slice(0, 12)}
             </code>
           </p>
-          <HorizonDeltas indicators={c.indicators} horizon={c.horizonMonths} />
+          <HorizonDeltas
+            indicators={c.indicators}
+            horizon={c.horizonMonths}
+            labelA={options(true).find((o) => o.value === a)?.label ?? "A"}
+            labelB={options(false).find((o) => o.value === b)?.label ?? "B"}
+          />
           <section className="panel" aria-labelledby="monthly-h">
             <h2 id="monthly-h">Difference month by month (B − A)</h2>
             <div className="indicator-grid">

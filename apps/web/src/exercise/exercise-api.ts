@@ -4,6 +4,29 @@ import type { ExerciseView, IndicatorOutcome, RoleBrief } from "@accord/domain"
 export type ExerciseState = ExerciseView & { readonly brief: RoleBrief; readonly serverTime: number }
 export type { IndicatorOutcome }
 
+/** What to do about each refusal, in words a student can act on (the server's message says what is wrong). */
+const ADVICE: Readonly<Record<string, string>> = {
+  ExerciseNotFound:
+    "Check the exercise id with your teacher: it has 12 letters and digits, like K7QM-3XRT-9PWD.",
+  InvalidJoinCode: "Check the join code on your team's card (letters and digits; case does not matter).",
+  Unauthorized: "This browser's key no longer opens the exercise: join again with your team's code.",
+  TooManyRequests: "Wait a minute, then try again.",
+  RoundAlreadyClosed: "The round has closed: your move was not recorded. Play it in the next round.",
+  RoundNotOpen: "No round is open: wait for the facilitator.",
+  BudgetExceeded: "Choose a smaller amount, or wait for the next round's budget.",
+  MoveNotApplicable: "Pick another offer or project: this one cannot take that move now.",
+  InvalidInput: "Check the highlighted values and try again.",
+}
+
+/** A refusal as a sentence: what is wrong, then what to do. */
+export const explainError = (e: unknown): string => {
+  if (!(e instanceof ExerciseApiError))
+    return "The service did not answer: check the connection and try again."
+  const advice = ADVICE[e.tag]
+  const what = e.message.charAt(0).toUpperCase() + e.message.slice(1)
+  return advice === undefined ? `${what}.` : `${what}. ${advice}`
+}
+
 /** A refusal from the exercise API, with its tag (e.g. MoveNotAllowedForRole). */
 export class ExerciseApiError extends Error {
   constructor(
@@ -65,12 +88,16 @@ export const createExercise = (
     | { template: string; name: string },
 ): Promise<CreatedExercise> => call("/api/exercises", { method: "POST", body })
 
-/** Joins an exercise with a join code. */
+/** Takes (or returns to) a team's seat with its join code; the name counts only for the seat's first device. */
 export const joinExercise = (id: string, joinCode: string, name: string) =>
-  call<{ teamId: string; role: string; token: string }>(`${base(id)}/teams`, {
-    method: "POST",
-    body: { joinCode, name },
-  })
+  call<{ id: string; teamId: string; role: string; name: string; token: string; rejoined: boolean }>(
+    `${base(id)}/teams`,
+    { method: "POST", body: { joinCode, ...(name.trim() === "" ? {} : { name: name.trim() }) } },
+  )
+
+/** The join codes again (facilitator only), for links and QR codes on any of the facilitator's devices. */
+export const fetchJoinCodes = (id: string, token: string) =>
+  call<{ joinCodes: CreatedExercise["joinCodes"] }>(`${base(id)}/join-codes`, { token })
 
 /** The exercise as this token's holder may see it. */
 export const fetchExercise = (id: string, token: string) => call<ExerciseState>(base(id), { token })

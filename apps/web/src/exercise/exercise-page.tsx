@@ -36,28 +36,39 @@ export const ExercisePage = ({
   }, [packId])
 
   if (session === undefined)
-    return <ExerciseStart packId={packId} exerciseId={exerciseId} onSession={setSession} />
-  return (
-    <>
-      {session.role === "facilitator" ? (
-        <FacilitatorDashboard session={session} commitments={commitments} />
-      ) : session.role === "observer" ? (
+    return (
+      <ExerciseStart
+        packId={packId}
+        exerciseId={exerciseId}
+        joinCode={params.get("code") ?? undefined}
+        onSession={setSession}
+      />
+    )
+  const leave = (
+    <p className="hint">
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => {
+          forgetSession(session.id)
+          setSession(undefined)
+        }}
+      >
+        Leave this exercise on this browser
+      </button>{" "}
+      (your team's code brings you back)
+    </p>
+  )
+  if (session.role === "observer")
+    return (
+      <>
         <ObserverView session={session} />
-      ) : (
-        <TeamView session={session} commitments={commitments} />
-      )}
-      <p className="hint">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => {
-            forgetSession(session.id)
-            setSession(undefined)
-          }}
-        >
-          Leave this exercise on this browser
-        </button>
-      </p>
-    </>
+        {leave}
+      </>
+    )
+  return session.role === "facilitator" ? (
+    <FacilitatorDashboard session={session} commitments={commitments} leave={leave} />
+  ) : (
+    <TeamView session={session} commitments={commitments} leave={leave} />
   )
 }

@@ -11,9 +11,14 @@ export interface ExerciseSession {
     readonly russia: string
     readonly observer?: string
   }
+  /** The exercise's name, for the "Return to your exercise" list. */
+  readonly exerciseName?: string
+  /** When this browser joined (ms since 1970), newest first in the list. */
+  readonly joinedAt?: number
 }
 
-const key = (id: string) => `accord.exercise.${id}`
+const PREFIX = "accord.exercise."
+const key = (id: string) => `${PREFIX}${id}`
 
 /** The session saved for an exercise in this browser, if any. */
 export const loadSession = (id: string): ExerciseSession | undefined => {
@@ -25,9 +30,25 @@ export const loadSession = (id: string): ExerciseSession | undefined => {
   }
 }
 
+/** Every exercise this browser joined or started, newest first. */
+export const listSessions = (): ReadonlyArray<ExerciseSession> => {
+  const sessions: Array<ExerciseSession> = []
+  try {
+    for (let i = 0; i < window.localStorage.length; i++) {
+      const name = window.localStorage.key(i)
+      if (name?.startsWith(PREFIX) !== true) continue
+      const session = loadSession(name.slice(PREFIX.length))
+      if (session !== undefined && typeof session.token === "string") sessions.push(session)
+    }
+  } catch {
+    return []
+  }
+  return sessions.sort((a, b) => (b.joinedAt ?? 0) - (a.joinedAt ?? 0))
+}
+
 /** Keeps a session for the exercise in this browser. */
 export const saveSession = (session: ExerciseSession): void => {
-  window.localStorage.setItem(key(session.id), JSON.stringify(session))
+  window.localStorage.setItem(key(session.id), JSON.stringify({ joinedAt: Date.now(), ...session }))
 }
 
 /** Forgets this browser's session for an exercise. */
@@ -38,3 +59,9 @@ export const forgetSession = (id: string): void => {
 /** The hash link of an exercise's page. */
 export const exerciseHref = (id?: string): string =>
   id === undefined ? "#/exercise" : `#/exercise?id=${encodeURIComponent(id)}`
+
+/** A team's join link: opens the join form with the exercise id and the team's code filled in. */
+export const joinLink = (id: string, code: string): string => {
+  const base = `${window.location.origin}${window.location.pathname}`
+  return `${base}#/exercise?id=${encodeURIComponent(id)}&code=${encodeURIComponent(code)}`
+}

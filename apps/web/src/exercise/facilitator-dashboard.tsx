@@ -1,26 +1,32 @@
-import { useState } from "react"
+import { type ReactNode, useState } from "react"
 import { DebriefPanel } from "./debrief-panel.js"
-import { closeRound, ExerciseApiError } from "./exercise-api.js"
+import { closeRound, explainError } from "./exercise-api.js"
 import type { ExerciseSession } from "./exercise-session.js"
 import { FacilitatorTools } from "./facilitator-tools.js"
+import { InviteTeams } from "./invite-teams.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
+import { ProjectorView } from "./projector-view.js"
 import { RoundClock } from "./round-clock.js"
 import { useExercise } from "./use-exercise.js"
 
-/** The facilitator's dashboard: join codes, teams, round status, injections, close round, projector view, debrief. */
+/** The facilitator's dashboard: teams, round status, injections, close round, invitations, projector view, debrief. */
 export const FacilitatorDashboard = ({
   session,
   commitments,
+  leave,
 }: {
   readonly session: ExerciseSession
   readonly commitments: ReadonlyArray<CommitmentChoice>
+  /** "Leave this exercise on this browser": on the dashboard, never on the projector. */
+  readonly leave: ReactNode
 }) => {
   const { state, error, live, refresh } = useExercise(session)
   const [closing, setClosing] = useState(false)
   const [closeError, setCloseError] = useState<string | undefined>()
-  const [projector, setProjector] = useState(false)
+  const [screen, setScreen] = useState<"dashboard" | "projector" | "invite">("dashboard")
+  const projector = screen === "projector"
   if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
   const last = state.closedRounds.at(-1)
   const pending = state.moves.filter((m) => m.status === "pending" && m.round === state.openRound)
@@ -33,28 +39,16 @@ export const FacilitatorDashboard = ({
       await closeRound(state.id, session.token, state.openRound)
       await refresh()
     } catch (e) {
-      setCloseError(e instanceof ExerciseApiError ? e.message : String(e))
+      setCloseError(explainError(e))
     } finally {
       setClosing(false)
     }
   }
 
-  if (projector && last)
-    return (
-      <div className="projector">
-        <p>
-          <button type="button" className="secondary" onClick={() => setProjector(false)}>
-            Back to the dashboard
-          </button>
-        </p>
-        <h2>{state.name}</h2>
-        <OutcomeBoard
-          indicators={last.outcomes.indicators}
-          round={last.round}
-          horizon={last.outcomes.horizonMonth}
-        />
-      </div>
-    )
+  if (screen === "invite")
+    return <InviteTeams id={state.id} token={session.token} onBack={() => setScreen("dashboard")} />
+
+  if (projector && last) return <ProjectorView exercise={state} onBack={() => setScreen("dashboard")} />
 
   return (
     <div className="exercise-layout">
@@ -73,34 +67,42 @@ export const FacilitatorDashboard = ({
       <div className="exercise-columns">
         <section aria-labelledby="teams-title">
           <h3 id="teams-title">Teams</h3>
-          <table className="moves-table">
-            <thead>
-              <tr>
-                <th scope="col">Role</th>
-                <th scope="col">Join code</th>
-                <th scope="col">Team</th>
-                <th scope="col">Moves this round</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(["japan", "ukraine", "russia"] as const).map((role) => {
-                const team = state.teams.find((t) => t.role === role)
-                return (
-                  <tr key={role} data-role={role}>
-                    <th scope="row">{roleName(role)}</th>
-                    <td>
-                      <code data-testid={`join-code-${role}`}>{session.joinCodes?.[role] ?? "—"}</code>
-                    </td>
-                    <td>{team?.name ?? <em>not joined</em>}</td>
-                    <td>{pending.filter((m) => m.role === role).length}</td>
-                  </tr>
-                )
-              })}
-            </tbody>
-          </table>
+          <div className="table-scroll">
+            <table className="moves-table">
+              <thead>
+                <tr>
+                  <th scope="col">Role</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Devices</th>
+                  <th scope="col">Moves this round</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(["japan", "ukraine", "russia"] as const).map((role) => {
+                  const team = state.teams.find((t) => t.role === role)
+                  return (
+                    <tr key={role} data-role={role}>
+                      <th scope="row">{roleName(role)}</th>
+                      <td>{team?.name ?? <em>not joined</em>}</td>
+                      <td>{team?.devices ?? 0}</td>
+                      <td>{pending.filter((m) => m.role === role).length}</td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
           <p className="hint">
-            Exercise id <code data-testid="exercise-id">{state.id}</code>: teams open this page, choose “Join
-            an exercise” and type the id and their join code.
+            Exercise id{" "}
+            <strong className="code" data-testid="exercise-id">
+              {state.id}
+            </strong>
+            : teams join with their own card (code, link or QR code).
+          </p>
+          <p>
+            <button type="button" className="secondary" onClick={() => setScreen("invite")}>
+              Invite teams: codes, links and QR codes
+            </button>
           </p>
           {state.openRound !== null && (
             <>
@@ -129,7 +131,7 @@ export const FacilitatorDashboard = ({
       {last && (
         <>
           <p>
-            <button type="button" className="secondary" onClick={() => setProjector(true)}>
+            <button type="button" className="secondary" onClick={() => setScreen("projector")}>
               Projector view
             </button>
           </p>
@@ -141,6 +143,7 @@ export const FacilitatorDashboard = ({
         </>
       )}
       {last && <DebriefPanel id={state.id} token={session.token} />}
+      {leave}
     </div>
   )
 }

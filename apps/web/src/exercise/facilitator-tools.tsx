@@ -186,9 +186,10 @@ export const FacilitatorTools = ({
         An observer (a projector, a visiting teacher) joins with this code and sees only the rounds you show.
       </p>
       <p>
-        Observer code <code data-testid="join-code-observer">{session.joinCodes?.observer ?? "—"}</code>
+        {/* The code itself is on the facilitator-only "Invite teams" screen: this dashboard may be projected. */}
+        The observer code is under <em>Invite teams</em>.
         {exercise.observers !== undefined && exercise.observers.length > 0 && (
-          <> · watching: {exercise.observers.map((o) => o.name).join(", ")}</>
+          <> Watching: {exercise.observers.map((o) => o.name).join(", ")}</>
         )}
       </p>
       {lastClosed > exercise.revealedRound && (

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from "react"
-import { ExerciseApiError, type ExerciseState, submitMove } from "./exercise-api.js"
+import { sectorOptions } from "../builder/intervention-editor.js"
+import { type ExerciseState, explainError, submitMove } from "./exercise-api.js"
 
 type Actor = "japan" | "ukraine" | "russia" | "facilitator"
 
@@ -24,8 +25,6 @@ export const MOVES_BY_ROLE: Readonly<Record<Actor, ReadonlyArray<string>>> = {
   russia: ["counter-measure"],
   facilitator: ["shock", "partner-joins"],
 }
-
-const SECTORS = ["energy", "digital", "health", "smes", "infrastructure", "demining", "humanitarian"] as const
 
 /** Commitments of the pack a move can name (Japan's withdrawals, the facilitator's shocks). */
 export interface CommitmentChoice {
@@ -72,9 +71,11 @@ export const MoveForm = ({
 
   const move = (): Record<string, unknown> => {
     const num = (name: string, fallback: string) => Number(field(name, fallback))
+    // Shares are typed as percentages, as in the builder; the API takes 0–1.
+    const pct = (name: string, fallback: string) => Number(field(name, fallback)) / 100
     switch (type) {
       case "adopt-sanctions":
-        return { type, coverage: num("coverage", "0.2"), enforcement: num("enforcement", "0.7") }
+        return { type, coverage: pct("coverage", "20"), enforcement: pct("enforcement", "70") }
       case "offer-aid":
         return {
           type,
@@ -110,8 +111,8 @@ export const MoveForm = ({
         return {
           type,
           partner: field("partner", "South Korea"),
-          coverage: num("coverage", "0.1"),
-          enforcement: num("enforcement", "0.6"),
+          coverage: pct("coverage", "10"),
+          enforcement: pct("enforcement", "60"),
         }
     }
   }
@@ -123,11 +124,14 @@ export const MoveForm = ({
     setMessage(undefined)
     try {
       await submitMove(exercise.id, token, crypto.randomUUID(), exercise.openRound, move())
-      setMessage({ ok: true, text: `Submitted: ${MOVE_LABELS[type]}. Others see it when the round closes.` })
+      setMessage({
+        ok: true,
+        text: `Submitted: ${MOVE_LABELS[type]}. Offers, projects and answers reach the other side of the deal at once; everything else shows when the round closes.`,
+      })
       setFields({})
       onSubmitted()
     } catch (e) {
-      setMessage({ ok: false, text: e instanceof ExerciseApiError ? `${e.message} (${e.tag})` : String(e) })
+      setMessage({ ok: false, text: explainError(e) })
     } finally {
       setBusy(false)
     }
@@ -176,8 +180,8 @@ export const MoveForm = ({
       />
     </div>
   )
-  const share = { min: "0", max: "1", step: "0.05" }
-  const sectorOptions = SECTORS.map((s) => ({ id: s, label: s }))
+  const share = { min: "0", max: "100", step: "5" }
+  const sectors = sectorOptions.map((s) => ({ id: s.value, label: s.label }))
   const itemChoices = choices[type]
 
   return (
@@ -194,15 +198,15 @@ export const MoveForm = ({
           {type === "partner-joins" && input("partner", "Partner", "South Korea", "text")}
           {input(
             "coverage",
-            "Coverage (share of Russia's trade covered, 0–1)",
-            type === "partner-joins" ? "0.1" : "0.2",
+            "Coverage (% of Russia's trade covered)",
+            type === "partner-joins" ? "10" : "20",
             "number",
             share,
           )}
           {input(
             "enforcement",
-            "Enforcement (share of covered flows stopped, 0–1)",
-            type === "partner-joins" ? "0.6" : "0.7",
+            "Enforcement (% of covered trade actually stopped)",
+            type === "partner-joins" ? "60" : "70",
             "number",
             share,
           )}
@@ -216,7 +220,7 @@ export const MoveForm = ({
             type === "offer-aid" ? "Energy grid repair" : "Substation rebuild",
             "text",
           )}
-          {select("sector", "Sector", sectorOptions, "energy")}
+          {select("sector", "Sector", sectors, "energy")}
           {input("amount", "Amount (USD m)", type === "offer-aid" ? "300" : "200", "number", {
             min: "1",
             step: "1",
@@ -237,7 +241,8 @@ export const MoveForm = ({
       {itemChoices !== undefined &&
         (itemChoices.length === 0 ? (
           <p className="hint">
-            Nothing to act on yet: offers and projects show up once the round they were made in closes.
+            Nothing to answer yet: offers and projects appear here as soon as they are made, and can be
+            answered in the same round.
           </p>
         ) : (
           select("item", "Which one", itemChoices, itemChoices[0]?.id ?? "")

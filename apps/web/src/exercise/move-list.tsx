@@ -17,44 +17,46 @@ export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => 
   return (
     <div className="move-list">
       {rounds.map((round) => (
-        <table key={round} className="moves-table">
-          <caption>
-            Round {round}
-            {round === exercise.openRound ? " (open)" : ""}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Who</th>
-              <th scope="col">Move</th>
-              <th scope="col">Status</th>
-            </tr>
-          </thead>
-          <tbody>
-            {exercise.moves
-              .filter((m) => m.round === round)
-              .map((m, i) =>
-                m.hidden ? (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: moves only ever append, and a hidden move has no id to show
-                  <tr key={`hidden-${i}`} className="move-hidden">
-                    <td>{roleName(m.role)}</td>
-                    <td>
-                      <em>a move, revealed when the round closes</em>
-                    </td>
-                    <td>pending</td>
-                  </tr>
-                ) : (
-                  <tr key={`${m.teamId}/${m.moveId}`} data-move-id={m.moveId}>
-                    <td>{roleName(m.role)}</td>
-                    <td>{m.description}</td>
-                    <td>
-                      {m.status}
-                      {m.reason ? `: ${m.reason}` : ""}
-                    </td>
-                  </tr>
-                ),
-              )}
-          </tbody>
-        </table>
+        <div key={round} className="table-scroll">
+          <table className="moves-table">
+            <caption>
+              Round {round}
+              {round === exercise.openRound ? " (open)" : ""}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Who</th>
+                <th scope="col">Move</th>
+                <th scope="col">Status</th>
+              </tr>
+            </thead>
+            <tbody>
+              {exercise.moves
+                .filter((m) => m.round === round)
+                .map((m, i) =>
+                  m.hidden ? (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: moves only ever append, and a hidden move has no id to show
+                    <tr key={`hidden-${i}`} className="move-hidden">
+                      <td>{roleName(m.role)}</td>
+                      <td>
+                        <em>a move, revealed when the round closes</em>
+                      </td>
+                      <td>pending</td>
+                    </tr>
+                  ) : (
+                    <tr key={`${m.teamId}/${m.moveId}`} data-move-id={m.moveId}>
+                      <td>{roleName(m.role)}</td>
+                      <td>{m.description}</td>
+                      <td>
+                        {m.status}
+                        {m.reason ? `: ${m.reason}` : ""}
+                      </td>
+                    </tr>
+                  ),
+                )}
+            </tbody>
+          </table>
+        </div>
       ))}
     </div>
   )

@@ -1,4 +1,8 @@
+import type { ReactNode } from "react"
+import { formatNumber } from "../number-format.js"
+import type { ExerciseState } from "./exercise-api.js"
 import type { ExerciseSession } from "./exercise-session.js"
+import { GoalBoard } from "./goal-board.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
@@ -6,13 +10,31 @@ import { RoundClock } from "./round-clock.js"
 import { TeamRulings } from "./team-rulings.js"
 import { useExercise } from "./use-exercise.js"
 
+/** The role's budget for the round and what is left of it (the API refuses a move beyond it). */
+const BudgetLine = ({ exercise }: { readonly exercise: ExerciseState }) => {
+  const role = exercise.you.actor
+  const budget = role === "facilitator" || role === "observer" ? undefined : exercise.budgets?.[role]
+  const left = exercise.remaining
+  if (budget === undefined || left === null) return null
+  return (
+    <p className="budget" data-testid="budget">
+      <strong>Budget this round:</strong>
+      {budget.usdM !== undefined &&
+        ` USD ${formatNumber(budget.usdM)} m (USD ${formatNumber(left.usdM ?? 0)} m left)`}
+      {budget.moves !== undefined && ` · ${budget.moves} moves (${left.moves ?? 0} left)`}
+    </p>
+  )
+}
+
 /** A team's view: its role brief, its moves for the open round, everyone's revealed moves and the outcomes so far. */
 export const TeamView = ({
   session,
   commitments,
+  leave,
 }: {
   readonly session: ExerciseSession
   readonly commitments: ReadonlyArray<CommitmentChoice>
+  readonly leave: ReactNode
 }) => {
   const { state, error, live, refresh } = useExercise(session)
   if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
@@ -32,6 +54,7 @@ export const TeamView = ({
         </p>
         <RoundClock exercise={state} onChange={() => void refresh()} />
       </header>
+      <GoalBoard exercise={state} />
       <div className="exercise-columns">
         <section aria-labelledby="brief-title" className="brief">
           <h3 id="brief-title">{state.brief.title}</h3>
@@ -42,13 +65,7 @@ export const TeamView = ({
               <li key={g}>{g}</li>
             ))}
           </ul>
-          {state.remaining && (
-            <p className="hint">
-              Left this round:
-              {state.remaining.usdM !== null ? ` USD ${state.remaining.usdM} m` : ""}
-              {state.remaining.moves !== null ? ` · ${state.remaining.moves} moves` : ""}
-            </p>
-          )}
+          <BudgetLine exercise={state} />
           <TeamRulings exercise={state} />
           {state.openRound !== null && role !== "facilitator" && role !== "observer" && (
             <MoveForm
@@ -74,6 +91,7 @@ export const TeamView = ({
       ) : (
         <p className="hint">Outcomes appear when the facilitator closes the first round.</p>
       )}
+      {leave}
     </div>
   )
 }

@@ -1,7 +1,11 @@
+import { monthOfDate } from "@accord/domain"
 import type { IndicatorSeries } from "@accord/engine"
+import { useMemo } from "react"
+import type { ObservationInput } from "../api.js"
 import { FanChart } from "../chart/fan-chart.js"
 import { formatWithUnit } from "../number-format.js"
 import { IndicatorTable } from "./indicator-table.js"
+import { ObservationList } from "./observation-list.js"
 import { TableToggle } from "./table-toggle.js"
 
 /** One sentence that says what the chart shows, for screen readers and the caption. */
@@ -19,10 +23,27 @@ export interface IndicatorCardProps {
   readonly baseline?: IndicatorSeries | undefined
   readonly onDraw?: () => void
   readonly description?: string | undefined
+  /** Value observations of this indicator, and the pack's month 0 ("YYYY-MM") to place them. */
+  readonly observations?: ReadonlyArray<ObservationInput> | undefined
+  readonly startMonth?: string | undefined
 }
 
 /** A fan chart with its caption, text alternative and table. */
-export const IndicatorCard = ({ scenario, baseline, onDraw, description: about }: IndicatorCardProps) => {
+export const IndicatorCard = ({
+  scenario,
+  baseline,
+  onDraw,
+  description: about,
+  observations = [],
+  startMonth,
+}: IndicatorCardProps) => {
+  const observed = useMemo(
+    () =>
+      startMonth === undefined
+        ? []
+        : observations.map((o) => ({ month: monthOfDate(o.date, startMonth), value: o.value ?? 0 })),
+    [observations, startMonth],
+  )
   const last = scenario.series.at(-1)
   const b = baseline?.series.at(-1)
   const delta = last && b ? last.p50 - b.p50 : 0
@@ -48,8 +69,9 @@ export const IndicatorCard = ({ scenario, baseline, onDraw, description: about }
         </p>
       </figcaption>
       <div className="chart" role="img" aria-label={description}>
-        <FanChart scenario={scenario} baseline={baseline} onDraw={onDraw} />
+        <FanChart scenario={scenario} baseline={baseline} onDraw={onDraw} observed={observed} />
       </div>
+      <ObservationList observations={observations} unit={scenario.unit} />
       <TableToggle label="Table of this chart">
         {() => <IndicatorTable scenario={scenario} baseline={baseline} />}
       </TableToggle>

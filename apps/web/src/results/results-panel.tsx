@@ -1,6 +1,8 @@
-import type { Report } from "../api.js"
+import type { ObservationInput, Report } from "../api.js"
+import { BacktestTable } from "./backtest-table.js"
 import { IndicatorCard } from "./indicator-card.js"
 import { ModelDisclaimer } from "./model-disclaimer.js"
+import { observationsOf } from "./observation-list.js"
 import { OutcomeShares } from "./outcome-shares.js"
 import { downloadText, reportCsv } from "./report-csv.js"
 
@@ -11,6 +13,9 @@ export interface ResultsPanelProps {
   readonly busy: boolean
   /** What each indicator measures, from the pack. */
   readonly descriptions?: ReadonlyMap<string, string>
+  /** The pack's observations (drawn as points) and its month 0. */
+  readonly observations?: ReadonlyArray<ObservationInput>
+  readonly startMonth?: string
 }
 
 /** Tells listeners (the browser tests, the latency bench) that a report's charts are on screen. */
@@ -18,7 +23,15 @@ const announceDrawn = (generation: number, hash: string) =>
   window.dispatchEvent(new CustomEvent("accord:drawn", { detail: { generation, hash } }))
 
 /** Results of one report against its baseline: fan charts, tables, CSV, commitment outcomes. */
-export const ResultsPanel = ({ report, baseline, generation, busy, descriptions }: ResultsPanelProps) => {
+export const ResultsPanel = ({
+  report,
+  baseline,
+  generation,
+  busy,
+  descriptions,
+  observations = [],
+  startMonth,
+}: ResultsPanelProps) => {
   const count = report.indicators.length
   let drawn = 0
   // The report counts as drawn when every chart has redrawn with its data.
@@ -51,13 +64,29 @@ export const ResultsPanel = ({ report, baseline, generation, busy, descriptions 
           {report.hash}
         </span>
       </p>
+      {report.conditioning && (
+        <p className="conditioning" data-testid="conditioning">
+          Conditioned on {report.conditioning.observations.length} observation(s) up to{" "}
+          {report.conditioning.asOf}: runs weighted by how well they agree with what happened (effective runs{" "}
+          {report.conditioning.effectiveRuns} of {report.runs.toLocaleString("en-US")}).
+        </p>
+      )}
+      {(report.warnings ?? []).map((w) => (
+        <p key={w} role="alert" className="warning">
+          {w}
+        </p>
+      ))}
       <ul className="chart-legend" aria-label="How to read the charts">
         <li>
-          <span className="key key-scenario" aria-hidden="true" /> Scenario median, band = 10th–90th
-          percentile
+          <span className="key key-scenario" aria-hidden="true" /> Scenario: the line is the typical run
+          (median); 8 in 10 runs fall in the band
         </li>
         <li>
           <span className="key key-baseline" aria-hidden="true" /> Baseline (no interventions)
+        </li>
+        <li>
+          <span className="key key-observed" aria-hidden="true" /> Observed since the visit (date, source and
+          confidence under each chart)
         </li>
       </ul>
       <div className="indicator-grid">
@@ -68,10 +97,13 @@ export const ResultsPanel = ({ report, baseline, generation, busy, descriptions 
             baseline={baseline?.indicators.find((b) => b.id === ind.id)}
             onDraw={onDraw}
             description={descriptions?.get(ind.id)}
+            observations={observationsOf(observations, ind.id)}
+            startMonth={startMonth}
           />
         ))}
       </div>
       <OutcomeShares commitments={report.commitments} />
+      <BacktestTable packId={report.pack} asOf={report.spec.asOf} />
     </section>
   )
 }

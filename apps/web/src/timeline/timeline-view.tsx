@@ -64,6 +64,8 @@ export const TimelineView = ({
   const [report, setReport] = useState<Report | undefined>()
   const [trajectory, setTrajectory] = useState<ReadonlyArray<TrajectoryEvent> | undefined>()
   const [month, setMonth] = useState(0)
+  // Play walks the months, one every 0.6 s, and stops at the horizon.
+  const [playing, setPlaying] = useState(false)
   const [error, setError] = useState<string | undefined>()
   const { pack } = usePack(spec?.pack ?? packId)
   const pickerId = useId()
@@ -138,6 +140,15 @@ export const TimelineView = ({
   }, [pack, trajectory, month])
   const title = (id: string) => commitments.find((c) => c.id === id)?.title ?? id
   const horizon = report?.horizonMonths ?? spec?.horizonMonths ?? 24
+  useEffect(() => {
+    if (!playing) return
+    if (month >= horizon) {
+      setPlaying(false)
+      return
+    }
+    const timer = setTimeout(() => setMonth((m) => Math.min(m + 1, horizon)), 600)
+    return () => clearTimeout(timer)
+  }, [playing, month, horizon])
   const saved = useScenarioChoices()
 
   return (
@@ -217,7 +228,11 @@ export const TimelineView = ({
             <h2 id="replay-h">Replay the representative run</h2>
             <p className="hint">
               Run {report.representativeRun.index + 1} of {report.runs}: the one whose{" "}
-              {report.representativeRun.indicator} at the horizon is closest to the median.
+              {(
+                report.indicators.find((i) => i.id === report.representativeRun.indicator)?.label ??
+                "headline indicator"
+              ).toLowerCase()}{" "}
+              at the horizon is closest to the typical run (the median).
             </p>
             <div className="lever month-lever">
               <label htmlFor={monthId}>Month</label>
@@ -233,6 +248,17 @@ export const TimelineView = ({
               <output htmlFor={monthId} data-testid="timeline-month">
                 Month {month} · {calendarMonth(pack.startMonth, month)}
               </output>
+              <button
+                type="button"
+                className="secondary"
+                aria-pressed={playing}
+                onClick={() => {
+                  if (!playing && month >= horizon) setMonth(0)
+                  setPlaying(!playing)
+                }}
+              >
+                {playing ? "Pause" : "Play"}
+              </button>
             </div>
             {!trajectory && (
               <p className="hint">The API did not return this run's events, so the board shows month 0.</p>

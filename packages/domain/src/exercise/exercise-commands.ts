@@ -39,6 +39,7 @@ export const CreateExercise = Schema.TaggedStruct("CreateExercise", {
   facilitatorTokenHash: SecretHash,
   joinCodeHashes: ExerciseCreated.fields.joinCodeHashes,
   observerCodeHash: Schema.optional(SecretHash),
+  joinCodesSealed: ExerciseCreated.fields.joinCodesSealed,
 }).annotations({ identifier: "CreateExercise" })
 export type CreateExercise = typeof CreateExercise.Type
 

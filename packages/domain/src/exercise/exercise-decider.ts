@@ -19,7 +19,6 @@ import {
   MoveNotAllowedForRole,
   MoveNotApplicable,
   type MoveNotFound,
-  RoleTaken,
   RoundAlreadyClosed,
   RoundNotOpen,
   UnknownTeam,
@@ -27,7 +26,12 @@ import {
 import { actorOf, type ExerciseEvent, type RoundClosed } from "./exercise-events.js"
 import { ExerciseMove, mayMake, moveCostUsdM } from "./exercise-moves.js"
 import { FACILITATOR_TEAM_ID } from "./exercise-roles.js"
-import type { ActiveExercise, ExerciseState, RecordedMove } from "./exercise-state.js"
+import {
+  type ActiveExercise,
+  type ExerciseState,
+  MAX_SEAT_DEVICES,
+  type RecordedMove,
+} from "./exercise-state.js"
 import {
   adjudicate,
   joinObserver,
@@ -43,7 +47,6 @@ import { pendingMoves, planRoundClose } from "./round-close-plan.js"
 export type ExerciseError =
   | ExerciseNotFound
   | ExerciseAlreadyExists
-  | RoleTaken
   | UnknownTeam
   | MoveNotAllowedForRole
   | RoundAlreadyClosed
@@ -92,8 +95,18 @@ export const evolveExercise = (state: ExerciseState, event: ExerciseEvent): Exer
         version,
         teams: [
           ...state.teams,
-          { teamId: event.teamId, role: event.role, name: event.name, tokenHash: event.tokenHash },
+          { teamId: event.teamId, role: event.role, name: event.name, tokenHashes: [event.tokenHash] },
         ],
+      }
+    case "SeatRejoined":
+      return {
+        ...state,
+        version,
+        teams: state.teams.map((t) =>
+          t.teamId === event.teamId
+            ? { ...t, tokenHashes: [...t.tokenHashes, event.tokenHash].slice(-MAX_SEAT_DEVICES) }
+            : t,
+        ),
       }
     case "MoveSubmitted":
     case "ShockInjected": {
@@ -253,11 +266,10 @@ const join = (
   command: JoinTeam,
   state: ActiveExercise,
 ): Either.Either<ReadonlyArray<ExerciseEvent>, ExerciseError> => {
+  // A seat, not a one-shot join: the role's code brings any device back to the team that holds it.
   const holder = state.teams.find((t) => t.role === command.role)
   if (holder !== undefined)
-    return Either.left(
-      new RoleTaken({ message: `team '${holder.name}' plays ${command.role} already`, role: command.role }),
-    )
+    return Either.right([{ _tag: "SeatRejoined", v: 1, teamId: holder.teamId, tokenHash: command.tokenHash }])
   const { _tag, ...team } = command
   return Either.right([{ _tag: "TeamJoined", v: 1, ...team }])
 }
@@ -301,8 +313,10 @@ const submit = (
   if (roundError !== undefined) return Either.left(roundError)
   const unknown = unknownCommitment(command.move, state, catalog, "move.commitment")
   if (unknown !== undefined) return Either.left(unknown)
-  // Items are visible once their round closed: a move may only target what the state holds now.
-  const effect = applyMove(state.items, command.moveId, command.move, state.month)
+  // A move may answer what is on the table now, including an offer or project made earlier in this round
+  // (its counterpart sees it at once): check it against the items as closing the round would leave them.
+  const tableNow = planRoundClose(state)?.items ?? state.items
+  const effect = applyMove(tableNow, command.moveId, command.move, state.month)
   if (effect._tag === "Refused")
     return Either.left(new MoveNotApplicable({ message: effect.reason, moveId: command.moveId }))
   if (command.actor !== "facilitator") {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
 import { deciderSpecification } from "../../test/decider-specification.js"
+import { foldEvents } from "../decider.js"
 import type { PackId } from "../ids.js"
 import { packCatalog } from "../packs/built-in-packs.js"
 import type { CreateExercise, SubmitMove } from "./exercise-commands.js"
@@ -16,9 +17,10 @@ import type {
   TeamJoined,
 } from "./exercise-events.js"
 import type { ExerciseMove, MoveId } from "./exercise-moves.js"
-import type { ActiveExercise } from "./exercise-state.js"
+import { type ActiveExercise, MAX_SEAT_DEVICES } from "./exercise-state.js"
 
-const { given } = deciderSpecification(exerciseDecider(packCatalog))
+const decider = exerciseDecider(packCatalog)
+const { given } = deciderSpecification(decider)
 
 const h = (c: string) => c.repeat(64)
 const create: CreateExercise = {
@@ -104,14 +106,29 @@ describe("exercise decider", () => {
       .thenFails("InvalidInput")
   })
 
-  it("lets one team join per role", () => {
+  it("seats one team per role; the same code again seats another device at that team", () => {
     const { _tag, v, ...joined } = japan
     given([created])
       .when({ _tag: "JoinTeam", ...joined })
       .thenEvents([japan])
     given([created, japan])
-      .when({ _tag: "JoinTeam", ...joined, teamId: "other" as TeamId })
-      .thenFails("RoleTaken")
+      .when({ _tag: "JoinTeam", ...joined, teamId: "other" as TeamId, tokenHash: h("9") })
+      .thenEvents([{ _tag: "SeatRejoined", v: 1, teamId: japan.teamId, tokenHash: h("9") }])
+  })
+
+  it("keeps every device of a seat, up to the last MAX_SEAT_DEVICES", () => {
+    const rejoin = (i: number): ExerciseEvent => ({
+      _tag: "SeatRejoined",
+      v: 1,
+      teamId: japan.teamId,
+      tokenHash: i.toString(16).padStart(64, "0"),
+    })
+    const state = foldEvents(decider, [created, japan, rejoin(1), rejoin(2)]) as ActiveExercise
+    expect(state.teams[0]?.tokenHashes).toEqual([h("1"), `${"0".repeat(63)}1`, `${"0".repeat(63)}2`])
+    const many = Array.from({ length: MAX_SEAT_DEVICES + 5 }, (_, i) => rejoin(i + 1))
+    const full = foldEvents(decider, [created, japan, ...many]) as ActiveExercise
+    expect(full.teams[0]?.tokenHashes.length).toBe(MAX_SEAT_DEVICES)
+    expect(full.teams[0]?.tokenHashes.at(-1)).toBe((MAX_SEAT_DEVICES + 5).toString(16).padStart(64, "0"))
   })
 
   it("records a team's move for the open round", () => {
@@ -207,10 +224,40 @@ describe("exercise decider", () => {
       .thenFails("InvalidInput")
   })
 
-  it("lets Ukraine agree Japan's offer only once the offer is revealed and proposed", () => {
+  it("lets Ukraine agree Japan's offer in the round it is made, and Japan deliver it then too", () => {
     const agree: ExerciseMove = { type: "agree-offer", item: "offer-1" as MoveId }
+    const deliver: ExerciseMove = { type: "deliver", item: "offer-1" as MoveId }
     given([...setUp, submitted("japan", "offer-1", offer)])
       .when(submit("ukraine", "a1", agree))
+      .thenEvents([submitted("ukraine", "a1", agree)])
+    // Delivery needs the agreement first, in this round or before.
+    given([...setUp, submitted("japan", "offer-1", offer)])
+      .when(submit("japan", "d1", deliver))
+      .thenFails("MoveNotApplicable")
+    const state = given([...setUp, submitted("japan", "offer-1", offer), submitted("ukraine", "a1", agree)])
+      .when(submit("japan", "d1", deliver))
+      .thenState() as ActiveExercise
+    const closedState = foldEvents(
+      decider,
+      [
+        {
+          _tag: "RoundClosed",
+          v: 1,
+          round: 1,
+          month: 3,
+          applied: ["offer-1", "a1", "d1"] as MoveId[],
+          voided: [],
+          outcomes,
+        },
+      ],
+      state,
+    ) as ActiveExercise
+    expect(closedState.items.map((i) => [i.state, i.agreedMonth, i.implementedMonth])).toEqual([
+      ["implemented", 3, 3],
+    ])
+    // An offer nobody made cannot be agreed.
+    given(setUp)
+      .when(submit("ukraine", "a9", { type: "agree-offer", item: "nope" as MoveId }))
       .thenFails("MoveNotApplicable")
     const played = [...setUp, submitted("japan", "offer-1", offer), closed(1, ["offer-1"])]
     given(played)

@@ -15,12 +15,6 @@ export class ExerciseAlreadyExists extends Schema.TaggedError<ExerciseAlreadyExi
   },
 ) {}
 
-/** A team holds this role already: each country is played by one team. */
-export class RoleTaken extends Schema.TaggedError<RoleTaken>()("RoleTaken", {
-  message: Schema.String,
-  role: Schema.String,
-}) {}
-
 /** The acting team is not part of this exercise. */
 export class UnknownTeam extends Schema.TaggedError<UnknownTeam>()("UnknownTeam", {
   message: Schema.String,

@@ -67,11 +67,28 @@ export const IndicatorOutcome = Schema.Struct({
 }).annotations({ identifier: "IndicatorOutcome" })
 export type IndicatorOutcome = typeof IndicatorOutcome.Type
 
-/** Every indicator projected to the horizon from the moves played so far. */
+/** Indicators at a month a role's goal names (e.g. Ukraine's "before winter"), as projected at a round's close. */
+export const Milestone = Schema.Struct({
+  month: Month,
+  indicators: Schema.Array(
+    Schema.Struct({
+      id: Schema.String,
+      p10: Schema.Number,
+      p50: Schema.Number,
+      p90: Schema.Number,
+      noMovesP50: Schema.Number,
+    }),
+  ),
+}).annotations({ identifier: "Milestone" })
+export type Milestone = typeof Milestone.Type
+
+/** Every indicator projected to the horizon from the moves played so far (and at the goals' months). */
 export const RoundOutcomes = Schema.Struct({
   horizonMonth: Month,
   reportHash: Schema.String,
   indicators: Schema.Array(IndicatorOutcome),
+  /** Absent in rounds closed before goals had months. */
+  milestones: Schema.optional(Schema.Array(Milestone)),
 }).annotations({ identifier: "RoundOutcomes" })
 export type RoundOutcomes = typeof RoundOutcomes.Type
 
@@ -125,6 +142,8 @@ export const ExerciseCreated = Schema.TaggedStruct("ExerciseCreated", {
   joinCodeHashes: Schema.Struct({ japan: SecretHash, ukraine: SecretHash, russia: SecretHash }),
   /** Hash of the observers' join code (absent in exercises created before observers existed). */
   observerCodeHash: Schema.optional(SecretHash),
+  /** The join codes, encrypted under a key only the facilitator's token gives (absent before seats). */
+  joinCodesSealed: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
 }).annotations({ identifier: "ExerciseCreated" })
 export type ExerciseCreated = typeof ExerciseCreated.Type
 
@@ -136,6 +155,18 @@ export const TeamJoined = Schema.TaggedStruct("TeamJoined", {
   tokenHash: SecretHash,
 }).annotations({ identifier: "TeamJoined" })
 export type TeamJoined = typeof TeamJoined.Type
+
+/**
+ * Another device took the seat of a team that had joined (the same join code
+ * again): it gets a token of its own for the same team, so every device of a
+ * team sees and moves for the same seat.
+ */
+export const SeatRejoined = Schema.TaggedStruct("SeatRejoined", {
+  v: Schema.Literal(1),
+  teamId: TeamId,
+  tokenHash: SecretHash,
+}).annotations({ identifier: "SeatRejoined" })
+export type SeatRejoined = typeof SeatRejoined.Type
 
 /** A team's move for the open round; other teams see it once the round closes. */
 export const MoveSubmitted = Schema.TaggedStruct("MoveSubmitted", {
@@ -218,6 +249,7 @@ export type RoundRevealed = typeof RoundRevealed.Type
 export const ExerciseEvent = Schema.Union(
   ExerciseCreated,
   TeamJoined,
+  SeatRejoined,
   MoveSubmitted,
   ShockInjected,
   RoundClosed,

@@ -1,5 +1,5 @@
 import { Schema } from "effect"
-import { Sector } from "../commitment.js"
+import { Sector, sectorLabels } from "../commitment.js"
 import { CommitmentId } from "../ids.js"
 import { AidForm } from "../scenario-spec.js"
 import type { ExerciseActor } from "./exercise-roles.js"
@@ -148,25 +148,54 @@ export const moveCostUsdM = (move: ExerciseMove): number => {
   }
 }
 
-/** A one-line description of a move, for timelines and debriefs. */
-export const describeMove = (move: ExerciseMove): string => {
+/** The title of an offer: its own, or its sector's ("Energy aid"). */
+export const offerTitle = (move: { readonly title?: string | undefined; readonly sector: Sector }): string =>
+  move.title ?? `${sectorLabels[move.sector]} aid`
+
+/** What a description may name: offers and projects by their title and amount, commitments by their title. */
+export interface MoveNames {
+  readonly item: (
+    itemId: string,
+  ) => { readonly title: string; readonly amountUsdM: number; readonly by: "japan" | "ukraine" } | undefined
+  readonly commitment: (commitmentId: string) => string | undefined
+}
+
+const noNames: MoveNames = { item: () => undefined, commitment: () => undefined }
+
+/** A share as the builder shows it: a whole percentage. */
+const percent = (share: number): string => `${Math.round(share * 100)} %`
+
+const itemText = (names: MoveNames, itemId: string, kind: "offer" | "project" | "either"): string => {
+  const item = names.item(itemId)
+  if (item === undefined)
+    return kind === "either" ? "an offer or project" : `an ${kind === "offer" ? "offer" : "project"}`
+  const owner = item.by === "japan" ? "Japan's offer" : "Ukraine's project"
+  return `${owner} “${item.title}” (USD ${item.amountUsdM} m)`
+}
+
+/**
+ * A one-line description of a move, for timelines, debriefs and exports: by
+ * titles and amounts, never by ids or internal slugs (`names` resolves the
+ * offers, projects and commitments a move acts on).
+ */
+export const describeMove = (move: ExerciseMove, names: MoveNames = noNames): string => {
   switch (move.type) {
     case "adopt-sanctions":
-      return `${move.label ?? "Sanctions package"} (coverage ${move.coverage}, enforcement ${move.enforcement})`
+      return `${move.label ?? "Sanctions package"}: covers ${percent(move.coverage)} of Russia's trade, ${percent(move.enforcement)} enforced`
     case "offer-aid":
-      return `Offers ${move.title ?? `${move.sector} aid`}: USD ${move.amountUsdM} m ${move.form}`
+      return `Offers “${offerTitle(move)}”: USD ${move.amountUsdM} m ${move.form === "in-kind" ? "in kind" : move.form}`
     case "agree-project":
-      return `Agrees project ${move.item}`
+      return `Agrees ${itemText(names, move.item, "project")}`
     case "deliver":
-      return `Delivers ${move.item}`
+      return `Delivers ${itemText(names, move.item, "either")}`
     case "withdraw-commitment":
-      return `Withdraws commitment ${move.commitment}`
+      return `Withdraws “${names.commitment(move.commitment) ?? "a commitment of the visit"}”`
     case "propose-project":
-      return `Proposes ${move.title} (${move.sector}, USD ${move.amountUsdM} m)`
+      return `Proposes “${move.title}” (${sectorLabels[move.sector].toLowerCase()}, USD ${move.amountUsdM} m)`
     case "agree-offer":
-      return `Agrees offer ${move.item}`
+      return `Agrees ${itemText(names, move.item, "offer")}`
     case "decline-offer":
-      return `Declines offer ${move.item}`
+      return `Declines ${itemText(names, move.item, "offer")}`
     case "counter-measure":
       return (
         move.label ??
@@ -175,8 +204,8 @@ export const describeMove = (move: ExerciseMove): string => {
           : "Trade rerouting via third countries")
       )
     case "shock":
-      return `${move.label ?? "Shock"}: ${move.commitment} stands still for ${move.months} months`
+      return `${move.label ?? "Shock"}: “${names.commitment(move.commitment) ?? "a commitment"}” stands still for ${move.months} months`
     case "partner-joins":
-      return `${move.partner} joins the sanctions (coverage ${move.coverage}, enforcement ${move.enforcement})`
+      return `${move.partner} joins the sanctions: covers ${percent(move.coverage)} of Russia's trade, ${percent(move.enforcement)} enforced`
   }
 }

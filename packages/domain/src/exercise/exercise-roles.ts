@@ -14,6 +14,14 @@ export type ExerciseActor = typeof ExerciseActor.Type
 /** The facilitator's fixed team id in move records. */
 export const FACILITATOR_TEAM_ID = "facilitator"
 
+/** What a role's goals are measured by: these indicators, at this month (a team's view leads with them). */
+export interface GoalFocus {
+  readonly indicators: ReadonlyArray<string>
+  readonly month: number
+  /** The month in words, as the brief says it. */
+  readonly when: string
+}
+
 /** What a role is told at the start: who they are, what they want, what they can do. */
 export interface RoleBrief {
   readonly role: ExerciseActor
@@ -21,6 +29,7 @@ export interface RoleBrief {
   readonly situation: string
   readonly goals: ReadonlyArray<string>
   readonly moves: ReadonlyArray<string>
+  readonly focus?: GoalFocus
 }
 
 /** The briefs handed to each role (also printed in docs/classroom-guide.md). */
@@ -33,7 +42,7 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
     goals: [
       "Keep sanctions pressure on Russia high (adopt packages; the pressure index is illustrative)",
       "Turn promises into delivered reconstruction (energy above all)",
-      "Stay within your budget each round",
+      "Stay within your budget each round (shown beside your moves)",
     ],
     moves: [
       "Adopt a sanctions package (coverage and enforcement)",
@@ -42,6 +51,11 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
       "Deliver an agreed package or project",
       "Withdraw one of Japan's commitments from the visit",
     ],
+    focus: {
+      indicators: ["sanctions.pressure_index", "funds.disbursed_usd_m", "energy.capacity_restored_mw"],
+      month: 24,
+      when: "two years after the visit (August 2027)",
+    },
   },
   ukraine: {
     role: "ukraine",
@@ -58,6 +72,12 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
       "Agree an offer Japan made",
       "Decline an offer that does not fit your needs",
     ],
+    // The visit was in August 2025 (month 0); winter starts in December.
+    focus: {
+      indicators: ["energy.capacity_restored_mw", "funds.disbursed_usd_m"],
+      month: 4,
+      when: "before winter (December 2025)",
+    },
   },
   russia: {
     role: "russia",
@@ -73,6 +93,11 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
       "Evasion: shadow fleet, relabelled origin (erodes pressure faster)",
       "Rerouting: trade through third countries (erodes pressure, cheaper)",
     ],
+    focus: {
+      indicators: ["sanctions.pressure_index"],
+      month: 12,
+      when: "a year after the visit (August 2026)",
+    },
   },
   facilitator: {
     role: "facilitator",

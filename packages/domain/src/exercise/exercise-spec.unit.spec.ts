@@ -147,4 +147,20 @@ describe("exercise → scenario spec", () => {
       { hidden: false },
     )
   })
+
+  it("shows a pending offer at once to Ukraine (to answer it this round), not to Russia", () => {
+    const offered = foldEvents(exerciseDecider(packCatalog), [
+      ...played.slice(0, 5),
+      move("japan", "grant", { type: "offer-aid", sector: "energy", amountUsdM: 300, form: "grant" }, 2),
+    ]) as ActiveExercise
+    const forUkraine = exerciseView(offered, { actor: "ukraine", teamId: "t-ukraine" })
+    expect(forUkraine.moves.at(-1)).toMatchObject({
+      hidden: false,
+      description: "Offers “Energy aid”: USD 300 m grant",
+    })
+    expect(forUkraine.items.map((i) => [i.itemId, i.state])).toContainEqual(["grant", "proposed"])
+    const forRussia = exerciseView(offered, { actor: "russia", teamId: "t-russia" })
+    expect(forRussia.moves.at(-1)).toEqual({ hidden: true, role: "japan", round: 2, status: "pending" })
+    expect(forRussia.items.map((i) => i.itemId)).not.toContain("grant")
+  })
 })

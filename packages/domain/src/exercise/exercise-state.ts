@@ -17,12 +17,16 @@ import type { ExerciseMove, MoveId } from "./exercise-moves.js"
 import type { ExerciseActor, TeamRole } from "./exercise-roles.js"
 import type { MoveRef } from "./move-ref.js"
 
-/** A team in the exercise; `tokenHash` never leaves the server. */
+/** How many devices' tokens a seat keeps; the oldest is let go beyond (it can rejoin with the code). */
+export const MAX_SEAT_DEVICES = 40
+
+/** A team's seat in the exercise; its devices' token hashes never leave the server. */
 export interface ExerciseTeam {
   readonly teamId: TeamId
   readonly role: TeamRole
   readonly name: string
-  readonly tokenHash: string
+  /** One per device that joined with the team's code, oldest first. */
+  readonly tokenHashes: ReadonlyArray<string>
 }
 
 export type MoveStatus = "pending" | "applied" | "void"
@@ -118,6 +122,7 @@ export interface ActiveExercise {
   readonly revealedRound: number
   readonly facilitatorTokenHash: string
   readonly joinCodeHashes: Readonly<Record<TeamRole, string>>
+  readonly joinCodesSealed?: string
   readonly teams: ReadonlyArray<ExerciseTeam>
   readonly moves: ReadonlyArray<RecordedMove>
   readonly items: ReadonlyArray<ExerciseItem>

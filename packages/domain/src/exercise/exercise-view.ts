@@ -1,5 +1,5 @@
 import type { ExerciseEvent } from "./exercise-events.js"
-import { describeMove, type ExerciseMove, moveCostUsdM } from "./exercise-moves.js"
+import { describeMove, type ExerciseMove, type MoveNames, moveCostUsdM } from "./exercise-moves.js"
 import type { ExerciseActor } from "./exercise-roles.js"
 import type {
   ActiveExercise,
@@ -10,7 +10,9 @@ import type {
   RoundClock,
 } from "./exercise-state.js"
 import { applyMove } from "./move-effects.js"
+import { moveNamesOf } from "./move-names.js"
 import { namesMove } from "./move-ref.js"
+import { planRoundClose } from "./round-close-plan.js"
 
 /**
  * Who is looking: the facilitator sees everything, a team sees its own
@@ -59,7 +61,13 @@ export interface ExerciseView {
   readonly openRound: number | null
   readonly status: "open" | "finished"
   readonly you: ExerciseViewer
-  readonly teams: ReadonlyArray<{ readonly teamId: string; readonly role: string; readonly name: string }>
+  /** Each seat, with how many devices hold it (a team may play on several laptops and phones). */
+  readonly teams: ReadonlyArray<{
+    readonly teamId: string
+    readonly role: string
+    readonly name: string
+    readonly devices: number
+  }>
   readonly budgets: ActiveExercise["budgets"] | null
   /** USD m and moves the viewer has left this round (null without a budget). */
   readonly remaining: { readonly usdM: number | null; readonly moves: number | null } | null
@@ -79,14 +87,37 @@ export interface ExerciseView {
   readonly plannedInjections?: ActiveExercise["plannedInjections"]
 }
 
-/** Whether a viewer may see a move's content (an observer sees a move only once its round is revealed). */
+/** Moves between Japan and Ukraine on offers and projects: a negotiation both sides see as it happens. */
+const DEAL_MOVES: ReadonlySet<ExerciseMove["type"]> = new Set([
+  "offer-aid",
+  "propose-project",
+  "agree-offer",
+  "agree-project",
+  "decline-offer",
+  "deliver",
+])
+const dealParty = (viewer: ExerciseViewer) => viewer.actor === "japan" || viewer.actor === "ukraine"
+
+/**
+ * Whether a viewer may see a move's content: the facilitator sees everything,
+ * a team its own pending moves and everyone's once the round closed; and the
+ * moves of a deal (an offer or project, its answer, its delivery) are seen at
+ * once by both Japan and Ukraine, so an offer can be answered — and delivered —
+ * in the round it is made. Russia sees them when the round closes. An observer
+ * sees a move only once its round is closed and revealed.
+ */
 export const maySee = (
   viewer: ExerciseViewer,
-  move: Pick<RecordedMove, "status" | "teamId" | "round">,
+  move: Pick<RecordedMove, "status" | "teamId" | "round" | "move">,
   revealedRound = Number.POSITIVE_INFINITY,
 ): boolean => {
   if (viewer.actor === "observer") return move.status !== "pending" && move.round <= revealedRound
-  return viewer.actor === "facilitator" || move.status !== "pending" || move.teamId === viewer.teamId
+  return (
+    viewer.actor === "facilitator" ||
+    move.status !== "pending" ||
+    move.teamId === viewer.teamId ||
+    (dealParty(viewer) && DEAL_MOVES.has(move.move.type))
+  )
 }
 
 /** The offers and projects as the revealed rounds left them (what an observer may know). */
@@ -103,7 +134,20 @@ const itemsThrough = (state: ActiveExercise, round: number): ReadonlyArray<Exerc
   return items
 }
 
-const moveView = (viewer: ExerciseViewer, m: RecordedMove, revealedRound?: number): MoveView =>
+/** The offers and projects as `viewer` may know them. */
+const itemsFor = (state: ActiveExercise, viewer: ExerciseViewer): ReadonlyArray<ExerciseItem> => {
+  if (viewer.actor === "observer") return itemsThrough(state, state.revealedRound)
+  // The deal's parties see the table as it stands, pending answers included; Russia as of the last close.
+  if (viewer.actor === "russia") return state.items
+  return planRoundClose(state)?.items ?? state.items
+}
+
+const moveView = (
+  viewer: ExerciseViewer,
+  m: RecordedMove,
+  names: MoveNames,
+  revealedRound?: number,
+): MoveView =>
   maySee(viewer, m, revealedRound)
     ? {
         hidden: false,
@@ -113,17 +157,23 @@ const moveView = (viewer: ExerciseViewer, m: RecordedMove, revealedRound?: numbe
         round: m.round,
         status: m.status,
         move: m.move,
-        description: describeMove(m.move),
+        description: describeMove(m.move, names),
         ...(m.month === undefined ? {} : { month: m.month }),
         ...(m.reason === undefined ? {} : { reason: m.reason }),
-        ...(m.adjudication === undefined ? {} : { adjudication: m.adjudication }),
-        ...(m.submitted === undefined ? {} : { submitted: m.submitted }),
+        // A ruling on a pending move is for its team and the facilitator, even where the deal's other side sees the move.
+        ...(m.status === "pending" && viewer.actor !== "facilitator" && viewer.teamId !== m.teamId
+          ? {}
+          : {
+              ...(m.adjudication === undefined ? {} : { adjudication: m.adjudication }),
+              ...(m.submitted === undefined ? {} : { submitted: m.submitted }),
+            }),
       }
     : { hidden: true, role: m.actor, round: m.round, status: "pending" }
 
 /** The exercise as `viewer` may see it. */
 export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): ExerciseView => {
   const observer = viewer.actor === "observer"
+  const names = moveNamesOf(state)
   const budget =
     viewer.actor === "facilitator" || viewer.actor === "observer" ? undefined : state.budgets?.[viewer.actor]
   const mine = state.moves.filter(
@@ -142,7 +192,12 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
     openRound: state.openRound,
     status: state.openRound === null ? "finished" : "open",
     you: viewer,
-    teams: state.teams.map((t) => ({ teamId: t.teamId, role: t.role, name: t.name })),
+    teams: state.teams.map((t) => ({
+      teamId: t.teamId,
+      role: t.role,
+      name: t.name,
+      devices: t.tokenHashes.length,
+    })),
     budgets: state.budgets ?? null,
     remaining:
       budget === undefined
@@ -157,8 +212,8 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
     // An observer does not even learn that a pending move exists.
     moves: state.moves
       .filter((m) => !observer || maySee(viewer, m, state.revealedRound))
-      .map((m) => moveView(viewer, m, state.revealedRound)),
-    items: observer ? itemsThrough(state, state.revealedRound) : state.items,
+      .map((m) => moveView(viewer, m, names, state.revealedRound)),
+    items: itemsFor(state, viewer),
     closedRounds: observer ? revealed : state.closedRounds,
     approval: state.approval ?? "free",
     clock: state.clock ?? null,
@@ -184,6 +239,7 @@ export const exerciseFeedEvent = (
   viewer: ExerciseViewer,
 ): { readonly type: string; readonly data: unknown } | undefined => {
   const observer = viewer.actor === "observer"
+  const names = moveNamesOf(stateAfter)
   const roundData = (round: number) => {
     const closed = stateAfter.closedRounds.find((r) => r.round === round)
     return {
@@ -192,7 +248,7 @@ export const exerciseFeedEvent = (
       openRound: stateAfter.openRound,
       moves: stateAfter.moves
         .filter((m) => m.round === round)
-        .map((m) => moveView(viewer, m, stateAfter.revealedRound)),
+        .map((m) => moveView(viewer, m, names, stateAfter.revealedRound)),
       voided: closed?.voided ?? [],
       outcomes: closed?.outcomes,
     }
@@ -205,6 +261,8 @@ export const exerciseFeedEvent = (
       }
     case "TeamJoined":
       return { type: "TeamJoined", data: { teamId: event.teamId, role: event.role, name: event.name } }
+    case "SeatRejoined":
+      return { type: "SeatRejoined", data: { teamId: event.teamId } }
     case "MoveSubmitted":
     case "ShockInjected": {
       if (observer) return undefined
@@ -212,7 +270,7 @@ export const exerciseFeedEvent = (
       const recorded = stateAfter.moves.find((m) => m.moveId === event.moveId && m.teamId === teamId)
       return {
         type: event._tag,
-        data: recorded === undefined ? null : moveView(viewer, { ...recorded, status: "pending" }),
+        data: recorded === undefined ? null : moveView(viewer, { ...recorded, status: "pending" }, names),
       }
     }
     case "MoveAdjudicated":

@@ -1,6 +1,6 @@
 import type { LifecycleEventType } from "../lifecycle.js"
 import { eventIndex, lifecycleTable, NO_TRANSITION, stateIndex } from "../lifecycle-table.js"
-import type { ExerciseMove, MoveId } from "./exercise-moves.js"
+import { type ExerciseMove, type MoveId, offerTitle } from "./exercise-moves.js"
 import type { ExerciseItem } from "./exercise-state.js"
 
 /** The items after a move, or why the move cannot apply to them. */
@@ -9,6 +9,14 @@ export type MoveEffect =
   | { readonly _tag: "Refused"; readonly reason: string }
 
 const refused = (reason: string): MoveEffect => ({ _tag: "Refused", reason })
+
+/** Lifecycle events as a sentence says them. */
+const EVENT_PAST: Partial<Record<LifecycleEventType, string>> = {
+  AGREE: "agreed",
+  DELIVER: "delivered",
+  COMPLETE: "completed",
+  WITHDRAW: "withdrawn",
+}
 
 /** The lifecycle machine's verdict (through its compiled table) on an item event. */
 const lifecycleAllows = (item: ExerciseItem, event: LifecycleEventType): boolean =>
@@ -63,7 +71,7 @@ export const applyMove = (
       itemId: moveId,
       kind: move.type === "offer-aid" ? "offer" : "project",
       by: move.type === "offer-aid" ? "japan" : "ukraine",
-      title: move.title ?? `${move.sector} aid`,
+      title: move.type === "offer-aid" ? offerTitle(move) : move.title,
       sector: move.sector,
       amountUsdM: move.amountUsdM,
       form: move.type === "offer-aid" ? move.form : "grant",
@@ -75,24 +83,25 @@ export const applyMove = (
   const target = targetOf(move)
   if (target === undefined) return { _tag: "Applied", items }
   // Ids are scoped per team, so Japan's offer and Ukraine's project may share one: the kind tells them apart.
-  const named = items.filter((i) => i.itemId === target.item)
-  if (named.length === 0) return refused(`there is no offer or project '${target.item}' (yet)`)
-  const fitting = target.kind === "any" ? named : named.filter((i) => i.kind === target.kind)
+  const candidates = items.filter((i) => i.itemId === target.item)
+  if (candidates.length === 0) return refused("that offer or project is not on the table (yet)")
+  const fitting = target.kind === "any" ? candidates : candidates.filter((i) => i.kind === target.kind)
   const item = fitting[0]
-  if (item === undefined)
+  if (item === undefined) {
+    const other = candidates[0]
     return refused(
-      `'${target.item}' is ${named[0]?.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
+      `“${other?.title}” is ${other?.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
     )
+  }
+  const named = `“${item.title}”`
   if (fitting.length > 1)
-    return refused(
-      `'${target.item}' names both an offer and a project; deliver needs a name only one of them has`,
-    )
+    return refused(`${named} names both an offer and a project; deliver needs a name only one of them has`)
   if (target.onlyFrom !== undefined && item.state !== target.onlyFrom)
-    return refused(`'${target.item}' is ${item.state}: only a ${target.onlyFrom} offer can be declined`)
+    return refused(`${named} is ${item.state} already: only an offer still on the table can be declined`)
   let next = item
   for (const event of target.events) {
     if (!lifecycleAllows(next, event))
-      return refused(`'${target.item}' is ${next.state}: the lifecycle does not allow ${event} now`)
+      return refused(`${named} is ${next.state}: it cannot be ${EVENT_PAST[event] ?? "changed"} now`)
     next = { ...next, state: nextState(next, event) }
   }
   next = {

@@ -1,10 +1,18 @@
 import { csvRecords } from "../render/text-escape.js"
 import type { Debrief } from "./debrief.js"
 
-/** The debrief as CSV (RFC 4180): one record per fact, with a `section` column saying which table it belongs to. */
-export const debriefToCsv = (d: Debrief): string =>
-  csvRecords([
-    ["section", "round", "role", "move", "indicator", "statistic", "value", "text"],
+/**
+ * The debrief as CSV (RFC 4180): one record per fact, with a `section` column
+ * saying which table it belongs to. Ids stay in their own columns (move_id,
+ * indicator); the `text` column says the same thing in words.
+ */
+export const debriefToCsv = (d: Debrief): string => {
+  const label = (id: string) => {
+    const o = d.outcomes.find((x) => x.id === id)
+    return o === undefined ? "" : `${o.label} (${o.unit})`
+  }
+  return csvRecords([
+    ["section", "round", "role", "move_id", "indicator", "statistic", "value", "text"],
     ...d.timeline.flatMap((team) =>
       team.moves.map((m) => [
         "move",
@@ -30,20 +38,38 @@ export const debriefToCsv = (d: Debrief): string =>
           ["vs_no_moves_p50", o.vsNoMoves.p50],
           ["vs_no_moves_p90", o.vsNoMoves.p90],
         ] as const
-      ).map(([statistic, value]) => ["outcome", "", "", "", o.id, statistic, String(value), o.unit]),
+      ).map(([statistic, value]) => ["outcome", "", "", "", o.id, statistic, String(value), label(o.id)]),
     ),
     ...d.attribution.flatMap((a) =>
-      a.effects.map((e) => [
-        "attribution",
-        String(a.round),
-        a.role,
-        a.moveId,
-        e.indicator,
-        "delta_mean",
-        String(e.deltaMean),
-        a.description,
-      ]),
+      a.effects.flatMap((e) =>
+        (
+          [
+            ["delta_mean", e.deltaMean],
+            ["standard_error", e.standardError],
+          ] as const
+        ).map(([statistic, value]) => [
+          "attribution",
+          String(a.round),
+          a.roles.join("+"),
+          a.moveId,
+          e.indicator,
+          statistic,
+          String(value),
+          a.description,
+        ]),
+      ),
     ),
+    ...d.attributionTotal.map((t) => [
+      "attribution_total",
+      "",
+      "",
+      "",
+      t.indicator,
+      "delta_mean",
+      String(t.deltaMean),
+      `${label(t.indicator)}: as played minus no moves`,
+    ]),
+    ...d.prompts.map((p, i) => ["prompt", "", "", "", "", "number", String(i + 1), p]),
     ...d.rounds.flatMap((r) =>
       r.outcomes.indicators.map((i) => [
         "round",
@@ -53,7 +79,8 @@ export const debriefToCsv = (d: Debrief): string =>
         i.id,
         "p50",
         String(i.p50),
-        `month ${r.month}`,
+        `${label(i.id)} at month ${r.outcomes.horizonMonth}, projected when round ${r.round} closed (month ${r.month})`,
       ]),
     ),
   ])
+}

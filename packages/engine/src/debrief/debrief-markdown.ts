@@ -1,33 +1,67 @@
 import { formatDelta, formatNumber } from "../render/number-format.js"
 import { escapeMarkdown } from "../render/text-escape.js"
 import type { Debrief } from "./debrief.js"
+import { roleName } from "./debrief-story.js"
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  japan: "Japan",
-  ukraine: "Ukraine",
-  russia: "Russia",
-  facilitator: "Facilitator",
-}
+export { roleName }
 
-/** Display name of a role. */
-export const roleName = (role: string): string => ROLE_NAMES[role] ?? role
-
-/** The debrief as a Markdown handout. */
+/** The debrief as a Markdown handout: where the game ended up, each team's story, three questions, then the detail. */
 export const debriefToMarkdown = (d: Debrief): string => {
   const e = d.exercise
+  const base = e.hasBaseScenario
+  const whole = (count: boolean, v: number) => formatNumber(count ? Math.round(v) : v)
   const lines: Array<string> = [
     `# Debrief: ${escapeMarkdown(e.name)}`,
     "",
     `> ${escapeMarkdown(d.model.disclaimer)} Model card: ${d.model.modelCard}.`,
     "",
-    `Pack \`${e.pack}\` · ${e.roundsClosed} of ${e.rounds} rounds closed (${e.roundMonths} months each) · as of round ${e.asOfRound} (month ${e.month}) · horizon ${e.horizonMonths} months · ${e.runs} runs, seed ${e.seed}.`,
+    `${e.roundsClosed} of ${e.rounds} rounds played (${e.roundMonths} months each), as of round ${e.asOfRound} (month ${e.month}); projected to month ${e.horizonMonths} in ${e.runs} runs.`,
     "",
-    "## Timeline of moves",
+    "## Where the game ended up",
     "",
+    `Medians at month ${e.horizonMonths}. The change is the typical run-by-run difference the moves made; 8 in 10 runs fall in the range in brackets.`,
+    "",
+    `| indicator | unit |${base ? " baseline | saved scenario, no moves |" : " no moves |"} as played | change from the moves |`,
+    `|---|---|${base ? "---:|---:|" : "---:|"}---:|---:|`,
   ]
+  for (const o of d.outcomes) {
+    lines.push(
+      `| ${escapeMarkdown(o.label)} | ${escapeMarkdown(o.unit)} |${base ? ` ${whole(o.count, o.baselineP50)} |` : ""} ${whole(o.count, o.noMovesP50)} | ${whole(o.count, o.playedP50)} | ${formatDelta(o.vsNoMoves.p50)} (${formatDelta(o.vsNoMoves.p10)} to ${formatDelta(o.vsNoMoves.p90)}) |`,
+    )
+  }
+  lines.push("", "## What each team's moves did", "")
+  if (d.teams.length === 0) lines.push("No team moved.", "")
+  for (const t of d.teams) {
+    lines.push(`### ${roleName(t.role)}: ${escapeMarkdown(t.team)}`, "")
+    for (const l of t.lines)
+      lines.push(
+        `- ${escapeMarkdown(l.description)}: ${l.effects.length === 0 ? "no clear effect" : escapeMarkdown(l.effects.map((x) => x.text).join("; "))}`,
+      )
+    lines.push("")
+  }
+  lines.push("## Three questions", "", ...d.prompts.map((p, i) => `${i + 1}. ${escapeMarkdown(p)}`), "")
+  lines.push(
+    "## How the moves add up",
+    "",
+    `${d.attributionMethod.note} Each part is a move's or deal's share of the change (mean across runs); the parts add up to the total.`,
+    "",
+    "| indicator | total | parts |",
+    "|---|---:|---|",
+  )
+  for (const o of d.outcomes) {
+    const total = d.attributionTotal.find((t) => t.indicator === o.id)?.deltaMean ?? 0
+    const parts = d.attribution.flatMap((a) => {
+      const v = a.effects.find((x) => x.indicator === o.id)?.deltaMean ?? 0
+      return v === 0 ? [] : [`${a.roles.map(roleName).join(" + ")}, ${a.description}: ${formatDelta(v)}`]
+    })
+    lines.push(
+      `| ${escapeMarkdown(o.label)} (${escapeMarkdown(o.unit)}) | ${formatDelta(total)} | ${parts.length === 0 ? "none" : escapeMarkdown(parts.join("; "))} |`,
+    )
+  }
+  lines.push("", "## Timeline of moves", "")
   for (const team of d.timeline) {
     lines.push(`### ${roleName(team.role)}: ${escapeMarkdown(team.team)}`, "")
-    lines.push("| round | month | move | status |", "|---:|---:|---|---|")
+    lines.push("| round | month | move | what became of it |", "|---:|---:|---|---|")
     for (const m of team.moves) {
       const status = m.reason === null ? m.status : `${m.status}: ${escapeMarkdown(m.reason)}`
       lines.push(`| ${m.round} | ${m.month ?? "–"} | ${escapeMarkdown(m.description)} | ${status} |`)
@@ -35,56 +69,19 @@ export const debriefToMarkdown = (d: Debrief): string => {
     lines.push("")
   }
   lines.push(
-    "## Outcomes at the horizon",
-    "",
-    "Medians (p50) across runs; differences are paired run by run under common random numbers (p10 to p90 in brackets).",
-    "",
-    "| indicator | unit | as played | baseline | no moves | played − baseline | played − no moves |",
-    "|---|---|---:|---:|---:|---:|---:|",
-  )
-  for (const o of d.outcomes) {
-    lines.push(
-      `| ${escapeMarkdown(o.label)} | ${escapeMarkdown(o.unit)} | ${formatNumber(o.playedP50)} | ${formatNumber(o.baselineP50)} | ${formatNumber(o.noMovesP50)} | ${formatDelta(o.vsBaseline.p50)} (${formatDelta(o.vsBaseline.p10)} to ${formatDelta(o.vsBaseline.p90)}) | ${formatDelta(o.vsNoMoves.p50)} (${formatDelta(o.vsNoMoves.p10)} to ${formatDelta(o.vsNoMoves.p90)}) |`,
-    )
-  }
-  lines.push(
-    "",
-    "## Which moves moved which indicators",
-    "",
-    "Each move's effect is the mean difference at the horizon between the game as played and the game without that move (same random numbers).",
-    "",
-  )
-  const moved = d.topMovers.filter((t) => t.moves.length > 0)
-  if (moved.length === 0) lines.push("No move changed any indicator.", "")
-  for (const t of moved) {
-    lines.push(
-      `- **${escapeMarkdown(t.label)}** (${escapeMarkdown(t.unit)}): ${t.moves
-        .map((m) => `${roleName(m.role)}, ${escapeMarkdown(m.description)} (${formatDelta(m.deltaMean)})`)
-        .join("; ")}`,
-    )
-  }
-  lines.push(
-    "",
     "## Round by round",
     "",
-    "What the model projected for the horizon when each round closed (p50).",
+    `What the model projected for month ${e.horizonMonths} when each round closed (medians).`,
     "",
+    `| indicator | ${d.rounds.map((r) => `round ${r.round}`).join(" | ")} |`,
+    `|---|${d.rounds.map(() => "---:").join("|")}|`,
   )
-  const ids = d.outcomes.map((o) => o.id)
-  lines.push(
-    `| round | month | moves applied | void | ${d.outcomes.map((o) => escapeMarkdown(o.label)).join(" | ")} |`,
-    `|---:|---:|---:|---:|${ids.map(() => "---:").join("|")}|`,
-  )
-  for (const r of d.rounds) {
-    const p50 = (id: string) => r.outcomes.indicators.find((i) => i.id === id)?.p50
-    lines.push(
-      `| ${r.round} | ${r.month} | ${r.movesApplied} | ${r.movesVoid} | ${ids
-        .map((id) => {
-          const v = p50(id)
-          return v === undefined ? "–" : formatNumber(v)
-        })
-        .join(" | ")} |`,
-    )
+  for (const o of d.outcomes) {
+    const cells = d.rounds.map((r) => {
+      const v = r.outcomes.indicators.find((i) => i.id === o.id)?.p50
+      return v === undefined ? "–" : whole(o.count, v)
+    })
+    lines.push(`| ${escapeMarkdown(o.label)} | ${cells.join(" | ")} |`)
   }
   lines.push("", `Debrief hash: \`${d.hash}\``, "")
   return lines.join("\n")

@@ -125,14 +125,94 @@ describe("exercise debrief", () => {
     ])
   })
 
-  it("attributes effects by leaving each move out: sanctions raise pressure, evasion lowers it, the agreed grid money restores MW", () => {
+  it("attributes effects by Shapley values: sanctions raise pressure, evasion lowers it, the agreed grid money restores MW", () => {
     expect(effect("sanctions", "sanctions.pressure_index")).toBeGreaterThan(0)
     expect(effect("evade", "sanctions.pressure_index")).toBeLessThan(0)
-    expect(effect("agree", "energy.capacity_restored_mw")).toBeGreaterThan(0)
-    // The offer only counts once agreed: leaving out either one removes the money.
-    expect(effect("offer", "funds.pledged_usd_m")).toBeCloseTo(effect("agree", "funds.pledged_usd_m"), 6)
+    // The offer and its acceptance are one deal: credited once, not once each.
+    const deal = debrief.attribution.find((a) => a.moveId === "offer")
+    expect(deal?.kind).toBe("deal")
+    expect(deal?.moves.map((m) => m.moveId)).toEqual(["offer", "agree"])
+    expect(deal?.roles).toEqual(["japan", "ukraine"])
+    expect(debrief.attribution.find((a) => a.moveId === "agree")).toBeUndefined()
+    expect(effect("offer", "energy.capacity_restored_mw")).toBeGreaterThan(0)
     const pressureMovers = debrief.topMovers.find((t) => t.indicator === "sanctions.pressure_index")
     expect(pressureMovers?.moves.length).toBeGreaterThan(0)
+  })
+
+  it("adds up: for every indicator the parts sum to attributionTotal, as played − no moves", () => {
+    expect(debrief.attributionMethod).toMatchObject({ method: "exact", units: 4 })
+    expect(debrief.attributionTotal.map((t) => t.indicator)).toEqual(debrief.outcomes.map((o) => o.id))
+    for (const total of debrief.attributionTotal) {
+      const parts = debrief.attribution.reduce(
+        (s, a) => s + (a.effects.find((e) => e.indicator === total.indicator)?.deltaMean ?? Number.NaN),
+        0,
+      )
+      expect(parts, total.indicator).toBeCloseTo(total.deltaMean, 6)
+    }
+    // The grant's USD 800 m is pledged once, by the deal (no +800 for the offer and another for its acceptance).
+    const pledged = debrief.attributionTotal.find((t) => t.indicator === "funds.pledged_usd_m")
+    expect(pledged?.deltaMean).toBeCloseTo(800, 0)
+    expect(effect("offer", "funds.pledged_usd_m")).toBeCloseTo(800, 0)
+  })
+
+  it("samples Shapley values beyond a few units, still adding up, with stated errors", () => {
+    const moves: Array<ExerciseCommand | "close"> = [
+      {
+        _tag: "CreateExercise",
+        exerciseId: "big" as ExerciseId,
+        pack: "sybiha-visit-2025" as PackId,
+        name: "Big",
+        roundMonths: 2,
+        rounds: 2,
+        seed: 5,
+        runs: 60,
+        facilitatorTokenHash: h("f"),
+        joinCodeHashes: { japan: h("a"), ukraine: h("b"), russia: h("c") },
+      },
+      join("japan", "J"),
+      join("russia", "R"),
+      ...[0.1, 0.2, 0.3, 0.4].map((c, i) =>
+        move("japan", `s${i}`, { type: "adopt-sanctions", coverage: c, enforcement: 0.5 }, 1),
+      ),
+      move("russia", "e1", { type: "counter-measure", measure: "evasion" }, 1),
+      move("russia", "e2", { type: "counter-measure", measure: "rerouting" }, 1),
+      move(
+        "facilitator",
+        "p1",
+        { type: "partner-joins", partner: "Korea", coverage: 0.1, enforcement: 0.5 },
+        1,
+      ),
+      "close",
+    ]
+    const big = exerciseDebrief(pack, play(moves))
+    expect(big.attributionMethod.method).toBe("sampled")
+    expect(big.attributionMethod.units).toBe(7)
+    expect(big.attributionMethod.note).toMatch(/estimated from \d+ orders of play/)
+    for (const total of big.attributionTotal) {
+      const parts = big.attribution.reduce(
+        (s, a) => s + (a.effects.find((e) => e.indicator === total.indicator)?.deltaMean ?? Number.NaN),
+        0,
+      )
+      expect(parts, total.indicator).toBeCloseTo(total.deltaMean, 6)
+    }
+    const se = big.attribution.flatMap((a) => a.effects.map((e) => e.standardError))
+    expect(se.some((x) => x > 0)).toBe(true)
+    // About a hundred simulations: seconds on a busy machine.
+  }, 60_000)
+
+  it("keeps counts whole, tells each team's story and asks three questions from the game", () => {
+    const implemented = debrief.outcomes.find((o) => o.id === "commitments.implemented")
+    expect(implemented?.count).toBe(true)
+    expect(debrief.outcomes.find((o) => o.id === "funds.pledged_usd_m")?.count).toBe(false)
+    expect(debrief.teams.map((t) => t.role)).toEqual(["japan", "ukraine", "russia", "facilitator"])
+    const ukraine = debrief.teams.find((t) => t.role === "ukraine")
+    expect(ukraine?.lines[0]?.description).toContain("Agrees Japan's offer “Grid repair” (USD 800 m)")
+    expect(debrief.prompts).toHaveLength(3)
+    for (const text of [
+      ...debrief.prompts,
+      ...debrief.teams.flatMap((t) => t.lines.flatMap((l) => l.effects.map((e) => e.text))),
+    ])
+      expect(text).not.toMatch(/\d+\.\d+ (count|partners|commitments)/)
   })
 
   it("plays Russia's evasion as a sanctions-evasion intervention: pressure erodes faster from its month, not before", () => {
@@ -158,6 +238,7 @@ describe("exercise debrief", () => {
     const pledged = debrief.outcomes.find((o) => o.id === "funds.pledged_usd_m")
     expect(pledged?.vsNoMoves.p50).toBeCloseTo(800, 0)
     expect(pledged?.noMovesP50).toBe(pledged?.baselineP50)
+    expect(debrief.exercise.hasBaseScenario).toBe(false)
   })
 
   it("shows the state as of an earlier round", () => {
@@ -165,16 +246,28 @@ describe("exercise debrief", () => {
     expect(first.exercise.asOfRound).toBe(1)
     expect(first.rounds.map((r) => r.round)).toEqual([1])
     expect(first.attribution.map((a) => a.moveId)).toEqual(["sanctions", "offer", "evade"])
+    // As of round 1 the offer is a proposal nobody agreed: it moved no money.
+    expect(first.attributionTotal.find((t) => t.indicator === "funds.pledged_usd_m")?.deltaMean).toBe(0)
     expect(first.timeline.flatMap((t) => t.moves.map((m) => m.moveId))).not.toContain("agree")
   })
 
-  it("renders Markdown, HTML and CSV with user text escaped", () => {
+  it("renders Markdown, HTML and CSV with user text escaped, names instead of ids, one column per reference", () => {
     const html = renderDebrief(debrief, "html")
+    for (const text of [html, renderDebrief(debrief, "markdown")]) {
+      // Move ids ("offer", "agree", …) are never shown as text; titles and amounts are.
+      expect(text).toContain("“Grid repair”")
+      expect(text).not.toMatch(/(Agrees|Declines|Delivers) (offer|project) [a-z]/)
+      expect(text).not.toContain("sanctions.pressure_index")
+      expect(text).not.toMatch(/Baseline/i)
+      expect(text).toContain("Three questions")
+    }
+    expect(html).toContain("@page")
     expect(html).not.toContain("<script>alert")
     expect(html).toContain("&lt;script&gt;")
     expect(renderDebrief(debrief, "markdown")).toContain("# Debrief: Class &lt;b&gt;4B&lt;/b&gt;")
     const csv = renderDebrief(debrief, "csv")
-    expect(csv.startsWith("section,round,role,move,indicator,statistic,value,text\r\n")).toBe(true)
+    expect(csv.startsWith("section,round,role,move_id,indicator,statistic,value,text\r\n")).toBe(true)
+    expect(csv).toContain("attribution_total,,,,funds.pledged_usd_m,delta_mean,")
     expect(csv).toContain("outcome,,,,sanctions.pressure_index,played_p50,")
   })
 })

@@ -1,5 +1,12 @@
-import type { ActiveExercise, Pack, PlayedSpecOptions, RoundOutcomes, ScenarioSpec } from "@accord/domain"
-import { playedSpec } from "@accord/domain"
+import type {
+  ActiveExercise,
+  Milestone,
+  Pack,
+  PlayedSpecOptions,
+  RoundOutcomes,
+  ScenarioSpec,
+} from "@accord/domain"
+import { playedSpec, roleBriefs } from "@accord/domain"
 import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { simulate } from "../simulate.js"
 import { type HorizonRuns, horizonRunsOf, medianOf } from "./horizon-runs.js"
@@ -12,6 +19,32 @@ export const baselineSpecOf = (state: ActiveExercise): ScenarioSpec => ({
   seed: state.seed,
   interventions: [],
 })
+
+/** The indicators each role's goal names, at the month it names, as played and without moves. */
+const goalMilestones = (
+  pack: Pack,
+  state: ActiveExercise,
+  played: ReturnType<typeof simulate>,
+): ReadonlyArray<Milestone> => {
+  const goals = Object.values(roleBriefs).flatMap((b) => (b.focus === undefined ? [] : [b.focus]))
+  const months = [...new Set(goals.map((g) => g.month))]
+    .filter((m) => m <= state.horizonMonths)
+    .sort((a, b) => a - b)
+  if (months.length === 0) return []
+  const noMoves = simulate(pack, playedSpec(state, { noMoves: true }))
+  return months.map((month) => {
+    const ids = [...new Set(goals.filter((g) => g.month === month).flatMap((g) => g.indicators))]
+    return {
+      month,
+      indicators: ids.flatMap((id) => {
+        const row = played.indicators.find((i) => i.id === id)?.series[month]
+        const reference = noMoves.indicators.find((i) => i.id === id)?.series[month]
+        if (row === undefined || reference === undefined) return []
+        return [{ id, p10: row.p10, p50: row.p50, p90: row.p90, noMovesP50: reference.p50 }]
+      }),
+    }
+  })
+}
 
 /**
  * Projects every indicator to the horizon from the moves played so far (with
@@ -36,6 +69,7 @@ export const projectRoundOutcomes = (
   return {
     horizonMonth: state.horizonMonths,
     reportHash: played.hash,
+    milestones: goalMilestones(pack, state, played),
     indicators: played.indicators.map((indicator) => {
       const row = indicator.series.at(-1) ?? { p10: 0, p50: 0, p90: 0 }
       return {

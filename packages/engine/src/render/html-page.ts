@@ -31,8 +31,8 @@ footer { margin-top: 2rem; font-size: 0.85rem; color: #444; }
 }
 `
 
-/** The whole document around a body: doctype, language, charset, styles. */
-export const htmlDocument = (title: string, body: ReadonlyArray<string>): string =>
+/** The whole document around a body: doctype, language, charset, styles (plus a document's own). */
+export const htmlDocument = (title: string, body: ReadonlyArray<string>, extraStyle = ""): string =>
   [
     "<!doctype html>",
     '<html lang="en">',
@@ -40,7 +40,7 @@ export const htmlDocument = (title: string, body: ReadonlyArray<string>): string
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)}</title>`,
-    `<style>${STYLE}</style>`,
+    `<style>${STYLE}${extraStyle}</style>`,
     "</head>",
     "<body>",
     "<main>",

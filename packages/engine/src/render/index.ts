@@ -48,3 +48,4 @@ export const renderComparison = (
       return comparisonToHtml(comparison, context)
   }
 }
+export * from "./backtest-markdown.js"

@@ -1,4 +1,4 @@
-import { getPack } from "@accord/domain"
+import { type CommitmentId, getPack } from "@accord/domain"
 import { parse as parseCsv } from "csv-parse/sync"
 import { Schema } from "effect"
 import { type DefaultTreeAdapterMap, parse as parseHtml } from "parse5"
@@ -255,5 +255,38 @@ describe("with the pack as context", () => {
     const html = renderReport(withAssumption as Report, "html", pack === undefined ? {} : { pack })
     expect(html).toContain("<h2>Commitments and confidence</h2>")
     expect(html).toContain("<td>range if proposed</td>")
+  })
+})
+
+describe("a conditioned report", () => {
+  const conditioned: Report = {
+    ...sampleReport(),
+    conditioning: {
+      asOf: "2026-02-28",
+      observations: [
+        {
+          id: "era-first",
+          date: "2026-02-27",
+          about: { commitment: "era-loan" as CommitmentId },
+          value: 544,
+          source: "https://example.org/era",
+          confidence: "M",
+        },
+      ],
+      ignored: [{ id: "x", reason: "the model has no indicator 'a.b'" }],
+      effectiveRuns: 6.8,
+    },
+    warnings: ["Only 6.8 of 1000 runs effectively agree with the observations."],
+  }
+  it("says what it was conditioned on and carries its warnings, in Markdown and HTML", () => {
+    for (const format of ["markdown", "html"] as const) {
+      const text = renderReport(conditioned, format)
+      expect(text).toContain("1 observation dated up to 2026-02-28 (1 more this model cannot compare with)")
+      expect(text).toContain("effective runs 6.8 of")
+      expect(text).toContain("Only 6.8 of 1000 runs effectively agree with the observations.")
+    }
+  })
+  it("has no such lines without asOf", () => {
+    expect(renderReport(sampleReport(), "markdown")).not.toContain("Conditioned on")
   })
 })

@@ -79,9 +79,27 @@ export const reportHeader = (report: Report, context: RenderContext): HandoutHea
     ["Horizon", horizonLine(report.horizonMonths, context)],
     ["Runs", `${formatNumber(report.runs)} (seed ${report.seed})`],
     ["Model version", report.model.version],
+    ...conditioningFacts(report),
   ],
   hash: report.hash,
 })
+
+/** What a conditioned report was weighted by, and its warnings, as header lines (none without asOf). */
+const conditioningFacts = (report: Report): ReadonlyArray<readonly [string, string]> => {
+  const conditioning = report.conditioning
+  if (conditioning === undefined) return []
+  const used = conditioning.observations.length
+  const ignored = conditioning.ignored.length
+  return [
+    [
+      "Conditioned on",
+      `${used} observation${used === 1 ? "" : "s"} dated up to ${conditioning.asOf}` +
+        `${ignored === 0 ? "" : ` (${ignored} more this model cannot compare with)`}; ` +
+        `effective runs ${conditioning.effectiveRuns} of ${formatNumber(report.runs)}`,
+    ],
+    ...(report.warnings ?? []).map((warning) => ["Warning", warning] as const),
+  ]
+}
 
 /** Header of a comparison of two scenarios. */
 export const comparisonHeader = (comparison: Comparison, context: RenderContext): HandoutHeader => ({
