@@ -5,7 +5,7 @@ import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { ApiServices } from "./api-services.js"
-import { exercisesRoutes } from "./exercises/index.js"
+import { exercisesRoutes, exerciseTemplateRoutes, facilitatorRoutes } from "./exercises/index.js"
 import { internalErrorBody } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
@@ -95,6 +95,8 @@ export const makeApp = (
   app.route("/api/runs", runsRoutes(run))
   app.route("/api/reports", reportsRoutes(run))
   app.route("/api/exercises", exercisesRoutes(run))
+  app.route("/api/exercises", facilitatorRoutes(run))
+  app.route("/api/exercise-templates", exerciseTemplateRoutes(run))
   app.route("/", openApiRoutes())
   app.route("/", webAppRoutes(options.webDist ?? defaultWebDist))
 

@@ -8,7 +8,10 @@ import { exerciseClient, readFrames } from "./exercise-client.js"
 
 // The app over a memory store, with a logger that keeps every record so the test can look for secrets in it.
 const logged: Array<string> = []
-const runtime = ManagedRuntime.make(apiLayer(EventStore.memory()))
+// Simulations on the event loop: worker threads take seconds to start under tsx (the pool has its own tests).
+const runtime = ManagedRuntime.make(
+  apiLayer(EventStore.memory(), { workerThreshold: Number.MAX_SAFE_INTEGER }),
+)
 const app = makeApp(runtime, {
   logger: { info: (r) => logged.push(JSON.stringify(r)), error: (r) => logged.push(JSON.stringify(r)) },
   webDist: "/nonexistent",
@@ -40,7 +43,7 @@ describe("POST /api/exercises", () => {
     const ex = await api.create()
     expect(ex.id).toMatch(/^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/)
     expect(ex.facilitatorToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
-    expect(Object.keys(ex.joinCodes).sort()).toEqual(["japan", "russia", "ukraine"])
+    expect(Object.keys(ex.joinCodes).sort()).toEqual(["japan", "observer", "russia", "ukraine"])
     expect(ex.joinCodes.japan).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/)
   })
 
@@ -240,10 +243,15 @@ describe("POST /api/exercises/:id/rounds/close", () => {
       round: number
       month: number
       openRound: number
-      applied: Array<string>
+      applied: Array<{ teamId: string; moveId: string }>
       outcomes: { horizonMonth: number; indicators: Array<{ id: string; p50: number; baselineP50: number }> }
     }
-    expect([body.round, body.month, body.openRound, body.applied]).toEqual([1, 3, 2, ["m1"]])
+    expect([body.round, body.month, body.openRound, body.applied]).toEqual([
+      1,
+      3,
+      2,
+      [{ teamId: japan.teamId, moveId: "m1" }],
+    ])
     expect(body.outcomes.horizonMonth).toBe(24)
     const pressure = body.outcomes.indicators.find((i) => i.id === "sanctions.pressure_index")
     expect(pressure?.p50).toBeGreaterThan(pressure?.baselineP50 ?? Number.POSITIVE_INFINITY)
@@ -455,9 +463,13 @@ describe("GET /openapi.json", () => {
     ).toEqual([
       "/api/exercises",
       "/api/exercises/{id}",
+      "/api/exercises/{id}/clock",
       "/api/exercises/{id}/debrief",
       "/api/exercises/{id}/join-codes",
+      "/api/exercises/{id}/log",
       "/api/exercises/{id}/moves",
+      "/api/exercises/{id}/moves/{moveId}/adjudication",
+      "/api/exercises/{id}/reveal",
       "/api/exercises/{id}/rounds/close",
       "/api/exercises/{id}/stream",
       "/api/exercises/{id}/teams",

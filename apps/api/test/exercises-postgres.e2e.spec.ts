@@ -38,7 +38,7 @@ describe.skipIf(!url)("an exercise played through two API instances on one Postg
   it("loses no move and duplicates none, and both streams carry every event once, in order", async () => {
     const viaA = exerciseClient((path, init) => fetch(`${a.url}${path}`, init))
     const viaB = exerciseClient((path, init) => fetch(`${b.url}${path}`, init))
-    const ex = await viaA.create({ rounds: 2 })
+    const ex = await viaA.create({ rounds: 2, budgets: {} })
     const japan = await viaB.join(ex.id, ex.joinCodes.japan, "Tokyo")
     const russia = await viaA.join(ex.id, ex.joinCodes.russia, "Moscow")
 
@@ -88,7 +88,9 @@ describe.skipIf(!url)("an exercise played through two API instances on one Postg
 
     const closed = await viaB.close(ex.id, ex.facilitatorToken)
     expect(closed.status).toBe(200)
-    const { applied } = (await closed.json()) as { applied: Array<string> }
+    const applied = ((await closed.json()) as { applied: Array<{ moveId: string }> }).applied.map(
+      (a) => a.moveId,
+    )
     expect(applied).toHaveLength(2 * MOVES_PER_TEAM)
 
     const expected = [
@@ -108,10 +110,28 @@ describe.skipIf(!url)("an exercise played through two API instances on one Postg
 
     // Either instance answers the same state.
     const [stateA, stateB] = await Promise.all(
-      [viaA, viaB].map(async (client) =>
-        (await client.get(`/api/exercises/${ex.id}`, ex.facilitatorToken)).json(),
-      ),
+      [viaA, viaB].map(async (client) => {
+        const { serverTime, ...state } = (await (
+          await client.get(`/api/exercises/${ex.id}`, ex.facilitatorToken)
+        ).json()) as { serverTime: number }
+        return state
+      }),
     )
     expect(stateA).toEqual(stateB)
+  }, 60_000)
+
+  it("shares the join rate limit between the instances: 20 attempts an exercise in all, not 20 each", async () => {
+    const viaA = exerciseClient((path, init) => fetch(`${a.url}${path}`, init))
+    const viaB = exerciseClient((path, init) => fetch(`${b.url}${path}`, init))
+    const ex = await viaA.create()
+    const statuses: Array<number> = []
+    for (let i = 0; i < 22; i++) {
+      const client = i % 2 === 0 ? viaA : viaB
+      statuses.push(
+        (await client.post(`/api/exercises/${ex.id}/teams`, { joinCode: `WRONG-${i}`, name: "X" })).status,
+      )
+    }
+    expect(statuses.slice(0, 20).every((s) => s === 403)).toBe(true)
+    expect(statuses.slice(20)).toEqual([429, 429])
   }, 60_000)
 })

@@ -1,3 +1,5 @@
+import { EventStore } from "@accord/event-store"
+import { Clock, Effect } from "effect"
 import { describe, expect, it } from "vitest"
 import {
   hashSecret,
@@ -9,7 +11,7 @@ import {
   normalizeJoinCode,
   sameHash,
 } from "../src/exercises/exercise-secrets.js"
-import { JoinRateLimiter } from "../src/exercises/join-rate-limit.js"
+import { countJoinAttempt, type JoinLimits } from "../src/exercises/join-rate-limit.js"
 
 describe("exercise secrets", () => {
   it("makes 256-bit tokens and join codes without look-alike characters", () => {
@@ -58,22 +60,43 @@ describe("exercise secrets", () => {
   })
 })
 
-describe("join rate limiter", () => {
+describe("join rate limit", () => {
+  // The real counter of the memory store, under a clock the test sets.
+  const attempts = (limits: JoinLimits) => {
+    const store = Effect.runSync(Effect.provide(EventStore, EventStore.memory()))
+    return (exercise: string, address: string, ms: number) =>
+      Effect.runSync(
+        countJoinAttempt(limits, exercise, address).pipe(
+          Effect.provideService(EventStore, store),
+          Effect.withClock(atTime(ms)),
+        ),
+      )
+  }
+
   it("allows so many attempts per window and exercise, then asks to wait until the window ends", () => {
-    const limiter = new JoinRateLimiter({ perExercise: 3, perAddress: 100, windowMs: 60_000 })
-    const at = (ms: number) => limiter.attempt("ex", "10.0.0.1", ms)
+    const attempt = attempts({ perExercise: 3, perAddress: 100, windowMs: 60_000 })
+    const at = (ms: number) => attempt("ex", "10.0.0.1", ms)
     expect([at(0), at(1000), at(2000)]).toEqual([0, 0, 0])
     expect(at(30_000)).toBe(30)
     expect(at(60_000)).toBe(0)
   })
 
   it("counts an address across exercises", () => {
-    const limiter = new JoinRateLimiter({ perExercise: 100, perAddress: 2, windowMs: 60_000 })
-    expect([
-      limiter.attempt("a", "ip", 0),
-      limiter.attempt("b", "ip", 0),
-      limiter.attempt("c", "ip", 0),
-    ]).toEqual([0, 0, 60])
-    expect(limiter.attempt("c", "other-ip", 0)).toBe(0)
+    const attempt = attempts({ perExercise: 100, perAddress: 2, windowMs: 60_000 })
+    expect([attempt("a", "ip", 0), attempt("b", "ip", 0), attempt("c", "ip", 0)]).toEqual([0, 0, 60])
+    expect(attempt("c", "other-ip", 0)).toBe(0)
   })
 })
+
+/** A clock stopped at `millis`. */
+const atTime = (millis: number): Clock.Clock => {
+  const live = Clock.make()
+  return {
+    [Clock.ClockTypeId]: Clock.ClockTypeId,
+    unsafeCurrentTimeMillis: () => millis,
+    currentTimeMillis: Effect.succeed(millis),
+    unsafeCurrentTimeNanos: () => BigInt(millis) * 1_000_000n,
+    currentTimeNanos: Effect.succeed(BigInt(millis) * 1_000_000n),
+    sleep: (duration) => live.sleep(duration),
+  }
+}

@@ -151,7 +151,8 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await facilitator.getByRole("button", { name: "Close round 1" }).click()
     // Every browser moves on by itself: the round closed, moves revealed, outcomes shown.
     for (const page of [facilitator, japan, russia]) {
-      await expect.poll(() => roundStatus(page).textContent()).toMatch(/Round 2 of 2/)
+      // The close projects three simulations in the simulator's worker pool: a loaded machine takes seconds.
+      await expect.poll(() => roundStatus(page).textContent(), { timeout: 30_000 }).toMatch(/Round 2 of 2/)
       await page.locator("[data-indicator='sanctions.pressure_index']").waitFor()
     }
     await expect
@@ -168,14 +169,18 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
     await submit(facilitator)
     await facilitator.getByRole("button", { name: "Close round 2" }).click()
     for (const page of [facilitator, japan, russia]) {
-      await expect.poll(() => roundStatus(page).textContent()).toMatch(/All 2 rounds played/)
+      await expect
+        .poll(() => roundStatus(page).textContent(), { timeout: 30_000 })
+        .toMatch(/All 2 rounds played/)
     }
     await expect
       .poll(() => russia.locator("body").textContent())
       .toContain("Offers “Energy grid repair”: USD 600 m grant")
 
     await facilitator.getByRole("button", { name: "Show debrief" }).click()
-    await facilitator.getByRole("heading", { name: "Which moves moved which indicators" }).waitFor()
+    await facilitator
+      .getByRole("heading", { name: "Which moves moved which indicators" })
+      .waitFor({ timeout: 30_000 })
     const movers = (await facilitator.locator(".top-movers").textContent()) as string
     expect(movers).toContain("Sanctions pressure")
     expect(movers).toMatch(/Japan, Sanctions package/)

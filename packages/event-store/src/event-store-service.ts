@@ -66,6 +66,15 @@ export interface EventStoreService {
     limit: number,
     options?: DecodeOptions<E>,
   ) => Effect.Effect<ReadAllPage<E>, EventDecodeError | StorageFailure>
+  /**
+   * Counts one hit on `key` in its window of `windowMs` (a window opens with the first hit after the
+   * last one ended) and answers the window's count and when it resets, shared by every instance on
+   * the database. Not an event: rate limits (join attempts) live beside the log, in the same database.
+   */
+  readonly countHit: (
+    key: string,
+    windowMs: number,
+  ) => Effect.Effect<{ readonly count: number; readonly resetsAt: number }, StorageFailure>
   /** Every event after `checkpoint`: the stored ones first, then live ones as they are appended. */
   readonly subscribe: <E = unknown>(
     checkpoint: Checkpoint,
@@ -148,8 +157,17 @@ export const makeEventStore = (backend: StoreBackend): EventStoreService => {
       }),
     )
 
+  const countHit: EventStoreService["countHit"] = (key, windowMs) =>
+    Effect.flatMap(Clock.currentTimeMillis, (now) =>
+      Effect.map(backend.countHit(key, now, windowMs), ({ count, windowStart }) => ({
+        count,
+        resetsAt: windowStart + windowMs,
+      })),
+    )
+
   return {
     backend: backend.kind,
+    countHit,
     append,
     readStream,
     readStreamAsOf,

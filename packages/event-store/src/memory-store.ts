@@ -55,6 +55,7 @@ export const makeMemoryStore = (options: MemoryStoreOptions = {}): Effect.Effect
     const streams = new Map<string, Array<MemoryRow>>()
     const byId = new Map<string, MemoryRow>()
     const appended = yield* PubSub.sliding<void>(1)
+    const counters = new Map<string, { windowStart: number; count: number }>()
 
     const backend: StoreBackend = {
       kind: "memory",
@@ -112,6 +113,15 @@ export const makeMemoryStore = (options: MemoryStoreOptions = {}): Effect.Effect
           return out
         }),
       streamVersion: (streamId) => Effect.sync(() => streams.get(streamId)?.length ?? 0),
+      countHit: (key, now, windowMs) =>
+        Effect.sync(() => {
+          for (const [k, c] of counters) if (c.windowStart <= now - windowMs) counters.delete(k)
+          const current = counters.get(key)
+          const next =
+            current === undefined ? { windowStart: now, count: 1 } : { ...current, count: current.count + 1 }
+          counters.set(key, next)
+          return next
+        }),
       readAll: (checkpoint, limit) =>
         Effect.map(positionFromCheckpoint("readAll", checkpoint), (after) => {
           const events = log.slice(after, after + limit).map(toRecorded)

@@ -87,6 +87,18 @@ export const postgresMigrations = Migrator.fromRecord({
       END
       $fn$`),
   ),
+  // Fixed-window counters (join attempts) shared by every instance on the database; not part of the log.
+  "3_rate_counters": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE rate_counters (
+        key text NOT NULL,
+        window_start bigint NOT NULL,
+        count integer NOT NULL,
+        PRIMARY KEY (key)
+      )`,
+      sql`CREATE INDEX rate_counters_window ON rate_counters (window_start)`,
+    ]),
+  ),
 })
 
 /** Runs pending PostgreSQL migrations (the migrator locks its table, so instances starting together take turns). */

@@ -211,6 +211,25 @@ const makePostgresStore = (options: PostgresStoreOptions & { readonly schema: st
           Effect.map((rows) => (rows[0] === undefined ? 0 : Number(rows[0].version))),
           Effect.mapError(failure("streamVersion")),
         ),
+      // One statement: the upsert is atomic under concurrent instances; old windows go in the same round trip.
+      countHit: (key, now, windowMs) =>
+        sql
+          .unsafe<{ count: number; window_start: string }>(
+            `WITH dropped AS (DELETE FROM rate_counters WHERE window_start <= $2::bigint - 10 * $3::bigint)
+             INSERT INTO rate_counters AS c (key, window_start, count) VALUES ($1, $2, 1)
+             ON CONFLICT (key) DO UPDATE SET
+               count = CASE WHEN c.window_start <= $2::bigint - $3::bigint THEN 1 ELSE c.count + 1 END,
+               window_start = CASE WHEN c.window_start <= $2::bigint - $3::bigint THEN $2 ELSE c.window_start END
+             RETURNING c.count, c.window_start`,
+            [key, now, windowMs],
+          )
+          .pipe(
+            Effect.map((rows) => ({
+              count: Number(rows[0]?.count ?? 0),
+              windowStart: Number(rows[0]?.window_start ?? now),
+            })),
+            Effect.mapError(failure("countHit")),
+          ),
       readAll: (checkpoint, limit) => {
         const match = CHECKPOINT.exec(checkpoint)
         if (match === null) {

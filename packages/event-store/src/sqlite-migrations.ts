@@ -22,6 +22,18 @@ export const sqliteMigrations = Migrator.fromRecord({
       sql`CREATE TABLE streams (stream_id TEXT PRIMARY KEY, version INTEGER NOT NULL) WITHOUT ROWID`,
     ]),
   ),
+  // Fixed-window counters (join attempts) shared by every process on the file; not part of the log.
+  "2_rate_counters": Effect.flatMap(SqlClient.SqlClient, (sql) =>
+    Effect.all([
+      sql`CREATE TABLE rate_counters (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key)
+      ) WITHOUT ROWID`,
+      sql`CREATE INDEX rate_counters_window ON rate_counters (window_start)`,
+    ]),
+  ),
 })
 
 /** Runs pending SQLite migrations (no schema dump, so no platform services needed). */

@@ -94,6 +94,22 @@ export const openSqliteStore = (
       `INSERT INTO events (event_id, stream_id, version, type, v, data, metadata, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     )
+    const dropCounters = db.prepare<[number]>("DELETE FROM rate_counters WHERE window_start <= ?")
+    // A counter whose window has passed restarts at `now`; otherwise it counts on (one statement, atomic).
+    const hitCounter = db.prepare<
+      [{ key: string; now: number; windowMs: number }],
+      { count: number; windowStart: number }
+    >(
+      `INSERT INTO rate_counters AS c (key, window_start, count) VALUES (@key, @now, 1)
+       ON CONFLICT (key) DO UPDATE SET
+         count = CASE WHEN c.window_start <= @now - @windowMs THEN 1 ELSE c.count + 1 END,
+         window_start = CASE WHEN c.window_start <= @now - @windowMs THEN @now ELSE c.window_start END
+       RETURNING count, window_start AS windowStart`,
+    )
+    const countHit = db.transaction((key: string, now: number, windowMs: number) => {
+      dropCounters.run(now - 10 * windowMs)
+      return hitCounter.get({ key, now, windowMs }) as { count: number; windowStart: number }
+    })
     const readAllPage = db
       .prepare<[number, number]>(
         `SELECT ${COLUMNS} FROM events WHERE global_position > ? ORDER BY global_position LIMIT ?`,
@@ -181,6 +197,11 @@ export const openSqliteStore = (
         }),
       streamVersion: (streamId) =>
         Effect.try({ try: () => streamVersion.get(streamId)?.version ?? 0, catch: failure("streamVersion") }),
+      countHit: (key, now, windowMs) =>
+        Effect.try({
+          try: () => countHit.immediate(key, now, windowMs),
+          catch: failure("countHit"),
+        }),
       readAll: (checkpoint, limit) =>
         Effect.flatMap(positionFromCheckpoint("readAll", checkpoint), (after) =>
           Effect.try({

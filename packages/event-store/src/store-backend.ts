@@ -37,6 +37,16 @@ export interface StoreBackend {
     { readonly events: ReadonlyArray<RecordedEvent>; readonly checkpoint: Checkpoint },
     StorageFailure
   >
+  /**
+   * Adds one to the counter `key` at `now` (epoch ms), atomically across every process on the
+   * database: a counter whose window of `windowMs` has passed starts again at 1 with its window at
+   * `now`. Answers the count and the window's start; counters long expired are dropped on the way.
+   */
+  readonly countHit: (
+    key: string,
+    now: number,
+    windowMs: number,
+  ) => Effect.Effect<{ readonly count: number; readonly windowStart: number }, StorageFailure>
   /** A queue that receives a signal after appends (in-process or announced by the database). */
   readonly appended: Effect.Effect<Queue.Dequeue<void>, never, Scope.Scope>
   /** How often a live subscription re-reads without a signal (covers writers a signal cannot reach). */

@@ -382,4 +382,28 @@ export const eventStoreContract = (name: string, factory: StoreFactory) =>
           expect(none.events).toBe(0)
         }),
       ))
+
+    it("counts hits per key and window, atomically under concurrency, and starts afresh in the next window", () =>
+      run(
+        Effect.gen(function* () {
+          const store = yield* EventStore
+          const at =
+            (millis: number) =>
+            <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+              Effect.withClock(effect, fixedClock(millis))
+          const key = newId("join")
+          const hits = yield* Effect.all(
+            Array.from({ length: 12 }, () => at(60_500)(store.countHit(key, 60_000))),
+            { concurrency: "unbounded" },
+          )
+          expect(hits.map((h) => h.count).sort((a, b) => a - b)).toEqual(
+            Array.from({ length: 12 }, (_, i) => i + 1),
+          )
+          // The window opened with the first hit and lasts 60 s from there.
+          expect(new Set(hits.map((h) => h.resetsAt))).toEqual(new Set([120_500]))
+          expect((yield* at(61_000)(store.countHit(`${key}-other`, 60_000))).count).toBe(1)
+          expect(yield* at(120_499)(store.countHit(key, 60_000))).toEqual({ count: 13, resetsAt: 120_500 })
+          expect(yield* at(120_500)(store.countHit(key, 60_000))).toEqual({ count: 1, resetsAt: 180_500 })
+        }),
+      ))
   })

@@ -12,7 +12,7 @@ export const bearerToken = (c: Context): string | undefined => {
   return match?.[1]
 }
 
-/** Who holds this token in the exercise: the facilitator, a team, or nobody. */
+/** Who holds this token in the exercise: the facilitator, a team, an observer, or nobody. */
 export const viewerOf = (state: ActiveExercise, token: string): ExerciseViewer | undefined => {
   const hash = hashSecret(state.exerciseId, "token", token)
   return matchHash<ExerciseViewer>(hash, [
@@ -20,6 +20,7 @@ export const viewerOf = (state: ActiveExercise, token: string): ExerciseViewer |
     ...state.teams.flatMap((t) =>
       t.tokenHashes.map((tokenHash) => [{ actor: t.role, teamId: t.teamId }, tokenHash] as const),
     ),
+    ...state.observers.map((o) => [{ actor: "observer", teamId: o.observerId }, o.tokenHash] as const),
   ])
 }
 
@@ -42,4 +43,12 @@ export const authenticateFacilitator = (c: Context, exerciseId: string) =>
     auth.viewer.actor === "facilitator"
       ? Effect.succeed(auth)
       : Effect.fail(new Forbidden({ message: "only the facilitator may do this" })),
+  )
+
+/** As authenticate, and observers (read-only) are refused: 403 for any move they send. */
+export const authenticateActor = (c: Context, exerciseId: string) =>
+  Effect.flatMap(authenticate(c, exerciseId), (auth) =>
+    auth.viewer.actor === "observer"
+      ? Effect.fail(new Forbidden({ message: "observers watch the exercise: they cannot make moves" }))
+      : Effect.succeed({ ...auth, viewer: { actor: auth.viewer.actor, teamId: auth.viewer.teamId } }),
   )

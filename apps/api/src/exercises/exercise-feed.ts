@@ -77,7 +77,8 @@ export const exerciseFeed = (
               if (event.version !== last + 1) break
               state = decider.evolve(state, event.data)
               const view = exerciseFeedEvent(event.data, state as ActiveExercise, viewer)
-              yield* send(frame(event.version, view.type, view.data))
+              // An event the viewer must not learn of is skipped; the next frame's id still resumes after it.
+              if (view !== undefined) yield* send(frame(event.version, view.type, view.data))
               last = event.version
             }
             if ((yield* Clock.currentTimeMillis) - lastWrite >= HEARTBEAT_MS) yield* send(": keep-alive\n\n")

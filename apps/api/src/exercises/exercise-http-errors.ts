@@ -21,6 +21,11 @@ export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooM
   retryAfterSeconds: Schema.Int,
 }) {}
 
+/** No exercise template under this id (or it was deleted). */
+export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("TemplateNotFound", {
+  message: Schema.String,
+}) {}
+
 /** The status of each exercise error; tags not here go to the app's shared mapping. */
 export const exerciseStatusByTag: Readonly<Record<string, number>> = {
   ExerciseNotFound: 404,
@@ -37,4 +42,8 @@ export const exerciseStatusByTag: Readonly<Record<string, number>> = {
   InvalidJoinCode: 403,
   TooManyRequests: 429,
   PackNotFound: 404,
+  MoveNotFound: 404,
+  AmbiguousMove: 409,
+  ClockNotStarted: 409,
+  TemplateNotFound: 404,
 }

@@ -1,4 +1,4 @@
-import { ExerciseId, ExerciseViewSchema, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
+import { ExerciseId, ExerciseViewSchema, MoveRef, RoundOutcomes, TeamRole, VoidedMove } from "@accord/domain"
 import { DebriefSchema } from "@accord/engine"
 import { Schema } from "effect"
 import { ReportFormatParam } from "../http/report-format.js"
@@ -16,22 +16,38 @@ import {
 export const CreatedExerciseResponse = Schema.Struct({
   id: Schema.String,
   facilitatorToken: Schema.String.annotations({ description: "Shown once; the service keeps only its hash" }),
-  joinCodes: Schema.Struct({ japan: Schema.String, ukraine: Schema.String, russia: Schema.String }),
+  joinCodes: Schema.Struct({
+    japan: Schema.String,
+    ukraine: Schema.String,
+    russia: Schema.String,
+    observer: Schema.String.annotations({
+      description: "Opens a read-only seat (projector, visiting teacher): sees only revealed rounds",
+    }),
+  }),
 }).annotations({ identifier: "CreatedExercise" })
 
 export const JoinedTeamResponse = Schema.Struct({
   id: Schema.String.annotations({ description: "The exercise id, normalized (XXXX-XXXX-XXXX)" }),
   teamId: Schema.String,
-  role: TeamRole,
-  name: Schema.String.annotations({ description: "The seat's team name (the first device's)" }),
-  token: Schema.String.annotations({ description: "This device's bearer token; shown once" }),
+  role: Schema.Union(TeamRole, Schema.Literal("observer")),
+  name: Schema.String.annotations({
+    description: "The seat's team name (the first device's), or the observer's",
+  }),
+  token: Schema.String.annotations({
+    description: "This device's bearer token (a team's or, read-only, an observer's); shown once",
+  }),
   rejoined: Schema.Boolean.annotations({
     description: "true when the seat was taken before: this device joins the same team",
   }),
 }).annotations({ identifier: "JoinedTeam" })
 
 export const JoinCodesResponse = Schema.Struct({
-  joinCodes: Schema.Struct({ japan: Schema.String, ukraine: Schema.String, russia: Schema.String }),
+  joinCodes: Schema.Struct({
+    japan: Schema.String,
+    ukraine: Schema.String,
+    russia: Schema.String,
+    observer: Schema.optional(Schema.String),
+  }),
 }).annotations({ identifier: "ExerciseJoinCodes" })
 
 export const MoveAcceptedResponse = Schema.Struct({
@@ -47,7 +63,7 @@ export const RoundClosedResponse = Schema.Struct({
   round: Schema.Int,
   month: Schema.Int,
   openRound: Schema.NullOr(Schema.Int),
-  applied: Schema.Array(Schema.String),
+  applied: Schema.Array(MoveRef),
   voided: Schema.Array(VoidedMove),
   outcomes: RoundOutcomes,
 }).annotations({ identifier: "RoundClosedResponse" })
@@ -65,7 +81,8 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     path: "/api/exercises",
     operationId: "createExercise",
     tag,
-    summary: "Start a classroom exercise: the facilitator's token and a join code per role",
+    summary:
+      "Start a classroom exercise (or a clean copy of a template): the facilitator's token, a join code per role and one for observers",
     body: CreateExerciseBody,
     responses: { 201: { description: "Created", schema: CreatedExerciseResponse, headers: locationHeader } },
   },
@@ -75,7 +92,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "joinExercise",
     tag,
     summary:
-      "Take a team's seat with its join code; the same code again (any device, any number of times) returns to that seat (rate-limited per exercise and per address: 429)",
+      "Take a team's seat with its join code, or join read-only with the observers' code; the same team code again (any device, any number of times) returns to that seat (rate-limited per exercise and per address across every instance on the database: 429)",
     pathParams: idParam,
     body: JoinBody,
     responses: { 201: { description: "Joined", schema: JoinedTeamResponse } },
@@ -86,7 +103,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "submitMove",
     tag,
     summary: "Submit a move for the open round (team or facilitator token)",
-    description: `${bearer} The same moveId again answers the original answer; a move outside the role is 403; a closed round 409.`,
+    description: `${bearer} Move ids are scoped per team: the same moveId again from the same team answers the original answer; another team's id is free. A move outside the role, or any move from an observer, is 403; a closed round 409.`,
     pathParams: idParam,
     security: "bearer",
     body: MoveBody,
@@ -112,7 +129,7 @@ export const exercisesOperations: ReadonlyArray<Operation> = [
     operationId: "getExercise",
     tag,
     summary: "The exercise as the token's holder may see it",
-    description: bearer,
+    description: `${bearer} With auto-close chosen, a read after the round clock ran out closes the round first. \`serverTime\` (epoch ms) lets a client count the clock down without trusting its own.`,
     pathParams: idParam,
     security: "bearer",
     responses: { 200: { description: "The exercise", schema: ExerciseViewSchema } },

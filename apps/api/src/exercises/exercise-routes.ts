@@ -1,10 +1,10 @@
 import { randomBytes } from "node:crypto"
 import {
   type ActiveExercise,
+  Approval,
   Budgets,
-  defaultBudgets,
   type ExerciseCommand,
-  ExerciseId,
+  type ExerciseId,
   ExerciseMove,
   ExerciseName,
   ExerciseNotFound,
@@ -12,7 +12,9 @@ import {
   getPack,
   MAX_SEED,
   MoveId,
+  observerBrief,
   PackId,
+  RoundClockSettings,
   RoundNotOpen,
   RoundNumber,
   roleBriefs,
@@ -21,14 +23,7 @@ import {
   type TeamRole,
   teamRoles,
 } from "@accord/domain"
-import {
-  type Debrief,
-  type DebriefFormat,
-  debriefMediaType,
-  exerciseDebrief,
-  projectRoundOutcomes,
-  renderDebrief,
-} from "@accord/engine"
+import { type DebriefFormat, debriefMediaType, renderDebrief } from "@accord/engine"
 import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
@@ -36,27 +31,36 @@ import type { ApiServices } from "../api-services.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { ReportFormatParam } from "../http/report-format.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
-import { loadScenario } from "../scenarios/scenario-stream.js"
-import { authenticate, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
+import { Simulator } from "../simulation/simulator.js"
+import { exerciseAnswer, exerciseIdOf } from "./exercise-answer.js"
+import { authenticate, authenticateActor, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
+import { exerciseSettings } from "./exercise-create.js"
 import { exerciseFeed } from "./exercise-feed.js"
-import { exerciseStatusByTag, Forbidden, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
+import { Forbidden, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
 import {
   hashSecret,
   matchHash,
   newExerciseId,
   newJoinCode,
   newToken,
-  normalizeExerciseId,
   normalizeJoinCode,
   openJoinCodes,
   sealJoinCodes,
 } from "./exercise-secrets.js"
-import { active, executeExerciseCommand } from "./exercise-stream.js"
-import { defaultJoinLimits, type JoinLimits, JoinRateLimiter } from "./join-rate-limit.js"
+import { active, executeExerciseCommand, loadExercise } from "./exercise-stream.js"
+import { countJoinAttempt, defaultJoinLimits, type JoinLimits } from "./join-rate-limit.js"
+import { closeExerciseRound, closeIfDue } from "./round-close.js"
 
 export const CreateExerciseBody = Schema.Struct({
-  pack: PackId,
+  /** Required unless `template` gives the setup. */
+  pack: Schema.optional(PackId),
   name: ExerciseName,
+  /** A template to start a clean copy from: its setup, no teams and no moves (the other settings must be absent). */
+  template: Schema.optional(Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64))),
+  /** "required": only moves the facilitator approved (or amended) take effect when the round closes. */
+  approval: Schema.optional(Approval),
+  /** A round clock: seconds per round, counted down on every view; the round closes by itself only with autoClose. */
+  clock: Schema.optional(RoundClockSettings),
   roundMonths: Schema.optional(Schema.Int.pipe(Schema.between(1, 12))),
   rounds: Schema.optional(RoundNumber),
   seed: Schema.optional(Schema.Int.pipe(Schema.between(0, MAX_SEED))),
@@ -82,7 +86,6 @@ export const MoveBody = Schema.Struct({ moveId: MoveId, round: RoundNumber, move
 export const CloseBody = Schema.Struct({ round: Schema.optional(RoundNumber) }).annotations({
   identifier: "CloseRoundRequest",
 })
-const Path = Schema.Struct({ id: ExerciseId })
 /** `?round=` of the debrief: the game as of that round (0 = before any move). */
 export const DebriefRound = Schema.NumberFromString.pipe(Schema.int(), Schema.between(0, 24))
 const DebriefQuery = Schema.Struct({
@@ -98,18 +101,6 @@ export interface ExerciseRouteOptions {
   readonly joinLimits?: JoinLimits
 }
 
-const DEFAULT_RUNS = 500
-const DEFAULT_ROUNDS = 3
-const DEFAULT_ROUND_MONTHS = 3
-const DEBRIEF_CACHE_SIZE = 32
-
-type Failure = { readonly _tag: string; readonly message: string }
-const isExerciseFailure = (e: unknown): e is Failure =>
-  typeof e === "object" &&
-  e !== null &&
-  typeof (e as Failure)._tag === "string" &&
-  (e as Failure)._tag in exerciseStatusByTag
-
 /** The client's address for rate limiting (the socket's; behind a proxy every client shares the proxy's). */
 const clientAddress = (c: Context): string => {
   try {
@@ -119,8 +110,8 @@ const clientAddress = (c: Context): string => {
   }
 }
 
-const moveAnswer = (state: ActiveExercise, moveId: string) => {
-  const recorded = state.moves.find((m) => m.moveId === moveId)
+const moveAnswer = (state: ActiveExercise, teamId: string, moveId: string) => {
+  const recorded = state.moves.find((m) => m.moveId === moveId && m.teamId === teamId)
   return {
     moveId,
     round: recorded?.round,
@@ -138,28 +129,9 @@ const moveAnswer = (state: ActiveExercise, moveId: string) => {
  * is rate-limited per exercise and per client address.
  */
 export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseRouteOptions = {}) => {
-  const limiter = new JoinRateLimiter(options.joinLimits ?? defaultJoinLimits)
-  const debriefs = new Map<string, Debrief>()
-
-  const answer = <E>(c: Context, effect: Effect.Effect<Response, E, ApiServices>) =>
-    run(
-      c,
-      effect.pipe(
-        Effect.catchAll((e: E) => {
-          if (!isExerciseFailure(e)) return Effect.fail(e)
-          return Effect.sync(() => {
-            if (e instanceof TooManyRequests) c.header("retry-after", String(e.retryAfterSeconds))
-            return c.json(
-              { error: e._tag, message: e.message, issues: [] },
-              exerciseStatusByTag[e._tag] as 400,
-            )
-          })
-        }),
-      ),
-    )
-  // Ids are read aloud and typed: any case, with or without separators, names the same exercise.
-  const idOf = (c: Context) =>
-    decodeStrict(Path, "the path")({ id: normalizeExerciseId(c.req.param("id") ?? "") })
+  const limits = options.joinLimits ?? defaultJoinLimits
+  const answer = exerciseAnswer(run)
+  const idOf = exerciseIdOf
 
   return new Hono()
     .post("/", (c) =>
@@ -167,41 +139,30 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const body = yield* decodeJsonBody(c, CreateExerciseBody)
-          const base =
-            body.baseScenario === undefined ? undefined : (yield* loadScenario(body.baseScenario)).state
+          const settings = yield* exerciseSettings(body)
           const exerciseId = newExerciseId()
           const facilitatorToken = newToken()
-          const joinCodes = { japan: newJoinCode(), ukraine: newJoinCode(), russia: newJoinCode() }
-          const joinHash = (role: TeamRole) =>
+          const joinCodes = {
+            japan: newJoinCode(),
+            ukraine: newJoinCode(),
+            russia: newJoinCode(),
+            observer: newJoinCode(),
+          }
+          const joinHash = (role: TeamRole | "observer") =>
             hashSecret(exerciseId, "join", normalizeJoinCode(joinCodes[role]))
           yield* executeExerciseCommand(exerciseId, () =>
             Effect.succeed<ExerciseCommand>({
               _tag: "CreateExercise",
               exerciseId: exerciseId as ExerciseId,
-              pack: body.pack,
               name: body.name,
-              roundMonths: body.roundMonths ?? DEFAULT_ROUND_MONTHS,
-              rounds: body.rounds ?? DEFAULT_ROUNDS,
-              seed: body.seed ?? 1,
-              runs: body.runs ?? DEFAULT_RUNS,
-              // Budgets apply unless the exercise sets its own ({} plays without any).
-              budgets: body.budgets ?? defaultBudgets(body.roundMonths ?? DEFAULT_ROUND_MONTHS),
-              ...(base === undefined
-                ? {}
-                : {
-                    horizonMonths: base.spec.horizonMonths,
-                    baseScenario: {
-                      scenarioId: base.scenarioId,
-                      interventions: base.spec.interventions,
-                      ...(base.spec.assumptions === undefined ? {} : { assumptions: base.spec.assumptions }),
-                    },
-                  }),
+              ...settings,
               facilitatorTokenHash: hashSecret(exerciseId, "token", facilitatorToken),
               joinCodeHashes: {
                 japan: joinHash("japan"),
                 ukraine: joinHash("ukraine"),
                 russia: joinHash("russia"),
               },
+              observerCodeHash: joinHash("observer"),
               joinCodesSealed: sealJoinCodes(exerciseId, facilitatorToken, joinCodes),
             }),
           )
@@ -215,8 +176,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const now = yield* Clock.currentTimeMillis
-          const wait = limiter.attempt(id, clientAddress(c), now)
+          const wait = yield* countJoinAttempt(limits, id, clientAddress(c))
           if (wait > 0)
             return yield* new TooManyRequests({
               message: `too many attempts to join; retry in ${wait} s`,
@@ -225,17 +185,19 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const body = yield* decodeJsonBody(c, JoinBody)
           const teamId = randomBytes(9).toString("base64url")
           const token = newToken()
-          let role: TeamRole | undefined
+          let role: TeamRole | "observer" | undefined
           const { state, produced } = yield* executeExerciseCommand(
             id,
             (state): Effect.Effect<ExerciseCommand, ExerciseNotFound | InvalidJoinCode> => {
               if (state._tag === "EmptyExercise")
                 return Effect.fail(new ExerciseNotFound({ message: `no exercise '${id}'`, exerciseId: id }))
               const hash = hashSecret(id, "join", normalizeJoinCode(body.joinCode))
-              role = matchHash(
-                hash,
-                teamRoles.map((r) => [r, state.joinCodeHashes[r]] as const),
-              )
+              role = matchHash<TeamRole | "observer">(hash, [
+                ...teamRoles.map((r) => [r, state.joinCodeHashes[r]] as const),
+                ...(state.observerCodeHash === undefined
+                  ? []
+                  : [["observer", state.observerCodeHash] as const]),
+              ])
               if (role === undefined)
                 return Effect.fail(
                   new InvalidJoinCode({
@@ -243,15 +205,27 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
                       "this join code opens no team of this exercise: check the exercise id and the code on your card",
                   }),
                 )
+              const tokenHash = hashSecret(id, "token", token)
+              if (role === "observer")
+                return Effect.succeed<ExerciseCommand>({
+                  _tag: "JoinObserver",
+                  observerId: teamId as TeamId,
+                  name: body.name ?? "Observer",
+                  tokenHash,
+                })
               return Effect.succeed<ExerciseCommand>({
                 _tag: "JoinTeam",
                 teamId: teamId as TeamId,
                 role,
                 name: body.name ?? `Team ${role.charAt(0).toUpperCase()}${role.slice(1)}`,
-                tokenHash: hashSecret(id, "token", token),
+                tokenHash,
               })
             },
           )
+          if (role === "observer") {
+            const observer = active(state).observers.find((o) => o.observerId === teamId)
+            return c.json({ id, teamId, role, name: observer?.name, token, rejoined: false }, 201)
+          }
           // The seat may have been taken before (another device, or this one earlier): answer with its team.
           const seat = active(state).teams.find((t) => t.role === role)
           const rejoined = produced.some((e) => e._tag === "SeatRejoined")
@@ -264,7 +238,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const { viewer } = yield* authenticate(c, id)
+          const { viewer } = yield* authenticateActor(c, id)
           const body = yield* decodeJsonBody(c, MoveBody)
           const { state } = yield* executeExerciseCommand(id, () =>
             Effect.succeed<ExerciseCommand>({
@@ -276,7 +250,7 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
               move: body.move,
             }),
           )
-          return c.json(moveAnswer(active(state), body.moveId), 201)
+          return c.json(moveAnswer(active(state), viewer.teamId, body.moveId), 201)
         }),
       ),
     )
@@ -290,25 +264,13 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const text = yield* Effect.promise(() => c.req.text())
           // A body, when sent, is read like any other (415 for another media type, depth limit, strict decode).
           const body = text.trim() === "" ? {} : yield* decodeJsonBody(c, CloseBody)
-          // The round is fixed by the first read: a retry after a concurrent move closes the same round or fails.
-          let round = body.round
-          const { state, produced } = yield* executeExerciseCommand(id, (read) =>
-            Effect.sync((): ExerciseCommand => {
-              const exercise = active(read)
-              round ??= exercise.openRound ?? exercise.rounds
-              const pack = getPack(exercise.pack)
-              const outcomes =
-                pack === undefined || exercise.openRound !== round
-                  ? { horizonMonth: exercise.horizonMonths, reportHash: "", indicators: [] }
-                  : projectRoundOutcomes(pack, exercise)
-              return { _tag: "CloseRound", round, outcomes }
-            }),
-          )
+          const { state, produced } = yield* closeExerciseRound(id, body.round)
           const closed = produced.find((e) => e._tag === "RoundClosed")
           if (closed === undefined || closed._tag !== "RoundClosed") {
             const open = active(state).openRound
+            const round = body.round ?? open ?? active(state).rounds
             const message = `round ${round} is not open${open === null ? ": every round is closed" : `; round ${open} is`}`
-            return yield* new RoundNotOpen({ message, round: round ?? 0, openRound: open })
+            return yield* new RoundNotOpen({ message, round, openRound: open })
           }
           return c.json(
             {
@@ -329,8 +291,14 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         c,
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
-          const { state, viewer } = yield* authenticate(c, id)
-          return c.json({ ...exerciseView(state, viewer), brief: roleBriefs[viewer.actor] }, 200)
+          const first = yield* authenticate(c, id)
+          // A read after the clock ran out closes the round, when the facilitator chose auto-close.
+          const closed = yield* closeIfDue(id, first.state)
+          const state = closed ? active((yield* loadExercise(id)).state) : first.state
+          const { viewer } = first
+          const brief = viewer.actor === "observer" ? observerBrief : roleBriefs[viewer.actor]
+          const serverTime = yield* Clock.currentTimeMillis
+          return c.json({ ...exerciseView(state, viewer), brief, serverTime }, 200)
         }),
       ),
     )
@@ -381,13 +349,8 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
           const query = yield* decodeQuery(c, DebriefQuery)
           const pack = getPack(state.pack)
           if (pack === undefined) return yield* Effect.die(new Error(`pack ${state.pack} vanished`))
-          const key = `${id}:${state.version}:${query.round ?? "all"}`
-          let debrief = debriefs.get(key)
-          if (debrief === undefined) {
-            debrief = exerciseDebrief(pack, state, query.round)
-            if (debriefs.size >= DEBRIEF_CACHE_SIZE) debriefs.delete(debriefs.keys().next().value as string)
-            debriefs.set(key, debrief)
-          }
+          const simulator = yield* Simulator
+          const debrief = yield* simulator.debrief(pack, state, query.round)
           const format: DebriefFormat = query.format ?? "json"
           return c.body(renderDebrief(debrief, format), 200, { "content-type": debriefMediaType[format] })
         }),

@@ -1,3 +1,6 @@
 export { exercisesOperations } from "./exercise-operations.js"
 export { type ExerciseRouteOptions, exercisesRoutes } from "./exercise-routes.js"
+export { exerciseTemplateRoutes } from "./exercise-templates.js"
+export { facilitatorOperations } from "./facilitator-operations.js"
+export { facilitatorRoutes } from "./facilitator-routes.js"
 export { defaultJoinLimits, type JoinLimits } from "./join-rate-limit.js"

@@ -1,3 +1,6 @@
+import { EventStore } from "@accord/event-store"
+import { Clock, Effect } from "effect"
+
 /** How many join attempts a window allows, per exercise and per client address. */
 export interface JoinLimits {
   readonly perExercise: number
@@ -9,40 +12,27 @@ export interface JoinLimits {
 export const defaultJoinLimits: JoinLimits = { perExercise: 20, perAddress: 30, windowMs: 60_000 }
 
 /**
- * Fixed-window counters of join attempts (successful or not), kept in this
- * process: with several instances each enforces its own share. The clock
- * comes in as an argument so the limiter stays deterministic.
+ * Counts a join attempt (successful or not) against the exercise's and the
+ * address's limits and answers the seconds to wait when over one (0 when
+ * allowed). The counters are fixed windows kept in the event store's own
+ * database (SQLite file or PostgreSQL), so every instance on one database
+ * shares them: three instances allow the same attempts as one. The store is
+ * already the one thing every instance shares; Redis would be a second
+ * service to run and secure for a counter the database keeps in one
+ * statement (docs/reliability.md).
  */
-export class JoinRateLimiter {
-  private readonly windows = new Map<string, { start: number; count: number }>()
-
-  constructor(private readonly limits: JoinLimits = defaultJoinLimits) {}
-
-  /** Counts an attempt; returns the seconds to wait when over a limit, or 0 when allowed. */
-  attempt(exerciseId: string, address: string, now: number): number {
-    const waits = [
-      this.count(`exercise:${exerciseId}`, this.limits.perExercise, now),
-      this.count(`address:${address}`, this.limits.perAddress, now),
+export const countJoinAttempt = (limits: JoinLimits, exerciseId: string, address: string) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    const [exercise, client] = yield* Effect.all([
+      store.countHit(`join:exercise:${exerciseId}`, limits.windowMs),
+      store.countHit(`join:address:${address}`, limits.windowMs),
+    ])
+    const over = [
+      ...(exercise.count > limits.perExercise ? [exercise.resetsAt] : []),
+      ...(client.count > limits.perAddress ? [client.resetsAt] : []),
     ]
-    this.sweep(now)
-    return Math.max(...waits)
-  }
-
-  private count(key: string, limit: number, now: number): number {
-    const window = this.windows.get(key)
-    if (window === undefined || now - window.start >= this.limits.windowMs) {
-      this.windows.set(key, { start: now, count: 1 })
-      return 0
-    }
-    window.count++
-    return window.count > limit ? Math.ceil((window.start + this.limits.windowMs - now) / 1000) : 0
-  }
-
-  // Old windows go, so the map does not grow with every address ever seen.
-  private sweep(now: number): void {
-    if (this.windows.size < 10_000) return
-    for (const [key, window] of this.windows) {
-      if (now - window.start >= this.limits.windowMs) this.windows.delete(key)
-    }
-  }
-}
+    if (over.length === 0) return 0
+    const now = yield* Clock.currentTimeMillis
+    return Math.max(1, Math.ceil((Math.max(...over) - now) / 1000))
+  })

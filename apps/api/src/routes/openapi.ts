@@ -1,5 +1,5 @@
 import { Hono } from "hono"
-import { exercisesOperations } from "../exercises/index.js"
+import { exercisesOperations, facilitatorOperations } from "../exercises/index.js"
 import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
@@ -25,6 +25,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...runsOperations,
   ...reportsOperations,
   ...exercisesOperations,
+  ...facilitatorOperations,
   {
     method: "get",
     path: "/openapi.json",

@@ -1,9 +1,11 @@
 // Runs in a worker thread: computes chunks of runs (or whole comparisons) for the main thread.
 import { parentPort } from "node:worker_threads"
-import type { Observation, ScenarioSpec } from "@accord/domain"
+import type { ActiveExercise, Observation, ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   compare,
+  exerciseDebrief,
+  projectRoundOutcomes,
   type SampleTask,
   type SimulationChunk,
   sampleIndicator,
@@ -29,6 +31,9 @@ export type SimulationTask =
     }
   | { readonly kind: "compare"; readonly baseline: ScenarioSpec; readonly variant: ScenarioSpec }
   | { readonly kind: "sample"; readonly task: SampleTask }
+  /** A round close's projection: as played with the open round's moves, baseline, no moves. */
+  | { readonly kind: "round-outcomes"; readonly state: ActiveExercise }
+  | { readonly kind: "debrief"; readonly state: ActiveExercise; readonly round: number | undefined }
 
 /** Computes a task; chunks' typed arrays are transferred, not copied. */
 const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayBuffer> } => {
@@ -55,6 +60,10 @@ const compute = (task: SimulationTask): { value: unknown; transfer: Array<ArrayB
       const values = sampleIndicator(packById(task.task.spec.pack), task.task)
       return { value: values, transfer: [values.buffer as ArrayBuffer] }
     }
+    case "round-outcomes":
+      return { value: projectRoundOutcomes(packById(task.state.pack), task.state), transfer: [] }
+    case "debrief":
+      return { value: exerciseDebrief(packById(task.state.pack), task.state, task.round), transfer: [] }
   }
 }
 

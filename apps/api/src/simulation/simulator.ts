@@ -1,10 +1,13 @@
 import { availableParallelism } from "node:os"
-import type { Observation, Pack, ScenarioSpec } from "@accord/domain"
+import type { ActiveExercise, Observation, Pack, RoundOutcomes, ScenarioSpec } from "@accord/domain"
 import { InvalidInput } from "@accord/domain"
 import {
   type Comparison,
   compare,
+  type Debrief,
+  exerciseDebrief,
   modelInfo,
+  projectRoundOutcomes,
   type Report,
   type Sampler,
   type SampleTask,
@@ -17,6 +20,7 @@ import {
 import { Context, Effect, Layer } from "effect"
 import type { WorkCeilingExceeded } from "../http/api-error.js"
 import { canonicalJson } from "../scenarios/canonical-json.js"
+import { checkExerciseWork } from "./exercise-work.js"
 import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
 import { checkWorkCeiling, workOf } from "./work-ceiling.js"
@@ -83,6 +87,17 @@ export interface SimulatorShape {
    * same values either way. `onProgress` hears runs done out of the runs of the tasks.
    */
   readonly sampler: (pack: Pack, onProgress?: ProgressListener) => Sampler
+  /** What closing the exercise's open round projects (three simulations), within the ceiling. */
+  readonly projectRound: (
+    pack: Pack,
+    state: ActiveExercise,
+  ) => Effect.Effect<RoundOutcomes, WorkCeilingExceeded | InvalidInput>
+  /** The exercise's debrief as of a round (one simulation per move, and three more), cached by version. */
+  readonly debrief: (
+    pack: Pack,
+    state: ActiveExercise,
+    round: number | undefined,
+  ) => Effect.Effect<Debrief, WorkCeilingExceeded | InvalidInput>
 }
 
 /**
@@ -229,9 +244,43 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
             )
           })
 
+      // An exercise's state at a version never changes (ids are random, versions only grow), so the
+      // version names the result: a debrief asked for by several screens is computed once.
+      const exerciseResults = makeLruCache<RoundOutcomes | Debrief>(options.cachedReports ?? 64)
+      const exerciseTask = <A extends RoundOutcomes | Debrief>(
+        pack: Pack,
+        key: string,
+        simulations: number,
+        state: ActiveExercise,
+        task: SimulationTask,
+        inPlace: () => A,
+      ) =>
+        Effect.gen(function* () {
+          const work = yield* checkExerciseWork(pack, state, simulations, options.workCeiling)
+          const cacheKey = `${modelInfo.version}:${state.exerciseId}:${state.version}:${key}`
+          const hit = exerciseResults.get(cacheKey)
+          if (hit !== undefined) return hit as A
+          const result = work > options.workerThreshold ? yield* inPool<A>(task) : yield* engineCall(inPlace)
+          exerciseResults.set(cacheKey, result)
+          return result
+        })
+
       return {
         options,
         sampler,
+        projectRound: (pack, state) =>
+          exerciseTask(pack, `close-${state.openRound}`, 3, state, { kind: "round-outcomes", state }, () =>
+            projectRoundOutcomes(pack, state),
+          ),
+        debrief: (pack, state, round) =>
+          exerciseTask(
+            pack,
+            `debrief-${round ?? "all"}`,
+            3 + state.moves.length,
+            state,
+            { kind: "debrief", state, round },
+            () => exerciseDebrief(pack, state, round),
+          ),
         runsInBackground: (pack, spec) => workOf(pack, spec) > options.backgroundThreshold,
         simulate: (pack, spec, onProgress, observations = []) =>
           Effect.gen(function* () {

@@ -84,6 +84,13 @@ const fitToPack = (spec: Spec, assumptionPicks: ReadonlyArray<number>): Spec => 
 /** What the schema cannot say: ids that must exist in the pack, months within the horizon, paired comparisons. */
 export const domainOverrides: Overrides = {
   PackId: () => fc.constant(pack.id),
+  // An exercise comes from a pack or from a template, not both: a valid body names the pack and no template
+  // (a random template id names nothing, and a template beside settings is refused).
+  CreateExerciseRequest: (generic) =>
+    generic.map((body) => {
+      const { template, ...settings } = body as Record<string, unknown>
+      return { ...settings, pack: pack.id }
+    }),
   CommitmentId: () => fc.constantFrom(...commitmentIds),
   ScenarioSpec: (generic) =>
     fc

@@ -1,7 +1,7 @@
 import type { ExerciseView, IndicatorOutcome, RoleBrief } from "@accord/domain"
 
 /** The exercise as GET /api/exercises/:id answers it for the token's holder. */
-export type ExerciseState = ExerciseView & { readonly brief: RoleBrief }
+export type ExerciseState = ExerciseView & { readonly brief: RoleBrief; readonly serverTime: number }
 export type { IndicatorOutcome }
 
 /** What to do about each refusal, in words a student can act on (the server's message says what is wrong). */
@@ -63,19 +63,30 @@ const call = async <T>(
 export interface CreatedExercise {
   readonly id: string
   readonly facilitatorToken: string
-  readonly joinCodes: { readonly japan: string; readonly ukraine: string; readonly russia: string }
+  readonly joinCodes: {
+    readonly japan: string
+    readonly ukraine: string
+    readonly russia: string
+    readonly observer: string
+  }
 }
 
 const base = (id: string) => `/api/exercises/${encodeURIComponent(id)}`
 
 /** Starts an exercise; the answer holds the facilitator's token and the join codes (shown once). */
-export const createExercise = (body: {
-  pack: string
-  name: string
-  rounds: number
-  roundMonths: number
-  seed?: number
-}): Promise<CreatedExercise> => call("/api/exercises", { method: "POST", body })
+export const createExercise = (
+  body:
+    | {
+        pack: string
+        name: string
+        rounds: number
+        roundMonths: number
+        seed?: number
+        approval?: "free" | "required"
+        clock?: { seconds: number; autoClose?: boolean }
+      }
+    | { template: string; name: string },
+): Promise<CreatedExercise> => call("/api/exercises", { method: "POST", body })
 
 /** Takes (or returns to) a team's seat with its join code; the name counts only for the seat's first device. */
 export const joinExercise = (id: string, joinCode: string, name: string) =>

@@ -5,6 +5,7 @@ import { forgetSession, loadSession } from "./exercise-session.js"
 import { ExerciseStart } from "./exercise-start.js"
 import { FacilitatorDashboard } from "./facilitator-dashboard.js"
 import type { CommitmentChoice } from "./move-form.js"
+import { ObserverView } from "./observer-view.js"
 import { TeamView } from "./team-view.js"
 import "./exercise.css"
 
@@ -58,6 +59,13 @@ export const ExercisePage = ({
       (your team's code brings you back)
     </p>
   )
+  if (session.role === "observer")
+    return (
+      <>
+        <ObserverView session={session} />
+        {leave}
+      </>
+    )
   return session.role === "facilitator" ? (
     <FacilitatorDashboard session={session} commitments={commitments} leave={leave} />
   ) : (

@@ -2,8 +2,15 @@
 export interface ExerciseSession {
   readonly id: string
   readonly token: string
-  readonly role: "facilitator" | "japan" | "ukraine" | "russia"
+  readonly role: "facilitator" | "japan" | "ukraine" | "russia" | "observer"
   readonly teamName?: string
+  /** Only the facilitator's: shown on the dashboard so teams can join. */
+  readonly joinCodes?: {
+    readonly japan: string
+    readonly ukraine: string
+    readonly russia: string
+    readonly observer?: string
+  }
   /** The exercise's name, for the "Return to your exercise" list. */
   readonly exerciseName?: string
   /** When this browser joined (ms since 1970), newest first in the list. */

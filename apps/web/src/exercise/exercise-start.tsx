@@ -1,7 +1,14 @@
 import { type FormEvent, useId, useState } from "react"
-import { createExercise, explainError, fetchExercise, joinExercise } from "./exercise-api.js"
+import {
+  type CreatedExercise,
+  createExercise,
+  explainError,
+  fetchExercise,
+  joinExercise,
+} from "./exercise-api.js"
 import { type ExerciseSession, exerciseHref, listSessions, saveSession } from "./exercise-session.js"
 import { roleName } from "./move-list.js"
+import { type StartChoices, StartOptions, TemplateStart } from "./start-options.js"
 
 const open = (session: ExerciseSession, onSession: (s: ExerciseSession) => void) => {
   saveSession(session)
@@ -94,19 +101,32 @@ export const ExerciseStart = ({
   const [keyId, setKeyId] = useState(exerciseId ?? "")
   const [key, setKey] = useState("")
   const [error, setError] = useState<string | undefined>()
+  const [choices, setChoices] = useState<StartChoices>({})
 
+  // The creating browser keeps the codes (the observers' code shows on the dashboard's tools).
+  const facilitate = (created: CreatedExercise, exerciseName?: string) =>
+    open(
+      {
+        id: created.id,
+        token: created.facilitatorToken,
+        role: "facilitator",
+        joinCodes: created.joinCodes,
+        ...(exerciseName === undefined ? {} : { exerciseName }),
+      },
+      onSession,
+    )
   const start = async (event: FormEvent) => {
     event.preventDefault()
     try {
-      const created = await createExercise({
-        pack: packId,
+      facilitate(
+        await createExercise({
+          pack: packId,
+          name,
+          rounds: Number(rounds),
+          roundMonths: Number(roundMonths),
+          ...choices,
+        }),
         name,
-        rounds: Number(rounds),
-        roundMonths: Number(roundMonths),
-      })
-      open(
-        { id: created.id, token: created.facilitatorToken, role: "facilitator", exerciseName: name },
-        onSession,
       )
     } catch (e) {
       setError(explainError(e))
@@ -208,9 +228,11 @@ export const ExerciseStart = ({
               onChange={setRoundMonths}
               extra={{ min: "1", max: "12" }}
             />
+            <StartOptions onChange={setChoices} />
             <button type="submit">Start exercise</button>
           </form>
         )}
+        {exerciseId === undefined && <TemplateStart onCreated={(created) => facilitate(created)} />}
       </div>
       <details className="facilitator-return">
         <summary>Return as facilitator on another device</summary>

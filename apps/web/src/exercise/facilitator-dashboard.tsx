@@ -2,11 +2,13 @@ import { type ReactNode, useState } from "react"
 import { DebriefPanel } from "./debrief-panel.js"
 import { closeRound, explainError } from "./exercise-api.js"
 import type { ExerciseSession } from "./exercise-session.js"
+import { FacilitatorTools } from "./facilitator-tools.js"
 import { InviteTeams } from "./invite-teams.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
 import { ProjectorView } from "./projector-view.js"
+import { RoundClock } from "./round-clock.js"
 import { useExercise } from "./use-exercise.js"
 
 /** The facilitator's dashboard: teams, round status, injections, close round, invitations, projector view, debrief. */
@@ -60,6 +62,7 @@ export const FacilitatorDashboard = ({
             {live ? "live" : "offline"}
           </span>
         </p>
+        <RoundClock exercise={state} token={session.token} onChange={() => void refresh()} />
       </header>
       <div className="exercise-columns">
         <section aria-labelledby="teams-title">
@@ -124,6 +127,7 @@ export const FacilitatorDashboard = ({
           <MoveList exercise={state} />
         </section>
       </div>
+      <FacilitatorTools exercise={state} session={session} onChange={() => void refresh()} />
       {last && (
         <>
           <p>

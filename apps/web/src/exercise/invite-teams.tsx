@@ -104,6 +104,14 @@ export const InviteTeams = ({
           })}
         </div>
       )}
+      {codes?.observer && (
+        <p className="observer-code">
+          Observers (a projector, a visiting teacher: read-only, only the rounds you show) join with{" "}
+          <strong className="code" data-testid="join-code-observer">
+            {codes.observer}
+          </strong>
+        </p>
+      )}
       <div className="facilitator-key no-print">
         <h3>Your facilitator key</h3>
         <p className="hint">

@@ -44,7 +44,7 @@ export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => 
                       <td>pending</td>
                     </tr>
                   ) : (
-                    <tr key={m.moveId} data-move-id={m.moveId}>
+                    <tr key={`${m.teamId}/${m.moveId}`} data-move-id={m.moveId}>
                       <td>{roleName(m.role)}</td>
                       <td>{m.description}</td>
                       <td>

@@ -6,12 +6,14 @@ import { GoalBoard } from "./goal-board.js"
 import { type CommitmentChoice, MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
+import { RoundClock } from "./round-clock.js"
+import { TeamRulings } from "./team-rulings.js"
 import { useExercise } from "./use-exercise.js"
 
 /** The role's budget for the round and what is left of it (the API refuses a move beyond it). */
 const BudgetLine = ({ exercise }: { readonly exercise: ExerciseState }) => {
   const role = exercise.you.actor
-  const budget = role === "facilitator" ? undefined : exercise.budgets?.[role]
+  const budget = role === "facilitator" || role === "observer" ? undefined : exercise.budgets?.[role]
   const left = exercise.remaining
   if (budget === undefined || left === null) return null
   return (
@@ -50,6 +52,7 @@ export const TeamView = ({
             : `Round ${state.openRound} of ${state.rounds} · month ${state.month}`}
           <span className={live ? "live-dot live" : "live-dot"}>{live ? "live" : "offline"}</span>
         </p>
+        <RoundClock exercise={state} onChange={() => void refresh()} />
       </header>
       <GoalBoard exercise={state} />
       <div className="exercise-columns">
@@ -63,7 +66,8 @@ export const TeamView = ({
             ))}
           </ul>
           <BudgetLine exercise={state} />
-          {state.openRound !== null && role !== "facilitator" && (
+          <TeamRulings exercise={state} />
+          {state.openRound !== null && role !== "facilitator" && role !== "observer" && (
             <MoveForm
               exercise={state}
               token={session.token}

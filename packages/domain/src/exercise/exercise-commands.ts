@@ -1,11 +1,16 @@
 import { Schema } from "effect"
 import { PackId } from "../ids.js"
 import {
+  AdjudicationDecision,
+  AdjudicationReason,
+  Approval,
   BaseScenario,
   Budgets,
   ExerciseCreated,
   ExerciseId,
   ExerciseName,
+  PlannedInjection,
+  RoundClockSettings,
   RoundNumber,
   RoundOutcomes,
   SecretHash,
@@ -27,8 +32,13 @@ export const CreateExercise = Schema.TaggedStruct("CreateExercise", {
   horizonMonths: Schema.optional(ExerciseCreated.fields.horizonMonths),
   budgets: Schema.optional(Budgets),
   baseScenario: Schema.optional(BaseScenario),
+  approval: Schema.optional(Approval),
+  clock: Schema.optional(RoundClockSettings),
+  plannedInjections: Schema.optional(Schema.Array(PlannedInjection)),
+  template: ExerciseCreated.fields.template,
   facilitatorTokenHash: SecretHash,
   joinCodeHashes: ExerciseCreated.fields.joinCodeHashes,
+  observerCodeHash: Schema.optional(SecretHash),
   joinCodesSealed: ExerciseCreated.fields.joinCodesSealed,
 }).annotations({ identifier: "CreateExercise" })
 export type CreateExercise = typeof CreateExercise.Type
@@ -59,7 +69,48 @@ export const CloseRound = Schema.TaggedStruct("CloseRound", {
 }).annotations({ identifier: "CloseRound" })
 export type CloseRound = typeof CloseRound.Type
 
-export const ExerciseCommand = Schema.Union(CreateExercise, JoinTeam, SubmitMove, CloseRound).annotations({
+/** The facilitator rules on a pending move; `teamId` picks the team when several used the id. */
+export const AdjudicateMove = Schema.TaggedStruct("AdjudicateMove", {
+  moveId: MoveId,
+  teamId: Schema.optional(TeamId),
+  decision: AdjudicationDecision,
+  reason: AdjudicationReason,
+  move: Schema.optional(ExerciseMove),
+}).annotations({ identifier: "AdjudicateMove" })
+export type AdjudicateMove = typeof AdjudicateMove.Type
+
+/** A read-only observer joins with the observers' code. */
+export const JoinObserver = Schema.TaggedStruct("JoinObserver", {
+  observerId: TeamId,
+  name: TeamName,
+  tokenHash: SecretHash,
+}).annotations({ identifier: "JoinObserver" })
+export type JoinObserver = typeof JoinObserver.Type
+
+/** Starts (with `seconds`, or the exercise's round length), pauses or resumes the open round's clock at `at`. */
+export const SetRoundClock = Schema.TaggedStruct("SetRoundClock", {
+  action: Schema.Literal("start", "pause", "resume"),
+  seconds: Schema.optional(RoundClockSettings.fields.seconds),
+  at: Schema.Int.pipe(Schema.nonNegative()),
+}).annotations({ identifier: "SetRoundClock" })
+export type SetRoundClock = typeof SetRoundClock.Type
+
+/** Shows observers the closed rounds up to `round`. */
+export const RevealRound = Schema.TaggedStruct("RevealRound", { round: RoundNumber }).annotations({
+  identifier: "RevealRound",
+})
+export type RevealRound = typeof RevealRound.Type
+
+export const ExerciseCommand = Schema.Union(
+  CreateExercise,
+  JoinTeam,
+  SubmitMove,
+  CloseRound,
+  AdjudicateMove,
+  JoinObserver,
+  SetRoundClock,
+  RevealRound,
+).annotations({
   identifier: "ExerciseCommand",
 })
 export type ExerciseCommand = typeof ExerciseCommand.Type

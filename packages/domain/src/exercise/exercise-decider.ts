@@ -1,6 +1,5 @@
 import { Either, Schema } from "effect"
 import type { Decider } from "../decider.js"
-import { notOneOf } from "../near-miss.js"
 import { crossCheckSpec, type PackCatalog, type ScenarioSpec } from "../scenario-spec.js"
 import { InvalidInput, type ValidationIssue } from "../validation-issue.js"
 import type {
@@ -11,17 +10,20 @@ import type {
   SubmitMove,
 } from "./exercise-commands.js"
 import {
+  type AmbiguousMove,
   BudgetExceeded,
+  type ClockNotStarted,
   ExerciseAlreadyExists,
   ExerciseNotFound,
   MoveIdConflict,
   MoveNotAllowedForRole,
   MoveNotApplicable,
+  type MoveNotFound,
   RoundAlreadyClosed,
   RoundNotOpen,
   UnknownTeam,
 } from "./exercise-errors.js"
-import { actorOf, type ExerciseEvent } from "./exercise-events.js"
+import { actorOf, type ExerciseEvent, type RoundClosed } from "./exercise-events.js"
 import { ExerciseMove, mayMake, moveCostUsdM } from "./exercise-moves.js"
 import { FACILITATOR_TEAM_ID } from "./exercise-roles.js"
 import {
@@ -30,7 +32,15 @@ import {
   MAX_SEAT_DEVICES,
   type RecordedMove,
 } from "./exercise-state.js"
+import {
+  adjudicate,
+  joinObserver,
+  revealRound,
+  setRoundClock,
+  unknownCommitment,
+} from "./facilitator-decisions.js"
 import { applyMove } from "./move-effects.js"
+import { type MoveRef, namesMove } from "./move-ref.js"
 import { pendingMoves, planRoundClose } from "./round-close-plan.js"
 
 /** Every way an exercise command can be refused. */
@@ -44,6 +54,9 @@ export type ExerciseError =
   | MoveNotApplicable
   | BudgetExceeded
   | MoveIdConflict
+  | MoveNotFound
+  | AmbiguousMove
+  | ClockNotStarted
   | InvalidInput
 
 export type ExerciseDecider = Decider<ExerciseState, ExerciseCommand, ExerciseEvent, ExerciseError>
@@ -64,6 +77,8 @@ export const evolveExercise = (state: ExerciseState, event: ExerciseEvent): Exer
       ...settings,
       version,
       teams: [],
+      observers: [],
+      revealedRound: 0,
       moves: [],
       items: [],
       closedRounds: [],
@@ -107,32 +122,67 @@ export const evolveExercise = (state: ExerciseState, event: ExerciseEvent): Exer
       }
       return { ...state, version, moves: [...state.moves, recorded] }
     }
-    case "RoundClosed": {
-      let items = state.items
-      const applied = new Set<string>(event.applied)
-      for (const moveId of event.applied) {
-        const recorded = state.moves.find((m) => m.moveId === moveId)
-        if (recorded === undefined) continue
-        const effect = applyMove(items, recorded.moveId, recorded.move, event.month)
-        if (effect._tag === "Applied") items = effect.items
-      }
-      const reasons = new Map<string, string>(event.voided.map((v) => [v.moveId, v.reason]))
-      const moves = state.moves.map((m): RecordedMove => {
-        if (applied.has(m.moveId)) return { ...m, status: "applied", month: event.month }
-        const reason = reasons.get(m.moveId)
-        return reason === undefined ? m : { ...m, status: "void", reason }
-      })
-      const { _tag, v, ...closed } = event
+    case "RoundClosed":
+      return closeRound(state, event, version)
+    case "MoveAdjudicated":
       return {
         ...state,
         version,
-        items,
-        moves,
-        closedRounds: [...state.closedRounds, closed],
-        openRound: event.round < state.rounds ? event.round + 1 : null,
-        month: event.month,
+        moves: state.moves.map((m) =>
+          m.teamId === event.teamId && m.moveId === event.moveId && m.status === "pending"
+            ? {
+                ...m,
+                adjudication: { decision: event.decision, reason: event.reason },
+                ...(event.move === undefined ? {} : { move: event.move, submitted: m.submitted ?? m.move }),
+              }
+            : m,
+        ),
       }
+    case "ObserverJoined":
+      return {
+        ...state,
+        version,
+        observers: [
+          ...state.observers,
+          { observerId: event.observerId, name: event.name, tokenHash: event.tokenHash },
+        ],
+      }
+    case "RoundClockSet": {
+      const { _tag, v, ...clock } = event
+      return { ...state, version, roundClock: clock }
     }
+    case "RoundRevealed":
+      return { ...state, version, revealedRound: Math.max(state.revealedRound, event.round) }
+  }
+}
+
+/** A closed round: its applied moves change the items, in order; every move of it is applied or void. */
+const closeRound = (state: ActiveExercise, event: RoundClosed, version: number): ActiveExercise => {
+  let items = state.items
+  const ofRound = state.moves.filter((m) => m.round === event.round && m.status === "pending")
+  const applied: Array<MoveRef> = []
+  for (const entry of event.applied) {
+    const recorded = ofRound.find((m) => namesMove(entry, m))
+    if (recorded === undefined) continue
+    applied.push({ teamId: recorded.teamId, moveId: recorded.moveId })
+    const effect = applyMove(items, recorded.moveId, recorded.move, event.month)
+    if (effect._tag === "Applied") items = effect.items
+  }
+  const moves = state.moves.map((m): RecordedMove => {
+    if (m.round !== event.round || m.status !== "pending") return m
+    if (applied.some((a) => namesMove(a, m))) return { ...m, status: "applied", month: event.month }
+    const voided = event.voided.find((v) => namesMove(v, m))
+    return voided === undefined ? m : { ...m, status: "void", reason: voided.reason }
+  })
+  const { _tag, v, ...closed } = event
+  return {
+    ...state,
+    version,
+    items,
+    moves,
+    closedRounds: [...state.closedRounds, { ...closed, applied }],
+    openRound: event.round < state.rounds ? event.round + 1 : null,
+    month: event.month,
   }
 }
 
@@ -152,6 +202,14 @@ export const decideExercise = (
       return submit(command, state, catalog)
     case "CloseRound":
       return close(command, state)
+    case "AdjudicateMove":
+      return adjudicate(command, state, catalog)
+    case "JoinObserver":
+      return joinObserver(command)
+    case "SetRoundClock":
+      return setRoundClock(command, state)
+    case "RevealRound":
+      return revealRound(command, state)
   }
 }
 
@@ -223,18 +281,15 @@ const submit = (
   state: ActiveExercise,
   catalog: PackCatalog,
 ): Either.Either<ReadonlyArray<ExerciseEvent>, ExerciseError> => {
-  const earlier = state.moves.find((m) => m.moveId === command.moveId)
+  // Ids are scoped per team: another team's id (perhaps of a hidden move) is free for this one.
+  const earlier = state.moves.find((m) => m.moveId === command.moveId && m.teamId === command.teamId)
   if (earlier !== undefined) {
     // A retry of the same move is a no-op: the caller answers with the original record.
-    if (
-      earlier.teamId === command.teamId &&
-      earlier.round === command.round &&
-      sameMove(earlier.move, command.move)
-    )
+    if (earlier.round === command.round && sameMove(earlier.submitted ?? earlier.move, command.move))
       return Either.right([])
     return Either.left(
       new MoveIdConflict({
-        message: `move id '${command.moveId}' was used before for another move`,
+        message: `your team used move id '${command.moveId}' before for another move`,
         moveId: command.moveId,
       }),
     )
@@ -256,18 +311,8 @@ const submit = (
     )
   const roundError = roundRefusal(command.round, state)
   if (roundError !== undefined) return Either.left(roundError)
-  if (command.move.type === "withdraw-commitment" || command.move.type === "shock") {
-    const known = catalog.commitmentIds(state.pack)
-    if (!known.includes(command.move.commitment))
-      return Either.left(
-        invalid("unknown commitment", [
-          {
-            path: "move.commitment",
-            message: `unknown commitment in pack '${state.pack}': ${notOneOf(command.move.commitment, known)}`,
-          },
-        ]),
-      )
-  }
+  const unknown = unknownCommitment(command.move, state, catalog, "move.commitment")
+  if (unknown !== undefined) return Either.left(unknown)
   // A move may answer what is on the table now, including an offer or project made earlier in this round
   // (its counterpart sees it at once): check it against the items as closing the round would leave them.
   const tableNow = planRoundClose(state)?.items ?? state.items

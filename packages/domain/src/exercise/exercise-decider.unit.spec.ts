@@ -144,9 +144,43 @@ describe("exercise decider", () => {
     given([...setUp, submitted("japan", "m1", sanctions)])
       .when(submit("japan", "m1", offer))
       .thenFails("MoveIdConflict")
-    given([...setUp, submitted("japan", "m1", sanctions)])
+  })
+
+  it("scopes move ids per team: another team's hidden move id answers exactly as a free id would", () => {
+    const project: ExerciseMove = {
+      type: "propose-project",
+      sector: "energy",
+      amountUsdM: 200,
+      title: "Grid",
+    }
+    const hidden = [...setUp, submitted("japan", "m1", sanctions)]
+    // Accepted, with exactly the events a free id gives.
+    given(hidden)
+      .when(submit("ukraine", "m1", project))
+      .thenEvents([submitted("ukraine", "m1", project)])
+    given(setUp)
+      .when(submit("ukraine", "m1", project))
+      .thenEvents([submitted("ukraine", "m1", project)])
+    // A refusal reads the same too: Russia may not adopt sanctions, whoever used the id.
+    const onHidden = given(hidden)
       .when(submit("russia", "m1", sanctions))
-      .thenFails("MoveIdConflict")
+      .thenFails("MoveNotAllowedForRole")
+    const onFree = given(setUp)
+      .when(submit("russia", "m1", sanctions))
+      .thenFails("MoveNotAllowedForRole")
+    expect(onHidden).toEqual(onFree)
+    // Both moves apply when the round closes, each under its own team.
+    const state = given([...hidden, submitted("ukraine", "m1", project)])
+      .when({ _tag: "CloseRound", round: 1, outcomes })
+      .thenState() as ActiveExercise
+    expect(state.moves.map((m) => [m.teamId, m.moveId, m.status])).toEqual([
+      ["t-japan", "m1", "applied"],
+      ["t-ukraine", "m1", "applied"],
+    ])
+    expect(state.closedRounds[0]?.applied).toEqual([
+      { teamId: "t-japan", moveId: "m1" },
+      { teamId: "t-ukraine", moveId: "m1" },
+    ])
   })
 
   it("refuses a move outside the role", () => {

@@ -64,3 +64,21 @@ export class MoveIdConflict extends Schema.TaggedError<MoveIdConflict>()("MoveId
   message: Schema.String,
   moveId: Schema.String,
 }) {}
+
+/** No pending move of the open round under this id (adjudication). */
+export class MoveNotFound extends Schema.TaggedError<MoveNotFound>()("MoveNotFound", {
+  message: Schema.String,
+  moveId: Schema.String,
+}) {}
+
+/** Several teams used this move id: the facilitator names the team (`?team=<teamId>`). */
+export class AmbiguousMove extends Schema.TaggedError<AmbiguousMove>()("AmbiguousMove", {
+  message: Schema.String,
+  moveId: Schema.String,
+  teamIds: Schema.Array(Schema.String),
+}) {}
+
+/** The round clock cannot do this now (resume before it was started, no round length set). */
+export class ClockNotStarted extends Schema.TaggedError<ClockNotStarted>()("ClockNotStarted", {
+  message: Schema.String,
+}) {}

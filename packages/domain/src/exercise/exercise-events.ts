@@ -4,6 +4,7 @@ import { Assumptions } from "../scenario-events.js"
 import { Intervention, MAX_HORIZON_MONTHS, MAX_SEED } from "../scenario-spec.js"
 import { ExerciseMove, MoveId } from "./exercise-moves.js"
 import { type ExerciseActor, TeamRole } from "./exercise-roles.js"
+import { AppliedMove } from "./move-ref.js"
 
 /** SHA-256 hex of a secret (a token or a join code); secrets themselves are never stored. */
 export const SecretHash = Schema.String.pipe(Schema.pattern(/^[0-9a-f]{64}$/)).annotations({
@@ -91,11 +92,33 @@ export const RoundOutcomes = Schema.Struct({
 }).annotations({ identifier: "RoundOutcomes" })
 export type RoundOutcomes = typeof RoundOutcomes.Type
 
-/** A move that did not apply when its round closed (another move changed the state first). */
-export const VoidedMove = Schema.Struct({ moveId: MoveId, reason: Schema.String }).annotations({
+/** A move that did not apply when its round closed (another move changed the state first, or the facilitator rejected it). */
+export const VoidedMove = Schema.Struct({
+  moveId: MoveId,
+  /** The move's team (absent in events stored before move ids were scoped per team). */
+  teamId: Schema.optional(TeamId),
+  reason: Schema.String,
+}).annotations({
   identifier: "VoidedMove",
 })
 export type VoidedMove = typeof VoidedMove.Type
+
+/** Whether moves take effect as submitted, or only once the facilitator approved them. */
+export const Approval = Schema.Literal("free", "required").annotations({ identifier: "Approval" })
+export type Approval = typeof Approval.Type
+
+/** A facilitator injection planned for a round (from a template): the facilitator injects it with one click. */
+export const PlannedInjection = Schema.Struct({ round: RoundNumber, move: ExerciseMove }).annotations({
+  identifier: "PlannedInjection",
+})
+export type PlannedInjection = typeof PlannedInjection.Type
+
+/** The round clock: seconds per round, and whether the round closes by itself when they run out. */
+export const RoundClockSettings = Schema.Struct({
+  seconds: Schema.Int.pipe(Schema.between(30, 86_400)),
+  autoClose: Schema.optional(Schema.Boolean),
+}).annotations({ identifier: "RoundClockSettings" })
+export type RoundClockSettings = typeof RoundClockSettings.Type
 
 export const ExerciseCreated = Schema.TaggedStruct("ExerciseCreated", {
   v: Schema.Literal(1),
@@ -109,8 +132,16 @@ export const ExerciseCreated = Schema.TaggedStruct("ExerciseCreated", {
   horizonMonths: Schema.Int.pipe(Schema.between(1, MAX_HORIZON_MONTHS)),
   budgets: Schema.optional(Budgets),
   baseScenario: Schema.optional(BaseScenario),
+  /** Default "free": every valid move takes effect when its round closes. */
+  approval: Schema.optional(Approval),
+  clock: Schema.optional(RoundClockSettings),
+  plannedInjections: Schema.optional(Schema.Array(PlannedInjection)),
+  /** The template the exercise was started from. */
+  template: Schema.optional(Schema.String.pipe(Schema.maxLength(64))),
   facilitatorTokenHash: SecretHash,
   joinCodeHashes: Schema.Struct({ japan: SecretHash, ukraine: SecretHash, russia: SecretHash }),
+  /** Hash of the observers' join code (absent in exercises created before observers existed). */
+  observerCodeHash: Schema.optional(SecretHash),
   /** The join codes, encrypted under a key only the facilitator's token gives (absent before seats). */
   joinCodesSealed: Schema.optional(Schema.String.pipe(Schema.maxLength(1000))),
 }).annotations({ identifier: "ExerciseCreated" })
@@ -162,11 +193,58 @@ export const RoundClosed = Schema.TaggedStruct("RoundClosed", {
   v: Schema.Literal(1),
   round: RoundNumber,
   month: Month,
-  applied: Schema.Array(MoveId),
+  applied: Schema.Array(AppliedMove),
   voided: Schema.Array(VoidedMove),
   outcomes: RoundOutcomes,
 }).annotations({ identifier: "RoundClosed" })
 export type RoundClosed = typeof RoundClosed.Type
+
+export const AdjudicationDecision = Schema.Literal("approve", "amend", "reject").annotations({
+  identifier: "AdjudicationDecision",
+})
+export type AdjudicationDecision = typeof AdjudicationDecision.Type
+export const AdjudicationReason = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(500))
+
+/** The facilitator approved, amended (`move` replaces the team's) or rejected a pending move; its team sees why. */
+export const MoveAdjudicated = Schema.TaggedStruct("MoveAdjudicated", {
+  v: Schema.Literal(1),
+  teamId: TeamId,
+  moveId: MoveId,
+  round: RoundNumber,
+  decision: AdjudicationDecision,
+  reason: AdjudicationReason,
+  move: Schema.optional(ExerciseMove),
+}).annotations({ identifier: "MoveAdjudicated" })
+export type MoveAdjudicated = typeof MoveAdjudicated.Type
+
+/** A read-only viewer (a projector, a visiting teacher) joined with the observers' code. */
+export const ObserverJoined = Schema.TaggedStruct("ObserverJoined", {
+  v: Schema.Literal(1),
+  observerId: TeamId,
+  name: TeamName,
+  tokenHash: SecretHash,
+}).annotations({ identifier: "ObserverJoined" })
+export type ObserverJoined = typeof ObserverJoined.Type
+
+/**
+ * The round clock was started, paused or resumed at `at` (epoch ms), with
+ * `remainingMs` left then; while running it counts down from there.
+ */
+export const RoundClockSet = Schema.TaggedStruct("RoundClockSet", {
+  v: Schema.Literal(1),
+  round: RoundNumber,
+  running: Schema.Boolean,
+  remainingMs: Schema.Int.pipe(Schema.between(0, 86_400_000)),
+  at: Schema.Int.pipe(Schema.nonNegative()),
+}).annotations({ identifier: "RoundClockSet" })
+export type RoundClockSet = typeof RoundClockSet.Type
+
+/** The facilitator shows observers the rounds up to `round` (their moves and outcomes). */
+export const RoundRevealed = Schema.TaggedStruct("RoundRevealed", {
+  v: Schema.Literal(1),
+  round: RoundNumber,
+}).annotations({ identifier: "RoundRevealed" })
+export type RoundRevealed = typeof RoundRevealed.Type
 
 export const ExerciseEvent = Schema.Union(
   ExerciseCreated,
@@ -175,6 +253,10 @@ export const ExerciseEvent = Schema.Union(
   MoveSubmitted,
   ShockInjected,
   RoundClosed,
+  MoveAdjudicated,
+  ObserverJoined,
+  RoundClockSet,
+  RoundRevealed,
 ).annotations({ identifier: "ExerciseEvent" })
 export type ExerciseEvent = typeof ExerciseEvent.Type
 export type ExerciseEventType = ExerciseEvent["_tag"]

@@ -111,3 +111,13 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
     ],
   },
 }
+
+/** What an observer (a projector, a visiting teacher) is told. */
+export const observerBrief: RoleBrief = {
+  role: "facilitator",
+  title: "Observer",
+  situation:
+    "You watch the exercise as the facilitator reveals it: each round's moves and projected outcomes once it has closed and been shown. You cannot make moves.",
+  goals: ["Follow how each round's moves change the outcomes"],
+  moves: [],
+}

@@ -2,13 +2,18 @@ import type { Intervention, ScenarioSpec } from "../scenario-spec.js"
 import { counterMeasureEffect, describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
 import type { ActiveExercise, ExerciseItem, RecordedMove } from "./exercise-state.js"
 import { applyMove } from "./move-effects.js"
+import { type MoveRef, moveKey } from "./move-ref.js"
 import { planRoundClose } from "./round-close-plan.js"
 
 /** Which moves count when an exercise is translated into a scenario. */
 export interface PlayedSpecOptions {
   /** Only moves of rounds up to this one (default: every closed round). */
   readonly throughRound?: number
-  /** Leave these moves out (leave-one-out attribution); moves that depended on them fall away too. */
+  /**
+   * Leave these moves out (attribution), named by moveKey (team/id) or, where
+   * the id is the only one of its kind, by bare move id; moves that depended
+   * on them fall away too.
+   */
   readonly excluding?: ReadonlySet<string>
   /** Also apply the open round's pending moves as closing it would (for the close itself). */
   readonly closingOpenRound?: boolean
@@ -19,6 +24,9 @@ export interface PlayedSpecOptions {
 /** A move that took effect, at the month it did. */
 export interface PlayedMove {
   readonly moveId: MoveId
+  readonly teamId: string
+  /** Unique in the exercise: move ids are scoped per team. */
+  readonly key: string
   readonly actor: RecordedMove["actor"]
   readonly round: number
   readonly month: number
@@ -33,22 +41,19 @@ export const playedMoves = (
   if (options.noMoves === true) return []
   const through = options.throughRound ?? Number.POSITIVE_INFINITY
   const played: Array<PlayedMove> = []
+  const push = (ref: MoveRef, round: number, month: number) => {
+    const m = state.moves.find((r) => r.moveId === ref.moveId && r.teamId === ref.teamId)
+    if (m !== undefined)
+      played.push({ ...ref, key: moveKey(ref), actor: m.actor, round, month, move: m.move })
+  }
   for (const closed of state.closedRounds) {
     if (closed.round > through) break
-    for (const moveId of closed.applied) {
-      const m = state.moves.find((r) => r.moveId === moveId)
-      if (m !== undefined)
-        played.push({ moveId, actor: m.actor, round: closed.round, month: closed.month, move: m.move })
-    }
+    for (const ref of closed.applied) push(ref, closed.round, closed.month)
   }
   if (options.closingOpenRound === true) {
     const plan = planRoundClose(state)
     if (plan !== undefined && plan.round <= through) {
-      for (const moveId of plan.applied) {
-        const m = state.moves.find((r) => r.moveId === moveId)
-        if (m !== undefined)
-          played.push({ moveId, actor: m.actor, round: plan.round, month: plan.month, move: m.move })
-      }
+      for (const ref of plan.applied) push(ref, plan.round, plan.month)
     }
   }
   return played
@@ -69,7 +74,8 @@ export const playedSpec = (state: ActiveExercise, options: PlayedSpecOptions = {
   const interventions: Array<Intervention> = [...(state.baseScenario?.interventions ?? [])]
   let items: ReadonlyArray<ExerciseItem> = []
   for (const played of playedMoves(state, options)) {
-    if (options.excluding?.has(played.moveId) === true) continue
+    if (options.excluding?.has(played.key) === true || options.excluding?.has(played.moveId) === true)
+      continue
     const effect = applyMove(items, played.moveId, played.move, played.month)
     if (effect._tag === "Refused") continue
     const before = items

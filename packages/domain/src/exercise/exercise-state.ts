@@ -2,15 +2,20 @@ import type { LifecycleState, Sector } from "../commitment.js"
 import type { PackId } from "../ids.js"
 import type { AidForm } from "../scenario-spec.js"
 import type {
+  AdjudicationDecision,
+  Approval,
   BaseScenario,
   Budgets,
   ExerciseId,
+  PlannedInjection,
+  RoundClockSettings,
   RoundOutcomes,
   TeamId,
   VoidedMove,
 } from "./exercise-events.js"
 import type { ExerciseMove, MoveId } from "./exercise-moves.js"
 import type { ExerciseActor, TeamRole } from "./exercise-roles.js"
+import type { MoveRef } from "./move-ref.js"
 
 /** How many devices' tokens a seat keeps; the oldest is let go beyond (it can rejoin with the code). */
 export const MAX_SEAT_DEVICES = 40
@@ -40,6 +45,25 @@ export interface RecordedMove {
   readonly month?: number
   /** Why the move did not apply (once void). */
   readonly reason?: string
+  /** The facilitator's ruling on it, which its team sees (an amended move's `move` is the facilitator's). */
+  readonly adjudication?: { readonly decision: AdjudicationDecision; readonly reason: string }
+  /** The move as the team submitted it, when the facilitator amended it. */
+  readonly submitted?: ExerciseMove
+}
+
+/** A read-only viewer of the exercise; `tokenHash` never leaves the server. */
+export interface ExerciseObserver {
+  readonly observerId: TeamId
+  readonly name: string
+  readonly tokenHash: string
+}
+
+/** The open round's clock: `remainingMs` left at `at` (epoch ms), counting down while running. */
+export interface RoundClock {
+  readonly round: number
+  readonly running: boolean
+  readonly remainingMs: number
+  readonly at: number
 }
 
 /** An offer (by Japan) or a project (by Ukraine) moving through the commitment lifecycle. */
@@ -61,7 +85,7 @@ export interface ExerciseItem {
 export interface ClosedRound {
   readonly round: number
   readonly month: number
-  readonly applied: ReadonlyArray<MoveId>
+  readonly applied: ReadonlyArray<MoveRef>
   readonly voided: ReadonlyArray<VoidedMove>
   readonly outcomes: RoundOutcomes
 }
@@ -86,6 +110,16 @@ export interface ActiveExercise {
   readonly horizonMonths: number
   readonly budgets?: Budgets
   readonly baseScenario?: BaseScenario
+  readonly approval?: Approval
+  readonly clock?: RoundClockSettings
+  readonly plannedInjections?: ReadonlyArray<PlannedInjection>
+  readonly template?: string
+  readonly observerCodeHash?: string
+  readonly observers: ReadonlyArray<ExerciseObserver>
+  /** The open round's clock, once the facilitator started it. */
+  readonly roundClock?: RoundClock
+  /** Observers see the rounds up to this one (0: none yet). */
+  readonly revealedRound: number
   readonly facilitatorTokenHash: string
   readonly joinCodeHashes: Readonly<Record<TeamRole, string>>
   readonly joinCodesSealed?: string

@@ -1,11 +1,19 @@
 import { Schema } from "effect"
 import { LifecycleState, Sector } from "../commitment.js"
 import { AidForm } from "../scenario-spec.js"
-import { Budgets, RoundOutcomes, VoidedMove } from "./exercise-events.js"
+import {
+  AdjudicationDecision,
+  Budgets,
+  PlannedInjection,
+  RoundClockSettings,
+  RoundOutcomes,
+  VoidedMove,
+} from "./exercise-events.js"
 import { ExerciseMove } from "./exercise-moves.js"
 import type { RoleBrief } from "./exercise-roles.js"
 import { ExerciseActor, TeamRole } from "./exercise-roles.js"
 import type { ExerciseView } from "./exercise-view.js"
+import { MoveRef } from "./move-ref.js"
 
 const MoveStatus = Schema.Literal("pending", "applied", "void")
 
@@ -20,6 +28,9 @@ const VisibleMove = Schema.Struct({
   description: Schema.String,
   month: Schema.optional(Schema.Int),
   reason: Schema.optional(Schema.String),
+  adjudication: Schema.optional(Schema.Struct({ decision: AdjudicationDecision, reason: Schema.String })),
+  /** The move as submitted, when the facilitator amended it. */
+  submitted: Schema.optional(ExerciseMove),
 }).annotations({ identifier: "VisibleMove" })
 
 /** Another team's pending move: only that it exists. */
@@ -47,7 +58,7 @@ const ExerciseItemSchema = Schema.Struct({
 const ClosedRoundSchema = Schema.Struct({
   round: Schema.Int,
   month: Schema.Int,
-  applied: Schema.Array(Schema.String),
+  applied: Schema.Array(MoveRef),
   voided: Schema.Array(VoidedMove),
   outcomes: RoundOutcomes,
 }).annotations({ identifier: "ClosedRound" })
@@ -72,7 +83,10 @@ export const ExerciseViewSchema = Schema.Struct({
   month: Schema.Int,
   openRound: Schema.NullOr(Schema.Int),
   status: Schema.Literal("open", "finished"),
-  you: Schema.Struct({ actor: ExerciseActor, teamId: Schema.String }),
+  you: Schema.Struct({
+    actor: Schema.Union(ExerciseActor, Schema.Literal("observer")),
+    teamId: Schema.String,
+  }),
   teams: Schema.Array(
     Schema.Struct({ teamId: Schema.String, role: Schema.String, name: Schema.String, devices: Schema.Int }),
   ),
@@ -83,7 +97,22 @@ export const ExerciseViewSchema = Schema.Struct({
   moves: Schema.Array(Schema.Union(VisibleMove, HiddenMove)),
   items: Schema.Array(ExerciseItemSchema),
   closedRounds: Schema.Array(ClosedRoundSchema),
+  approval: Schema.Literal("free", "required"),
+  clock: Schema.NullOr(RoundClockSettings),
+  roundClock: Schema.NullOr(
+    Schema.Struct({
+      round: Schema.Int,
+      running: Schema.Boolean,
+      remainingMs: Schema.Number,
+      at: Schema.Number,
+    }),
+  ),
+  revealedRound: Schema.Int,
+  observers: Schema.optional(Schema.Array(Schema.Struct({ observerId: Schema.String, name: Schema.String }))),
+  plannedInjections: Schema.optional(Schema.Array(PlannedInjection)),
   brief: RoleBriefSchema,
+  /** The server's clock (epoch ms) when it answered, so screens count the round clock down against it. */
+  serverTime: Schema.optional(Schema.Number),
 }).annotations({
   identifier: "ExerciseView",
   description:

@@ -82,13 +82,20 @@ export const applyMove = (
   }
   const target = targetOf(move)
   if (target === undefined) return { _tag: "Applied", items }
-  const item = items.find((i) => i.itemId === target.item)
-  if (item === undefined) return refused("that offer or project is not on the table (yet)")
-  const named = `“${item.title}”`
-  if (target.kind !== "any" && item.kind !== target.kind)
+  // Ids are scoped per team, so Japan's offer and Ukraine's project may share one: the kind tells them apart.
+  const candidates = items.filter((i) => i.itemId === target.item)
+  if (candidates.length === 0) return refused("that offer or project is not on the table (yet)")
+  const fitting = target.kind === "any" ? candidates : candidates.filter((i) => i.kind === target.kind)
+  const item = fitting[0]
+  if (item === undefined) {
+    const other = candidates[0]
     return refused(
-      `${named} is ${item.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
+      `“${other?.title}” is ${other?.kind === "offer" ? "an offer" : "a project"}, not ${target.kind === "offer" ? "an offer" : "a project"}`,
     )
+  }
+  const named = `“${item.title}”`
+  if (fitting.length > 1)
+    return refused(`${named} names both an offer and a project; deliver needs a name only one of them has`)
   if (target.onlyFrom !== undefined && item.state !== target.onlyFrom)
     return refused(`${named} is ${item.state} already: only an offer still on the table can be declined`)
   let next = item

@@ -18,17 +18,29 @@ interface Unit {
   readonly moves: ReturnType<typeof playedMoves>
 }
 
-/** The deal a move belongs to: the offer or project it makes or acts on (undefined for moves on their own). */
-const dealOf = (move: ReturnType<typeof playedMoves>[number]): string | undefined => {
+type Played = ReturnType<typeof playedMoves>[number]
+
+/**
+ * The deal a move belongs to: the offer or project it makes or acts on
+ * (undefined for moves on their own). Ids are scoped per team, so Japan's
+ * offer and Ukraine's project may share one: the deal key names the kind too.
+ */
+const dealOf = (move: Played, played: ReadonlyArray<Played>): string | undefined => {
   switch (move.move.type) {
     case "offer-aid":
+      return `offer:${move.moveId}`
     case "propose-project":
-      return move.moveId
+      return `project:${move.moveId}`
     case "agree-offer":
-    case "agree-project":
     case "decline-offer":
-    case "deliver":
-      return move.move.item
+      return `offer:${move.move.item}`
+    case "agree-project":
+      return `project:${move.move.item}`
+    case "deliver": {
+      const item = move.move.item
+      const offer = played.some((m) => m.move.type === "offer-aid" && m.moveId === item)
+      return `${offer ? "offer" : "project"}:${item}`
+    }
     default:
       return undefined
   }
@@ -36,9 +48,10 @@ const dealOf = (move: ReturnType<typeof playedMoves>[number]): string | undefine
 
 /** The played moves grouped into units, in the order their first move was played. */
 export const attributionUnits = (state: ActiveExercise, options: PlayedSpecOptions): ReadonlyArray<Unit> => {
-  const units = new Map<string, Array<ReturnType<typeof playedMoves>[number]>>()
-  for (const move of playedMoves(state, options)) {
-    const key = dealOf(move) ?? move.moveId
+  const units = new Map<string, Array<Played>>()
+  const played = playedMoves(state, options)
+  for (const move of played) {
+    const key = dealOf(move, played) ?? move.key
     const members = units.get(key) ?? []
     members.push(move)
     units.set(key, members)
@@ -92,9 +105,10 @@ export const attributeUnits = (
   method: AttributionMethod
 } => {
   const units = attributionUnits(state, options)
-  const allMoves = units.flatMap((u) => u.moves.map((m) => m.moveId))
+  // Moves are excluded by key (team/move id): a bare id may name one move of each team.
+  const allMoves = units.flatMap((u) => u.moves.map((m) => m.key))
   const playWith = (members: ReadonlyArray<number>) => {
-    const kept = new Set(members.flatMap((i) => (units[i] as Unit).moves.map((m) => m.moveId)))
+    const kept = new Set(members.flatMap((i) => (units[i] as Unit).moves.map((m) => m.key)))
     return runsOf(
       playedSpec(state, { ...options, excluding: new Set(allMoves.filter((id) => !kept.has(id))) }),
     )
@@ -114,7 +128,7 @@ export const attributeUnits = (
     ),
   )
   const attribution = units.map((unit, i): MoveAttribution => {
-    const first = unit.moves[0] as ReturnType<typeof playedMoves>[number]
+    const first = unit.moves[0] as Played
     const moves = unit.moves.map((m) => ({
       moveId: m.moveId,
       role: m.actor,
@@ -126,7 +140,7 @@ export const attributeUnits = (
       role: first.actor,
       round: first.round,
       description: moves.map((m) => m.description).join("; "),
-      kind: unit.moves.length > 1 || dealOf(first) !== undefined ? "deal" : "move",
+      kind: unit.moves.length > 1 || dealOf(first, unit.moves) !== undefined ? "deal" : "move",
       roles: [...new Set<ExerciseActor>(unit.moves.map((m) => m.actor))],
       moves,
       effects: indicatorIndex.map(({ id, k }, j) => {

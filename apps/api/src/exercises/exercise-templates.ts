@@ -1,0 +1,149 @@
+import { randomBytes, randomUUID } from "node:crypto"
+import {
+  ExerciseName,
+  foldTemplates,
+  setupOf,
+  TEMPLATES_STREAM,
+  TemplateEvent,
+  type TemplateId,
+  type TemplateSaved,
+} from "@accord/domain"
+import { EventStore, schemaCodec } from "@accord/event-store"
+import { Effect, Schema } from "effect"
+import { Hono } from "hono"
+import type { ApiServices } from "../api-services.js"
+import type { RunHandler } from "../http/effect-handler.js"
+import { decodeJsonBody, decodeStrict } from "../http/request-input.js"
+import { exerciseAnswer } from "./exercise-answer.js"
+import { authenticateFacilitator, bearerToken } from "./exercise-auth.js"
+import { Forbidden, TemplateNotFound, Unauthorized } from "./exercise-http-errors.js"
+import { hashSecret, sameHash } from "./exercise-secrets.js"
+
+const codec = schemaCodec(TemplateEvent)
+const encode = Schema.encodeSync(TemplateEvent)
+
+export const SaveTemplateBody = Schema.Struct({
+  fromExercise: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/)),
+  name: ExerciseName,
+}).annotations({ identifier: "SaveTemplateRequest" })
+
+/** A template as listed: its setup, never its owner's hash. */
+export const templateView = (t: TemplateSaved) => ({
+  id: t.templateId as string,
+  name: t.name,
+  fromExercise: t.fromExercise,
+  setup: t.setup,
+})
+
+const readTemplates = Effect.flatMap(EventStore, (store) =>
+  Effect.map(store.readStream<TemplateEvent>(TEMPLATES_STREAM, { codec }), (events) => ({
+    templates: foldTemplates(events.map((e) => e.data)),
+    version: events.at(-1)?.version ?? 0,
+  })),
+)
+
+/** A saved template; TemplateNotFound when there is none under `id` (or it was deleted). */
+export const loadTemplate = (id: string) =>
+  Effect.flatMap(readTemplates, ({ templates }) => {
+    const found = templates.find((t) => t.templateId === id)
+    return found === undefined
+      ? Effect.fail(new TemplateNotFound({ message: `no exercise template '${id}'` }))
+      : Effect.succeed(found)
+  })
+
+// Every template shares one stream: an append races only with another save or delete, and retries.
+const appendTemplateEvent = (decide: (templates: ReadonlyArray<TemplateSaved>) => TemplateEvent) =>
+  Effect.gen(function* () {
+    const store = yield* EventStore
+    for (let attempt = 1; ; attempt++) {
+      const { templates, version } = yield* readTemplates
+      const event = decide(templates)
+      const appended = yield* store
+        .append(TEMPLATES_STREAM, version === 0 ? "noStream" : version, [
+          { eventId: randomUUID(), type: event._tag, v: event.v, data: encode(event) },
+        ])
+        .pipe(
+          Effect.as(true),
+          Effect.catchTag("ExpectedVersionMismatch", (e) =>
+            attempt < 20 ? Effect.succeed(false) : Effect.fail(e),
+          ),
+        )
+      if (appended) return event
+    }
+  })
+
+const IdPath = Schema.Struct({ id: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/)) })
+
+/**
+ * /api/exercise-templates: a facilitator saves an exercise's setup (settings,
+ * base scenario, rounds, budgets, the injections made per round) as a
+ * template; anyone lists them; a new exercise starts a clean copy with
+ * `POST /api/exercises { template, name }`. Deleting needs the token of the
+ * facilitator who saved it (kept as a hash bound to the template).
+ */
+export const exerciseTemplateRoutes = (run: RunHandler<ApiServices>) => {
+  const answer = exerciseAnswer(run)
+  return new Hono()
+    .post("/", (c) =>
+      answer(
+        c,
+        Effect.gen(function* () {
+          const body = yield* decodeJsonBody(c, SaveTemplateBody)
+          const { state } = yield* authenticateFacilitator(c, body.fromExercise)
+          const templateId = randomBytes(9).toString("base64url") as TemplateId
+          const token = bearerToken(c) as string
+          const saved = (yield* appendTemplateEvent(() => ({
+            _tag: "TemplateSaved",
+            v: 1,
+            templateId,
+            name: body.name,
+            fromExercise: body.fromExercise,
+            setup: setupOf(state),
+            ownerTokenHash: hashSecret(templateId, "token", token),
+          }))) as TemplateSaved
+          c.header("location", `/api/exercise-templates/${templateId}`)
+          return c.json(templateView(saved), 201)
+        }),
+      ),
+    )
+    .get("/", (c) =>
+      answer(
+        c,
+        Effect.map(readTemplates, ({ templates }) => c.json({ templates: templates.map(templateView) }, 200)),
+      ),
+    )
+    .get("/:id", (c) =>
+      answer(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* decodeStrict(IdPath, "the path")({ id: c.req.param("id") })
+          return c.json(templateView(yield* loadTemplate(id)), 200)
+        }),
+      ),
+    )
+    .delete("/:id", (c) =>
+      answer(
+        c,
+        Effect.gen(function* () {
+          const { id } = yield* decodeStrict(IdPath, "the path")({ id: c.req.param("id") })
+          const template = yield* loadTemplate(id)
+          const token = bearerToken(c)
+          if (token === undefined)
+            return yield* new Unauthorized({
+              message:
+                "send 'Authorization: Bearer <token>' with the facilitator token that saved the template",
+            })
+          if (!sameHash(hashSecret(id, "token", token), template.ownerTokenHash))
+            return yield* new Forbidden({
+              message: "only the facilitator who saved this template may delete it",
+            })
+          yield* appendTemplateEvent(() => ({
+            _tag: "TemplateDeleted",
+            v: 1,
+            templateId: template.templateId,
+          }))
+          return c.body(null, 204)
+        }),
+      ),
+    )
+}
