@@ -38,7 +38,7 @@ describe("accord observations and backtest, on a real SQLite event log", () => {
 
     expect(wrongId.code).toBe(1)
     expect(wrongId.stderr).toMatch(
-      /unknown\.yaml:3:\d+ {2}0\.about\.commitment: unknown commitment 'atlantis'/,
+      /unknown\.yaml:3:\d+ {2}0\.about\.commitment: unknown commitment in pack 'sybiha-visit-2025': expected one of .*; got "atlantis"/,
     )
 
     const good = file(

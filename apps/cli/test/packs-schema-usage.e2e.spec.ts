@@ -10,7 +10,7 @@ describe.concurrent("accord packs, pack and schema", () => {
     expect(text.stdout).toMatch(/^sybiha-visit-2025 {2}Sybiha's first official visit to Japan/)
     expect(json.code).toBe(0)
     expect(JSON.parse(json.stdout)).toEqual([
-      expect.objectContaining({ id: "sybiha-visit-2025", startMonth: "2025-08", commitments: 16 }),
+      expect.objectContaining({ id: "sybiha-visit-2025", startMonth: "2025-08", commitments: 19 }),
     ])
   })
 

@@ -96,7 +96,7 @@ describe.concurrent("accord compare", () => {
     const firstRow = horizon
       .split("\n")
       .find((line) => /^\| [A-Z]/.test(line) && !line.startsWith("| indicator"))
-    expect(firstRow).toMatch(/^\| Energy capacity restored \| MW \|/)
+    expect(firstRow).toMatch(/^\| Energy capacity, net \| MW \|/)
     expect(result.stdout).toContain("Month 6 (Feb 2026): a USD 1 bn energy grant")
   })
 

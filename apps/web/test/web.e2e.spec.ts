@@ -104,8 +104,10 @@ describe("the web app, built and served by the real API", () => {
     const charts = page.locator("figure.indicator [role=img]")
     expect(await charts.count()).toBeGreaterThanOrEqual(6)
     expect(await charts.first().getAttribute("aria-label")).toMatch(/median/)
-    expect(await page.locator("figure.indicator details summary").count()).toBe(await charts.count())
-    await page.locator('figure[data-indicator="sanctions.pressure_index"] summary').click()
+    // Each chart's table (a card may also offer "What drives this?").
+    const tableOf = 'summary:text-is("Table of this chart")'
+    expect(await page.locator(`figure.indicator details ${tableOf}`).count()).toBe(await charts.count())
+    await page.locator(`figure[data-indicator="sanctions.pressure_index"] ${tableOf}`).click()
     const table = page.locator('figure[data-indicator="sanctions.pressure_index"] table')
     // The table renders when its <details> opens: wait for it rather than counting at once.
     await expect.poll(() => table.locator("tbody tr").count()).toBe(25)

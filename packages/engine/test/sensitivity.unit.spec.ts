@@ -186,6 +186,18 @@ describe("sobol", () => {
     expect(result.indices).toEqual([])
     expect(result.note).toMatch(/same in every run/)
   })
+
+  it("gives finite intervals when few rows leave some bootstrap resamples without variance", () => {
+    // The fuzz suite's counterexample: N = 16 rows at month 2, where most runs agree on the amount.
+    const spec = specOf({ horizonMonths: 2, seed: 0, runs: 50 }, base)
+    const result = run(
+      sobol(base, spec, { indicator: "funds.agreed_usd_m", samples: 16 }, localSampler(base)),
+    )
+    for (const index of result.indices)
+      for (const bound of [...index.firstOrderInterval, ...index.totalInterval])
+        expect(Number.isFinite(bound), `${index.id}: ${bound}`).toBe(true)
+    expect(() => canonicalJson(result)).not.toThrow()
+  })
 })
 
 describe("goal seeking", () => {

@@ -35,7 +35,8 @@ beforeAll(async () => {
     webDist: "/nonexistent",
   })
   categories = makeFuzzRequests(operations, components, await createFixtures(send, operations, components))
-})
+  // Starting a server and creating the fixtures can take more than the default 10 s on a loaded 2-core machine.
+}, 60_000)
 afterAll(() => server.close())
 
 /** Writes raw bytes to the port and resolves with the status line of the answer (or "closed"). */

@@ -71,6 +71,8 @@ const estimate = (
   const variance = squares / (2 * N)
   const first = new Float64Array(fAB.length)
   const total = new Float64Array(fAB.length)
+  // An indicator that does not vary has nothing to apportion: every index is 0 (not 0 / 0).
+  if (!(variance > 0)) return { variance: 0, first, total }
   fAB.forEach((f, i) => {
     let t = 0
     let s = 0
@@ -100,17 +102,23 @@ const bootstrap = (
   const totals = fAB.map(() => new Float64Array(resamples))
   const rows = new Int32Array(N)
   const stream = streamId("sobol:bootstrap")
+  // Resamples in which the indicator does not vary (likely with few rows) define no index: they are left
+  // out, so `kept` of them count. With none kept the interval is the point estimate's own [0, 0].
+  let kept = 0
   for (let b = 0; b < resamples; b++) {
     const key = streamKey(runKey(seed, b), stream)
     for (let n = 0; n < N; n++) rows[n] = Math.floor(uniform(key, n >>> 5, n & 31) * N)
-    const { first, total } = estimate(fA, fB, fAB, rows)
+    const { variance, first, total } = estimate(fA, fB, fAB, rows)
+    if (!(variance > 0)) continue
     fAB.forEach((_, i) => {
-      ;(firsts[i] as Float64Array)[b] = first[i] as number
-      ;(totals[i] as Float64Array)[b] = total[i] as number
+      ;(firsts[i] as Float64Array)[kept] = first[i] as number
+      ;(totals[i] as Float64Array)[kept] = total[i] as number
     })
+    kept++
   }
   const interval = (xs: Float64Array) => {
-    const sorted = Float64Array.from(xs).sort()
+    if (kept === 0) return [0, 0] as const
+    const sorted = xs.slice(0, kept).sort()
     return [roundIndex(quantileOfSorted(sorted, 0.05)), roundIndex(quantileOfSorted(sorted, 0.95))] as const
   }
   return { first: firsts.map(interval), total: totals.map(interval) }
