@@ -48,10 +48,10 @@ export const OutcomeBoard = ({
             <article key={i.id} className="outcome-tile" data-indicator={i.id}>
               <h4>{i.label}</h4>
               <p className="outcome-value">
-                {formatNumber(i.p50)}&nbsp;<span className="unit">{i.unit}</span>
+                {formatNumber(i.p50, i.unit)}&nbsp;<span className="unit">{i.unit}</span>
               </p>
               <p className="outcome-band">
-                8 in 10 runs: {formatNumber(i.p10)} to {formatNumber(i.p90)}
+                8 in 10 runs: {formatNumber(i.p10, i.unit)} to {formatNumber(i.p90, i.unit)}
               </p>
               <dl className="outcome-deltas">
                 <dt>vs baseline</dt>

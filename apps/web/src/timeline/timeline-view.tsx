@@ -350,8 +350,8 @@ const IndicatorsAsOf = ({ report, month }: { readonly report: Report; readonly m
             <th scope="row">
               {ind.label} <span className="unit">({ind.unit})</span>
             </th>
-            <td>{row ? formatNumber(row.p50) : "–"}</td>
-            <td>{row ? `${formatNumber(row.p10)} – ${formatNumber(row.p90)}` : "–"}</td>
+            <td>{row ? formatNumber(row.p50, ind.unit) : "–"}</td>
+            <td>{row ? `${formatNumber(row.p10, ind.unit)} – ${formatNumber(row.p90, ind.unit)}` : "–"}</td>
           </tr>
         )
       })}
