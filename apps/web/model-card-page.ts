@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from "node:fs"
-import { join } from "node:path"
+import { dirname, join } from "node:path"
 import MarkdownIt from "markdown-it"
 import type { Plugin } from "vite"
 
@@ -23,6 +23,8 @@ const page = (body: string) => `<!doctype html>
   code { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 0.9em; background: #f0f1f3; padding: 0 0.2em; border-radius: 3px; }
   pre { background: #f0f1f3; padding: 0.75rem; overflow-x: auto; }
   pre code { background: none; padding: 0; }
+  figure.diagram { margin: 1rem 0; }
+  figure.diagram svg { width: 100%; height: auto; display: block; }
 </style>
 </head>
 <body><main>
@@ -31,6 +33,35 @@ ${body}
 </main></body>
 </html>
 `
+
+/** A heading's anchor, e.g. "Lifecycle and hazards" → "lifecycle-and-hazards" (what the app links to). */
+export const headingId = (text: string): string =>
+  text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s-]/gu, "")
+    .trim()
+    .replace(/\s+/g, "-")
+
+/**
+ * The model card as HTML: headings get anchors (the charts' "How is this computed?" links
+ * land on them) and the lifecycle's mermaid block becomes the diagram drawn from the machine
+ * (docs/lifecycle.svg), not raw diagram code.
+ */
+export const renderModelCard = (markdown: string, lifecycleSvg: string | undefined): string => {
+  const md = new MarkdownIt({ html: false, linkify: true })
+  md.core.ruler.push("heading_ids", (state) => {
+    state.tokens.forEach((token, i) => {
+      const inline = state.tokens[i + 1]
+      if (token.type === "heading_open" && inline) token.attrSet("id", headingId(inline.content))
+    })
+  })
+  const fence = md.renderer.rules.fence
+  md.renderer.rules.fence = (tokens, idx, options, env, self) =>
+    tokens[idx]?.info.trim() === "mermaid" && lifecycleSvg
+      ? `<figure class="diagram">${lifecycleSvg}</figure>\n`
+      : (fence?.(tokens, idx, options, env, self) ?? "")
+  return md.render(markdown)
+}
 
 /**
  * Renders docs/model.md into the build as a page, so that the one-line
@@ -43,7 +74,8 @@ export const modelCardPage = (modelCard: string): Plugin => ({
     const markdown = existsSync(modelCard)
       ? readFileSync(modelCard, "utf8")
       : "# Accord model card\n\nThe model card lives in `docs/model.md` of the Accord repository."
-    const html = new MarkdownIt({ html: false, linkify: true }).render(markdown)
+    const svgPath = join(dirname(modelCard), "lifecycle.svg")
+    const html = renderModelCard(markdown, existsSync(svgPath) ? readFileSync(svgPath, "utf8") : undefined)
     this.emitFile({ type: "asset", fileName: MODEL_CARD_PAGE, source: page(html) })
   },
 })

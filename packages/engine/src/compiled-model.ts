@@ -4,6 +4,7 @@ import {
   type Pack,
   type ScenarioSpec,
   type Sector,
+  sectorLabels,
   sectors,
   stateIndex,
   type ValidationIssue,
@@ -103,9 +104,10 @@ const interventionTitle = (i: Intervention, index: number): string => {
   if ((i.type === "sanctions-package" || i.type === "aid-package") && i.label !== undefined) return i.label
   switch (i.type) {
     case "sanctions-package":
-      return `Sanctions package (intervention ${index + 1}: month ${i.month}, coverage ${i.coverage}, enforcement ${i.enforcement})`
+      // Titles are read by a class: percentages as the builder shows them, sectors by name.
+      return `Sanctions package (change ${index + 1}: month ${i.month}, covers ${Math.round(i.coverage * 100)} %, enforced ${Math.round(i.enforcement * 100)} %)`
     case "aid-package":
-      return `Aid package: USD ${i.amountUsdM} m ${i.form} for ${i.sector} (intervention ${index + 1}, month ${i.month})`
+      return `Aid package: USD ${i.amountUsdM} m ${i.form === "in-kind" ? "in kind" : i.form} for ${sectorLabels[i.sector].toLowerCase()} (change ${index + 1}, month ${i.month})`
     default:
       return `Intervention ${index + 1}`
   }

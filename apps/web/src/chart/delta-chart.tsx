@@ -1,9 +1,9 @@
 import type { IndicatorComparison } from "@accord/engine"
 import { useMemo } from "react"
 import type { AlignedData, Options } from "uplot"
-import { formatNumber } from "../number-format.js"
 import { theme } from "./chart-theme.js"
 import { UPlotChart } from "./uplot-chart.js"
+import { valueTicks } from "./value-axis.js"
 
 const deltaOptions = (unit: string): Omit<Options, "width" | "height"> => ({
   legend: { show: false },
@@ -24,7 +24,7 @@ const deltaOptions = (unit: string): Omit<Options, "width" | "height"> => ({
       labelFont: theme.font,
       size: 64,
       grid: { stroke: theme.grid },
-      values: (_u, splits) => splits.map((v) => formatNumber(v)),
+      ...valueTicks(unit),
     },
   ],
   series: [

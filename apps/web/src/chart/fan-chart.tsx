@@ -1,9 +1,9 @@
 import type { IndicatorSeries } from "@accord/engine"
 import { useMemo } from "react"
 import type { AlignedData, Axis, Options } from "uplot"
-import { formatNumber } from "../number-format.js"
 import { theme } from "./chart-theme.js"
 import { UPlotChart } from "./uplot-chart.js"
+import { valueTicks } from "./value-axis.js"
 
 export interface FanChartProps {
   readonly scenario: IndicatorSeries
@@ -31,7 +31,7 @@ const axes = (unit: string): Axis[] => [
     size: 64,
     grid: { stroke: theme.grid },
     ticks: { stroke: theme.grid },
-    values: (_u, splits) => splits.map((v) => formatNumber(v)),
+    ...valueTicks(unit),
   },
 ]
 
@@ -76,13 +76,19 @@ const fanData = (
   const b = baseline?.series
   const col = (rows: typeof s | undefined, key: "p10" | "p50" | "p90") =>
     s.map((_, i) => rows?.[i]?.[key] ?? null)
+  // Where every run agrees (p10 = p90, e.g. money announced at the visit) the value is known: no band.
+  const edge = (rows: typeof s | undefined, key: "p10" | "p90") =>
+    s.map((_, i) => {
+      const r = rows?.[i]
+      return r === undefined || r.p10 === r.p90 ? null : r[key]
+    })
   return [
     s.map((r) => r.month),
-    col(b, "p10"),
-    col(b, "p90"),
+    edge(b, "p10"),
+    edge(b, "p90"),
     col(b, "p50"),
-    col(s, "p10"),
-    col(s, "p90"),
+    edge(s, "p10"),
+    edge(s, "p90"),
     col(s, "p50"),
     // The last observation of a month stands for it (a point per month on a monthly axis).
     s.map((r) => observed?.filter((o) => o.month === r.month).at(-1)?.value ?? null),

@@ -150,7 +150,7 @@ export const CompareView = ({ params }: { readonly packId: string; readonly para
                     <div
                       className="chart"
                       role="img"
-                      aria-label={`${ind.label}: difference at month ${h.month} median ${formatNumber(h.deltaP50)} ${ind.unit}, 80% of paired runs between ${formatNumber(h.deltaP10)} and ${formatNumber(h.deltaP90)}.`}
+                      aria-label={`${ind.label}: difference at month ${h.month} median ${formatNumber(h.deltaP50, ind.unit)} ${ind.unit}, 80% of paired runs between ${formatNumber(h.deltaP10, ind.unit)} and ${formatNumber(h.deltaP90, ind.unit)}.`}
                     >
                       <DeltaChart comparison={ind} />
                     </div>
@@ -175,11 +175,11 @@ export const CompareView = ({ params }: { readonly packId: string; readonly para
                               {ind.series.map((r) => (
                                 <tr key={r.month}>
                                   <th scope="row">{r.month}</th>
-                                  <td>{formatNumber(r.baselineP50)}</td>
-                                  <td>{formatNumber(r.variantP50)}</td>
-                                  <td>{formatNumber(r.deltaP10)}</td>
-                                  <td>{formatNumber(r.deltaP50)}</td>
-                                  <td>{formatNumber(r.deltaP90)}</td>
+                                  <td>{formatNumber(r.baselineP50, ind.unit)}</td>
+                                  <td>{formatNumber(r.variantP50, ind.unit)}</td>
+                                  <td>{formatNumber(r.deltaP10, ind.unit)}</td>
+                                  <td>{formatNumber(r.deltaP50, ind.unit)}</td>
+                                  <td>{formatNumber(r.deltaP90, ind.unit)}</td>
                                 </tr>
                               ))}
                             </tbody>

@@ -52,17 +52,17 @@ export const HorizonDeltas = ({
                 <th scope="row">
                   {c.label} <span className="unit">({c.unit})</span>
                 </th>
-                <td>{formatNumber(h.baselineP50)}</td>
-                <td>{formatNumber(h.variantP50)}</td>
-                <td>{formatDelta(h.variantP50 - h.baselineP50)}</td>
+                <td>{formatNumber(h.baselineP50, c.unit)}</td>
+                <td>{formatNumber(h.variantP50, c.unit)}</td>
+                <td>{formatDelta(h.variantP50 - h.baselineP50, c.unit)}</td>
                 <td className={h.deltaP50 > 0 ? "up" : h.deltaP50 < 0 ? "down" : ""}>
-                  {formatDelta(h.deltaP50)}
+                  {formatDelta(h.deltaP50, c.unit)}
                 </td>
                 <td className="band-cell">
                   <svg
                     viewBox="0 0 200 20"
                     role="img"
-                    aria-label={`p10 ${formatDelta(h.deltaP10)}, p90 ${formatDelta(h.deltaP90)}`}
+                    aria-label={`p10 ${formatDelta(h.deltaP10, c.unit)}, p90 ${formatDelta(h.deltaP90, c.unit)}`}
                   >
                     <line x1="100" y1="0" x2="100" y2="20" className="zero" />
                     <rect

@@ -31,17 +31,17 @@ export const GoalBoard = ({ exercise }: { readonly exercise: ExerciseState }) =>
               <article key={id} className="outcome-tile" data-goal={id}>
                 <h4>{meta.label}</h4>
                 <p className="outcome-value">
-                  {formatNumber(value.p50)}&nbsp;<span className="unit">{meta.unit}</span>
+                  {formatNumber(value.p50, meta.unit)}&nbsp;<span className="unit">{meta.unit}</span>
                 </p>
                 {value.p10 !== value.p90 && (
                   <p className="outcome-band">
-                    8 in 10 runs: {formatNumber(value.p10)} to {formatNumber(value.p90)}
+                    8 in 10 runs: {formatNumber(value.p10, meta.unit)} to {formatNumber(value.p90, meta.unit)}
                   </p>
                 )}
                 <p className="hint">
                   {Math.abs(change) < 1e-9
                     ? "the same as with no moves"
-                    : `${change > 0 ? "+" : "−"}${formatNumber(Math.abs(change))} against no moves`}
+                    : `${change > 0 ? "+" : "−"}${formatNumber(Math.abs(change), meta.unit)} against no moves`}
                 </p>
               </article>
             )

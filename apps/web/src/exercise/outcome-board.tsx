@@ -12,10 +12,11 @@ export const HEADLINE_INDICATORS = [
   "commitments.implemented",
 ] as const
 
-const change = (played: number, reference: number) => {
+const change = (played: number, reference: number, unit: string) => {
   const d = played - reference
-  if (Math.abs(d) < 1e-9) return { text: "±0", className: "" }
-  return { text: `${d > 0 ? "+" : "−"}${formatNumber(Math.abs(d))}`, className: d > 0 ? "up" : "down" }
+  const text = formatNumber(Math.abs(d), unit)
+  if (Math.abs(d) < 1e-9 || text === "0") return { text: "±0", className: "" }
+  return { text: `${d > 0 ? "+" : "−"}${text}`, className: d > 0 ? "up" : "down" }
 }
 
 /**
@@ -42,16 +43,16 @@ export const OutcomeBoard = ({
       <ModelDisclaimer />
       <div className="outcome-tiles">
         {shown.map((i) => {
-          const vsBaseline = change(i.p50, i.baselineP50)
-          const vsNoMoves = change(i.p50, i.noMovesP50)
+          const vsBaseline = change(i.p50, i.baselineP50, i.unit)
+          const vsNoMoves = change(i.p50, i.noMovesP50, i.unit)
           return (
             <article key={i.id} className="outcome-tile" data-indicator={i.id}>
               <h4>{i.label}</h4>
               <p className="outcome-value">
-                {formatNumber(i.p50)}&nbsp;<span className="unit">{i.unit}</span>
+                {formatNumber(i.p50, i.unit)}&nbsp;<span className="unit">{i.unit}</span>
               </p>
               <p className="outcome-band">
-                8 in 10 runs: {formatNumber(i.p10)} to {formatNumber(i.p90)}
+                8 in 10 runs: {formatNumber(i.p10, i.unit)} to {formatNumber(i.p90, i.unit)}
               </p>
               <dl className="outcome-deltas">
                 <dt>vs baseline</dt>

@@ -8,14 +8,21 @@ import { IndicatorTable } from "./indicator-table.js"
 import { ObservationList } from "./observation-list.js"
 import { TableToggle } from "./table-toggle.js"
 
+/** The model card's section that gives every indicator's formula (an id the model card page gives its heading). */
+export const HOW_COMPUTED_HREF = "/model-card.html#indicators"
+
 /** One sentence that says what the chart shows, for screen readers and the caption. */
 export const describeFan = (scenario: IndicatorSeries, baseline?: IndicatorSeries): string => {
   const last = scenario.series.at(-1)
   if (!last) return `${scenario.label}: no data`
   const b = baseline?.series.at(-1)
   const u = scenario.unit
-  const base = b ? `; baseline median ${formatWithUnit(b.p50, u)}` : ""
-  return `${scenario.label} at month ${last.month}: median ${formatWithUnit(last.p50, u)}, 80% of runs between ${formatWithUnit(last.p10, u)} and ${formatWithUnit(last.p90, u)}${base}.`
+  const base = b ? ` Without the changes, a typical run ends at ${formatWithUnit(b.p50, u)}.` : ""
+  const band =
+    last.p10 === last.p90
+      ? "Every run ends there."
+      : `8 in 10 runs fall between ${formatWithUnit(last.p10, u)} and ${formatWithUnit(last.p90, u)}.`
+  return `${scenario.label}: in a typical run, ${formatWithUnit(last.p50, u)} by month ${last.month}. ${band}${base}`
 }
 
 export interface IndicatorCardProps {
@@ -60,7 +67,14 @@ export const IndicatorCard = ({
     >
       <figcaption>
         <h3>{scenario.label}</h3>
-        {about && <p className="indicator-about">{about}</p>}
+        {about && (
+          <p className="indicator-about">
+            {about}{" "}
+            <a href={HOW_COMPUTED_HREF} target="_blank" rel="noreferrer">
+              How is this computed?
+            </a>
+          </p>
+        )}
         <p className="readout">
           <span className="readout-value">{last ? formatWithUnit(last.p50, scenario.unit) : "–"}</span>
           {b && Math.abs(delta) > 1e-9 && (

@@ -46,12 +46,12 @@ export const IndicatorTable = ({
           return (
             <tr key={row.month}>
               <th scope="row">{row.month}</th>
-              <td>{formatNumber(row.p10)}</td>
-              <td>{formatNumber(row.p50)}</td>
-              <td>{formatNumber(row.p90)}</td>
-              <td>{b ? formatNumber(b.p10) : "–"}</td>
-              <td>{b ? formatNumber(b.p50) : "–"}</td>
-              <td>{b ? formatNumber(b.p90) : "–"}</td>
+              <td>{formatNumber(row.p10, scenario.unit)}</td>
+              <td>{formatNumber(row.p50, scenario.unit)}</td>
+              <td>{formatNumber(row.p90, scenario.unit)}</td>
+              <td>{b ? formatNumber(b.p10, scenario.unit) : "–"}</td>
+              <td>{b ? formatNumber(b.p50, scenario.unit) : "–"}</td>
+              <td>{b ? formatNumber(b.p90, scenario.unit) : "–"}</td>
             </tr>
           )
         })}

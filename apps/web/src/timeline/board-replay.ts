@@ -67,6 +67,6 @@ export const describeTrajectoryEvent = (e: TrajectoryEvent, title: (id: string) 
     case "CommitmentWithdrawn":
       return `${who} withdrawn${e.reason ? ` (${e.reason})` : ""}`
     default:
-      return `${who}: ${e._tag}`
+      return `${who} changed`
   }
 }

@@ -1,21 +1,28 @@
 import type { StoredEvent } from "../api.js"
+import { sectorOptions } from "../builder/intervention-editor.js"
 
-const interventionText = (iv: Record<string, unknown>): string => {
+/** How a commitment id reads in a sentence: its title from the pack (ids stay in URLs and JSON). */
+export type TitleOf = (commitmentId: string) => string
+
+const sectorName = (sector: unknown): string =>
+  (sectorOptions.find((o) => o.value === sector)?.label ?? String(sector)).toLowerCase()
+
+const interventionText = (iv: Record<string, unknown>, title: TitleOf): string => {
   switch (iv.type) {
     case "sanctions-package":
       return `sanctions package in month ${iv.month} (coverage ${Math.round(Number(iv.coverage) * 100)}%, enforcement ${Math.round(Number(iv.enforcement) * 100)}%)`
     case "aid-package":
-      return `${iv.form} of USD ${iv.amountUsdM} m for ${iv.sector} in month ${iv.month}`
+      return `${iv.form} of USD ${iv.amountUsdM} m for ${sectorName(iv.sector)} in month ${iv.month}`
     case "delay":
-      return `delay ${iv.commitment} by ${iv.months} months${iv.month ? ` from month ${iv.month}` : ""}`
+      return `delay “${title(String(iv.commitment))}” by ${iv.months} months${iv.month ? ` from month ${iv.month}` : ""}`
     case "withdraw":
-      return `withdraw ${iv.commitment} in month ${iv.month}`
+      return `withdraw “${title(String(iv.commitment))}” in month ${iv.month}`
     case "sanctions-evasion":
       return `sanctions evasion from month ${iv.month} (+${Math.round(Number(iv.evasionPerMonth) * 1000) / 10} points a month)`
     case "grid-strike":
       return `grid strike in month ${iv.month} (${iv.mwDestroyed} MW destroyed)`
     default:
-      return String(iv.type)
+      return "a change to the scenario"
   }
 }
 
@@ -23,7 +30,7 @@ const interventionText = (iv: Record<string, unknown>): string => {
 export const eventTag = (e: StoredEvent): string => e.type ?? String(e.data?._tag ?? "event")
 
 /** One line per stored scenario event, in the words of the classroom. */
-export const describeScenarioEvent = (e: StoredEvent): string => {
+export const describeScenarioEvent = (e: StoredEvent, title: TitleOf = (id) => id): string => {
   const d = e.data ?? {}
   switch (eventTag(e)) {
     case "ScenarioCreated": {
@@ -32,7 +39,7 @@ export const describeScenarioEvent = (e: StoredEvent): string => {
       return `Created “${d.name}”${n > 0 ? ` with ${n} intervention${n === 1 ? "" : "s"}` : ""}${d.parent ? " (a branch)" : ""}`
     }
     case "InterventionAdded":
-      return `Added ${interventionText((d.intervention ?? {}) as Record<string, unknown>)}`
+      return `Added ${interventionText((d.intervention ?? {}) as Record<string, unknown>, title)}`
     case "InterventionRemoved":
       return `Removed intervention ${Number(d.index) + 1}`
     case "AssumptionsChanged":
@@ -45,8 +52,8 @@ export const describeScenarioEvent = (e: StoredEvent): string => {
     case "ScenarioBranched":
       return `Branched at version ${d.atVersion}`
     case "RunCompleted":
-      return `Ran ${d.runs} runs (report ${String(d.reportHash).slice(0, 12)})`
+      return `Ran the model ${d.runs} times`
     default:
-      return eventTag(e)
+      return "Changed the scenario"
   }
 }

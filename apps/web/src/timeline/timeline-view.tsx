@@ -19,7 +19,7 @@ import { rememberSavedScenario } from "../saved-scenarios.js"
 import { useScenarioChoices } from "../scenario-choices.js"
 import { decodeSpec } from "../spec-codec.js"
 import { describeTrajectoryEvent, statesAsOf, type TrajectoryEvent } from "./board-replay.js"
-import { describeScenarioEvent, eventTag } from "./scenario-event-text.js"
+import { describeScenarioEvent } from "./scenario-event-text.js"
 
 type Commitment = CommitmentInput
 
@@ -211,8 +211,7 @@ export const TimelineView = ({
                   className={v <= version ? "applied" : "future"}
                   aria-current={v === version ? "step" : undefined}
                 >
-                  <span className="event-version">v{v}</span> {describeScenarioEvent(e)}
-                  <span className="event-tag">{eventTag(e)}</span>
+                  <span className="event-version">v{v}</span> {describeScenarioEvent(e, title)}
                 </li>
               )
             })}
@@ -227,12 +226,12 @@ export const TimelineView = ({
           <section className="panel" aria-labelledby="replay-h">
             <h2 id="replay-h">Replay the representative run</h2>
             <p className="hint">
-              Run {report.representativeRun.index + 1} of {report.runs}: the one whose{" "}
+              Run {report.representativeRun.index + 1} of {report.runs}: a typical run: its{" "}
               {(
                 report.indicators.find((i) => i.id === report.representativeRun.indicator)?.label ??
                 "headline indicator"
               ).toLowerCase()}{" "}
-              at the horizon is closest to the typical run (the median).
+              at the end is the closest to the middle of all the runs.
             </p>
             <div className="lever month-lever">
               <label htmlFor={monthId}>Month</label>
@@ -350,8 +349,8 @@ const IndicatorsAsOf = ({ report, month }: { readonly report: Report; readonly m
             <th scope="row">
               {ind.label} <span className="unit">({ind.unit})</span>
             </th>
-            <td>{row ? formatNumber(row.p50) : "–"}</td>
-            <td>{row ? `${formatNumber(row.p10)} – ${formatNumber(row.p90)}` : "–"}</td>
+            <td>{row ? formatNumber(row.p50, ind.unit) : "–"}</td>
+            <td>{row ? `${formatNumber(row.p10, ind.unit)} – ${formatNumber(row.p90, ind.unit)}` : "–"}</td>
           </tr>
         )
       })}
