@@ -16,6 +16,8 @@ export interface OperationInfo {
   readonly pathParams: ReadonlyArray<Parameter>
   readonly queryParams: ReadonlyArray<Parameter>
   readonly body: JsonSchema | undefined
+  /** The document's `requestBody.required`: an optional body may be left out (sent empty). */
+  readonly bodyRequired: boolean
 }
 
 interface DocumentShape {
@@ -36,7 +38,7 @@ export const operationsOf = (document: unknown): ReadonlyArray<OperationInfo> =>
         schema: JsonSchema
       }>
       const requestBody = op.requestBody as
-        | { content: Record<string, { schema: JsonSchema } | undefined> }
+        | { required?: boolean; content: Record<string, { schema: JsonSchema } | undefined> }
         | undefined
       operations.push({
         operationId: String(op.operationId),
@@ -49,6 +51,7 @@ export const operationsOf = (document: unknown): ReadonlyArray<OperationInfo> =>
           .filter((p) => p.in === "query")
           .map((p) => ({ name: p.name, schema: p.schema, required: p.required ?? false })),
         body: requestBody?.content["application/json"]?.schema,
+        bodyRequired: requestBody?.required ?? false,
       })
     }
   }
