@@ -103,7 +103,7 @@ describe("the web app, built and served by the real API", () => {
     // Every chart has a text alternative and a table; the disclaimer links to the model card.
     const charts = page.locator("figure.indicator [role=img]")
     expect(await charts.count()).toBeGreaterThanOrEqual(6)
-    expect(await charts.first().getAttribute("aria-label")).toMatch(/median/)
+    expect(await charts.first().getAttribute("aria-label")).toMatch(/in a typical run, .* by month \d+\./)
     // Each chart's table (a card may also offer "What drives this?").
     const tableOf = 'summary:text-is("Table of this chart")'
     expect(await page.locator(`figure.indicator details ${tableOf}`).count()).toBe(await charts.count())
