@@ -17,8 +17,9 @@ afterAll(async () => {
 const countAxisIsWhole = async (page: Page, indicator: string) => {
   const figure = page.locator(`figure[data-indicator="${indicator}"]`)
   await figure.locator("summary", { hasText: "Table of this chart" }).click()
+  // The table renders when its <details> opens: wait for it rather than counting at once.
+  await expect.poll(() => figure.locator("table td").count()).toBeGreaterThan(0)
   const cells = await figure.locator("table td").allTextContents()
-  expect(cells.length).toBeGreaterThan(0)
   for (const cell of cells) expect(cell, indicator).toMatch(/^(–|−?[\d,]+)$/)
 }
 
