@@ -51,6 +51,19 @@ const TOTALS_WIDTH = T_SECTORS + SECTOR_COUNT
 const SLOT_TRANSITION = 0
 const SLOT_DELIVERY = 1
 const SLOT_CONSULTATION = 2
+// Slot 3 of the month a commitment enters a waiting state: its geometric waiting time.
+const SLOT_WAIT = 3
+/** due[i] of a commitment that will not leave its waiting state within the horizon. */
+const NEVER = 255
+
+/**
+ * How the kernel draws the months in which a commitment leaves discussed, proposed or stalled, whose hazards
+ * are constant between events. "geometric" (the engine): one draw on entering the state gives the waiting time
+ * (months that count: a delay's frozen months do not), one more at that month says which event. "monthly"
+ * (the reference, and the engine before 2.2.0): one draw in every month the commitment waits. Both give the
+ * same distribution of transitions (the Kolmogorov–Smirnov property test holds them to it), not the same draws.
+ */
+export type WaitingTimes = "geometric" | "monthly"
 // A tranche within this share of what remains completes the commitment (floating-point slack).
 const COMPLETION_SLACK = 1e-9
 
@@ -85,6 +98,9 @@ export class TrajectoryKernel {
   private readonly totals: Float64Array
   /** quiet[c] = 1 when, this month, commitment c only draws its hazards (no entry, intervention or due date). */
   private readonly quiet: Uint8Array
+  /** Geometric waiting times: the month a waiting commitment leaves its state (NEVER past the horizon). */
+  private readonly due: Uint8Array
+  private readonly geometric: boolean
 
   constructor(
     private readonly model: CompiledModel,
@@ -93,6 +109,7 @@ export class TrajectoryKernel {
     private readonly recorder: Array<TrajectoryEvent> | null = null,
     /** Each run's parameter values (runs × parameters) instead of draws: sensitivity analysis sets them. */
     parameters: Float64Array | null = null,
+    readonly waiting: WaitingTimes = "geometric",
   ) {
     const R = toRun - fromRun
     const P = model.parameterCount
@@ -107,6 +124,9 @@ export class TrajectoryKernel {
     this.erosion = new Float64Array(R)
     this.totals = new Float64Array(R * TOTALS_WIDTH)
     this.quiet = new Uint8Array(C)
+    this.geometric = waiting === "geometric"
+    // Months are at most 121 (horizon ≤ 120), so a due month fits a byte.
+    this.due = new Uint8Array(this.geometric ? R * C : 0)
     this.erosionAtAgreement = new Float64Array(R * model.sanctionsList.length)
     this.sanctionsSlot = new Int32Array(C).fill(-1)
     model.sanctionsList.forEach((c, slot) => {
@@ -181,6 +201,11 @@ export class TrajectoryKernel {
       const s = state[i] as number
       if (s === IMPLEMENTED || s === WITHDRAWN) continue
       if (quiet[c] === 1 && (s === PROPOSED || s === STALLED || s === DISCUSSED)) {
+        // Geometric waiting times: a quiet month of a waiting commitment is a comparison, no draw.
+        if (this.geometric) {
+          if (this.due[i] === m) this.stepCommitment(c, i, s, m, pb)
+          continue
+        }
         // A quiet month of a discussed, proposed or stalled commitment: one draw, usually no event. Only when
         // the draw says "event" does the full step run (and draw the same number again).
         const u = uniform(keys[i] as number, m, SLOT_TRANSITION)
@@ -266,8 +291,45 @@ export class TrajectoryKernel {
     values[IND.humanitarianUsdM * R + r] = totals[sectorAt + S_HUMANITARIAN] as number
   }
 
+  /** One commitment's month; with geometric waiting times, a commitment entering a waiting state draws its wait. */
+  private stepCommitment(c: number, i: number, s: number, m: number, pb: number): void {
+    this.transition(c, i, s, m, pb)
+    const after = this.state[i] as number
+    if (this.geometric && after !== s && (after === DISCUSSED || after === PROPOSED || after === STALLED))
+      this.due[i] = this.waitUntil(c, i, after, m, pb)
+  }
+
+  /**
+   * The month a commitment that entered waiting state s at month m leaves it: P(leave in a month) is
+   * p = min(1, leave + hazard), constant while it waits, so the wait is geometric, T = ⌈ln(1 − u) / ln(1 − p)⌉ ≥ 1.
+   */
+  private waitUntil(c: number, i: number, s: number, m: number, pb: number): number {
+    const p = Math.min(1, this.leaveHazard(c, s, pb) + this.stayHazard(c, s, pb))
+    if (!(p > 0)) return NEVER
+    const u = uniform(this.keys[i] as number, m, SLOT_WAIT)
+    const t = p >= 1 ? 1 : Math.max(1, Math.ceil(Math.log1p(-u) / Math.log1p(-p)))
+    return m + t > this.model.horizon ? NEVER : m + t
+  }
+
+  /** Monthly probability of withdrawal (dropped from the agenda, while discussed) of commitment c in state s. */
+  private leaveHazard(c: number, s: number, pb: number): number {
+    const model = this.model
+    return this.params[
+      pb + ((s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number)
+    ] as number
+  }
+
+  /** Monthly probability of the waiting state's own way out: propose, agree or resume. */
+  private stayHazard(c: number, s: number, pb: number): number {
+    const model = this.model
+    const k = (
+      s === DISCUSSED ? model.hazardPropose[c] : s === PROPOSED ? model.hazardAgree[c] : model.hazardResume[c]
+    ) as number
+    return this.params[pb + k] as number
+  }
+
   /** One commitment's month: entry, an intervention's withdrawal, or a transition drawn from its kind's hazards. */
-  private stepCommitment(c: number, i: number, s: number, m: number, pb: number): number {
+  private transition(c: number, i: number, s: number, m: number, pb: number): number {
     const model = this.model
     const ap = model.amountParameter[c] as number
     const amount = ap >= 0 ? (this.params[pb + ap] as number) : (model.fixedAmount[c] as number)
@@ -276,12 +338,22 @@ export class TrajectoryKernel {
     if (s < 0 || s === IMPLEMENTED || s === WITHDRAWN) return s
     if (model.withdrawMonth[c] === m)
       return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn by an intervention", 0)
+    const waiting = this.geometric && (s === DISCUSSED || s === PROPOSED || s === STALLED)
+    if (waiting && start < m && model.frozen[c * model.months + m] === 1) {
+      // A frozen month does not count towards the wait: the due month moves one on.
+      if (this.due[i] !== NEVER) this.due[i] = (this.due[i] as number) + 1
+      return s
+    }
+    if (waiting && this.due[i] !== m) return s
     if (start < m && model.frozen[c * model.months + m] === 0) {
       const params = this.params
       const key = this.keys[i] as number
-      const u = uniform(key, m, SLOT_TRANSITION)
       const leave = (s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number
       const w = params[pb + leave] as number
+      // Monthly: u decides whether and which event. Geometric, at the due month: an event is certain and u
+      // picks which, withdrawal with probability min(1, w) / min(1, w + hazard); u is mapped below w for it
+      // and to w (below w + hazard) for the other, so the branches below serve both.
+      const u = waiting ? this.whichEvent(c, s, m, pb, key, w) : uniform(key, m, SLOT_TRANSITION)
       if (u < w)
         return this.fire(c, i, s, E_WITHDRAW, m, s === DISCUSSED ? "dropped from the agenda" : undefined, 0)
       if (s === DISCUSSED) {
@@ -305,6 +377,13 @@ export class TrajectoryKernel {
     }
     if (s === AGREED && model.implementedAtMonth[c] === m) s = this.completeNow(c, i, s, m)
     return s
+  }
+
+  /** At a due month: -1 (below w) for a withdrawal, w (in [w, w + hazard)) for the state's own way out. */
+  private whichEvent(c: number, s: number, m: number, pb: number, key: number, w: number): number {
+    const leave = Math.min(1, w)
+    const p = Math.min(1, w + this.stayHazard(c, s, pb))
+    return uniform(key, m, SLOT_TRANSITION) * p < leave ? -1 : w
   }
 
   /** A month of delivery while agreed: a tranche around `deliver` × agreed (or the milestone, for non-monetary). */
