@@ -34,8 +34,14 @@ export const streamId = (name: string): number => {
 export const runKey = (seed: number, runIndex: number): number =>
   mix32(mix32(seed ^ 0x5bd1e995) ^ Math.imul(runIndex + 1, 0x9e3779b1))
 
+/** What a stream id contributes to its key in every run: computed once per stream, not once per run. */
+export const streamSalt = (id: number): number => mix32(id ^ 0x27d4eb2f)
+
+/** Key of one named stream within a run, from the stream's salt. */
+export const saltedStreamKey = (run: number, salt: number): number => mix32(run ^ salt)
+
 /** Key of one named stream within a run. */
-export const streamKey = (run: number, id: number): number => mix32(run ^ mix32(id ^ 0x27d4eb2f))
+export const streamKey = (run: number, id: number): number => saltedStreamKey(run, streamSalt(id))
 
 const TWO_POW_32 = 4294967296
 /** Slots per month: the model uses at most this many draws per stream and month. */

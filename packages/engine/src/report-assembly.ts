@@ -1,13 +1,13 @@
 import { lifecycleStates } from "@accord/domain"
 import { reportHash } from "./canonical-json.js"
 import type { CompiledModel } from "./compiled-model.js"
+import { Float32OrderStatistics } from "./float32-order-statistics.js"
 import { HEADLINE_INDICATOR, INDICATOR_IDS, type IndicatorId } from "./indicator-formulas.js"
 import { modelInfo } from "./model-version.js"
 import type { FinalStateShares, QuantileRow, Report, ReportConditioning } from "./report.js"
 import {
   closestRun,
   describeCounts,
-  describeRuns,
   isSmallCount,
   type RunStatistics,
   roundShare,
@@ -33,7 +33,7 @@ export class ReportBuilder {
   private readonly rows: Array<Array<QuantileRow>> = INDICATOR_IDS.map(() => [])
   private readonly previous: Array<Float32Array>
   private readonly previousStats: Array<RunStatistics | undefined> = INDICATOR_IDS.map(() => undefined)
-  private readonly scratch: Float64Array
+  private readonly orderStatistics: Float32OrderStatistics
   private readonly histogram = new Int32Array(COUNT_LIMIT)
   private representative = 0
   private readonly order: Uint32Array | undefined
@@ -44,7 +44,7 @@ export class ReportBuilder {
     private readonly weighted?: WeightedRuns,
   ) {
     this.previous = INDICATOR_IDS.map(() => new Float32Array(model.runs))
-    this.scratch = new Float64Array(model.runs)
+    this.orderStatistics = new Float32OrderStatistics(model.runs)
     this.order = weighted === undefined ? undefined : new Uint32Array(model.runs)
   }
 
@@ -63,7 +63,7 @@ export class ReportBuilder {
           ? describeWeightedRuns(values, weights, this.order)
           : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
             ? describeCounts(values, this.histogram)
-            : describeRuns(values, this.scratch)
+            : this.orderStatistics.describe(values)
     this.previousStats[indicator] = stats
     const { p10, p50, p90, mean } = stats
     this.rows[indicator]?.push({

@@ -10,7 +10,7 @@ import {
 } from "@accord/domain"
 import type { CompiledModel } from "./compiled-model.js"
 import { IND, INDICATOR_COUNT, monthlyEvasion, netEnergyMw } from "./indicator-formulas.js"
-import { runKey, streamKey, triangular, uniform } from "./random-stream.js"
+import { runKey, saltedStreamKey, streamSalt, triangular, uniform } from "./random-stream.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
 
 const DISCUSSED = stateIndex("discussed")
@@ -78,8 +78,10 @@ export class TrajectoryKernel {
   readonly runCount: number
   /** Month of `values`; -1 before the first `advance()`. */
   month = -1
-  readonly values: Float64Array
-  private readonly params: Float64Array
+  /** float32, as reports use them: half the memory of float64. */
+  readonly values: Float32Array
+  /** Each run's parameter draws, float32 (draws from ranges; float32's 7 digits are far finer than the ranges). */
+  private readonly params: Float32Array
   private readonly keys: Uint32Array
   private readonly state: Int8Array
   private readonly agreed: Float64Array
@@ -115,8 +117,8 @@ export class TrajectoryKernel {
     const P = model.parameterCount
     const C = model.commitmentCount
     this.runCount = R
-    this.values = new Float64Array(INDICATOR_COUNT * R)
-    this.params = new Float64Array(R * P)
+    this.values = new Float32Array(INDICATOR_COUNT * R)
+    this.params = new Float32Array(R * P)
     this.keys = new Uint32Array(R * C)
     this.state = new Int8Array(R * C).fill(NOT_YET)
     this.agreed = new Float64Array(R * C)
@@ -133,11 +135,13 @@ export class TrajectoryKernel {
       this.sanctionsSlot[c] = slot
     })
     this.consultations = new Int32Array(R)
+    const parameterSalt = Uint32Array.from(model.parameterStream, streamSalt)
+    const commitmentSalt = Uint32Array.from(model.stream, streamSalt)
     for (let r = 0; r < R; r++) {
       const key = runKey(model.seed, fromRun + r)
       // Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's range.
       for (let k = 0; parameters === null && k < P; k++) {
-        const u = uniform(streamKey(key, model.parameterStream[k] as number), 0, 0)
+        const u = uniform(saltedStreamKey(key, parameterSalt[k] as number), 0, 0)
         this.params[r * P + k] = triangular(
           u,
           model.low[k] as number,
@@ -146,7 +150,7 @@ export class TrajectoryKernel {
         )
       }
       if (parameters !== null) this.params.set(parameters.subarray(r * P, (r + 1) * P), r * P)
-      for (let c = 0; c < C; c++) this.keys[r * C + c] = streamKey(key, model.stream[c] as number)
+      for (let c = 0; c < C; c++) this.keys[r * C + c] = saltedStreamKey(key, commitmentSalt[c] as number)
     }
     if (recorder !== null && R === 1) {
       const values: Record<string, number> = {}
@@ -185,7 +189,7 @@ export class TrajectoryKernel {
     const { startMonth, hazardAgree, hazardResume, hazardWithdraw, hazardStall, hazardDeliver, sector } =
       model
     const { hazardPropose, hazardDrop, isNew } = model
-    const { agreed, delivered } = this
+    const { agreed, delivered, due, geometric } = this
     const recording = this.recorder !== null
     const t = r * TOTALS_WIDTH
     const mp = model.modelParameter
@@ -202,8 +206,8 @@ export class TrajectoryKernel {
       if (s === IMPLEMENTED || s === WITHDRAWN) continue
       if (quiet[c] === 1 && (s === PROPOSED || s === STALLED || s === DISCUSSED)) {
         // Geometric waiting times: a quiet month of a waiting commitment is a comparison, no draw.
-        if (this.geometric) {
-          if (this.due[i] === m) this.stepCommitment(c, i, s, m, pb)
+        if (geometric) {
+          if (due[i] === m) this.stepCommitment(c, i, s, m, pb)
           continue
         }
         // A quiet month of a discussed, proposed or stalled commitment: one draw, usually no event. Only when
