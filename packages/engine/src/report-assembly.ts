@@ -36,7 +36,7 @@ export class ReportBuilder {
   private readonly orderStatistics: Float32OrderStatistics
   private readonly histogram = new Int32Array(COUNT_LIMIT)
   private representative = 0
-  private readonly order: Uint32Array | undefined
+  private readonly packed: Float64Array | undefined
 
   /** With `weighted`, statistics are over weighted runs (a spec with `asOf`). */
   constructor(
@@ -45,7 +45,7 @@ export class ReportBuilder {
   ) {
     this.previous = INDICATOR_IDS.map(() => new Float32Array(model.runs))
     this.orderStatistics = new Float32OrderStatistics(model.runs)
-    this.order = weighted === undefined ? undefined : new Uint32Array(model.runs)
+    this.packed = weighted === undefined ? undefined : new Float64Array(model.runs)
   }
 
   /** Adds one indicator's values at one month for all runs (months in order). */
@@ -60,7 +60,7 @@ export class ReportBuilder {
       cached !== undefined && !changed
         ? cached
         : weights !== undefined
-          ? describeWeightedRuns(values, weights, this.order)
+          ? describeWeightedRuns(values, weights, this.packed)
           : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
             ? describeCounts(values, this.histogram)
             : this.orderStatistics.describe(values)

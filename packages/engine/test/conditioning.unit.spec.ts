@@ -6,13 +6,14 @@ import {
   packCatalog,
   type ScenarioSpecInput,
 } from "@accord/domain"
+import { fc, test } from "@fast-check/vitest"
 import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { INDICATOR_IDS } from "../src/indicator-formulas.js"
 import { describeRuns, roundStatistic } from "../src/run-statistics.js"
 import { simulate } from "../src/simulate.js"
 import { assembleReport, simulateChunk, splitRuns } from "../src/simulation-chunk.js"
-import { describeWeightedRuns } from "../src/weighted-statistics.js"
+import { describeWeightedRuns, weightedStatisticsInOrder } from "../src/weighted-statistics.js"
 
 const pack = getPack("sybiha-visit-2025")
 if (pack === undefined) throw new Error("pack missing")
@@ -29,6 +30,30 @@ describe("weighted quantiles", () => {
     const kept = values.filter((v) => v > 10)
     expect(describeWeightedRuns(values, weights)).toEqual(describeRuns(kept))
   })
+})
+
+describe("weighted quantiles by one native sort of packed keys", () => {
+  const float = fc.oneof(
+    fc.constantFrom(0, -0, 1, 2.5, -3, 1e-30),
+    fc.float({ noNaN: true, noDefaultInfinity: true, min: -1e6, max: 1e6 }),
+  )
+  const weight = fc.oneof(fc.constant(0), fc.double({ min: 0, max: 5, noNaN: true }))
+  test.prop([fc.array(fc.tuple(float, weight), { minLength: 1, maxLength: 2000 })])(
+    "give exactly the statistics of the walk over runs ordered by a comparator (value, then run)",
+    (pairs) => {
+      const values = Float32Array.from(pairs, ([v]) => v)
+      const weights = Float64Array.from(pairs, ([, w]) => w)
+      const kept = Array.from(values.keys()).filter((r) => (weights[r] as number) > 0)
+      const total = kept.reduce((sum, r) => sum + (weights[r] as number), 0)
+      const weightedSum = kept.reduce((sum, r) => sum + (weights[r] as number) * (values[r] as number), 0)
+      const order = [...kept].sort((a, b) => (values[a] as number) - (values[b] as number) || a - b)
+      const expected =
+        kept.length === 0
+          ? { p10: 0, p50: 0, p90: 0, mean: 0 }
+          : weightedStatisticsInOrder(values, weights, order, total, weightedSum)
+      expect(describeWeightedRuns(values, weights)).toEqual(expected)
+    },
+  )
 })
 
 describe("projections conditioned on observations", () => {
