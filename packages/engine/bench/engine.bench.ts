@@ -134,6 +134,13 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
             } else actor.send({ type: "DELIVER", amountUsdM: tranche })
           } else if (u2 < d) actor.send({ type: "COMPLETE" })
         }
+        // A known date (the mine action conference): implemented that month if still agreed, as the kernel does.
+        const after = actor.getSnapshot()
+        if (model.implementedAtMonth[c] === m && after.value === "agreed") {
+          const remaining = after.context.agreedUsdM - after.context.deliveredUsdM
+          if (remaining > 0) actor.send({ type: "DELIVER", amountUsdM: remaining })
+          actor.send({ type: "COMPLETE" })
+        }
       })
       // The same folds the engine keeps each month: funds and sector totals, read from the actors' snapshots.
       let pledged = 0
