@@ -3,9 +3,10 @@ import {
   describeMove,
   type ExerciseEvent,
   type ExerciseState,
-  type IndicatorOutcome,
+  IndicatorOutcome,
 } from "@accord/domain"
 import type { RecordedEvent } from "@accord/event-store"
+import { Schema } from "effect"
 import { decider } from "./exercise-stream.js"
 
 export type ExerciseLogFormat = "json" | "csv" | "markdown"
@@ -17,18 +18,33 @@ export const exerciseLogMediaType: Readonly<Record<ExerciseLogFormat, string>> =
 }
 
 /** One line of the log: what happened, who did it, in which round; a round close carries its outcomes. */
-export interface LogEntry {
-  readonly version: number
-  readonly recordedAt: string
-  readonly round: number | null
-  readonly kind: "round-start" | "round-close" | "event"
-  readonly type: string
-  readonly actor: string
-  readonly team: string | null
-  readonly moveId: string | null
-  readonly text: string
-  readonly outcomes?: ReadonlyArray<IndicatorOutcome>
-}
+const LogEntry = Schema.Struct({
+  version: Schema.Int,
+  recordedAt: Schema.String,
+  round: Schema.NullOr(Schema.Int),
+  kind: Schema.Literal("round-start", "round-close", "event"),
+  type: Schema.String,
+  actor: Schema.String,
+  team: Schema.NullOr(Schema.String),
+  moveId: Schema.NullOr(Schema.String),
+  text: Schema.String,
+  outcomes: Schema.optional(Schema.Array(IndicatorOutcome)),
+}).annotations({ identifier: "ExerciseLogEntry" })
+type LogEntry = typeof LogEntry.Type
+
+/** The JSON log, as GET /api/exercises/{id}/log answers it (the document's schema). */
+export const ExerciseLogSchema = Schema.Struct({
+  exercise: Schema.Struct({
+    id: Schema.String,
+    name: Schema.String,
+    pack: Schema.String,
+    rounds: Schema.Int,
+    roundMonths: Schema.Int,
+    runs: Schema.Int,
+    seed: Schema.Int,
+  }),
+  entries: Schema.Array(LogEntry),
+}).annotations({ identifier: "ExerciseLog" })
 
 const ROLE_NAMES: Readonly<Record<string, string>> = {
   japan: "Japan",
@@ -264,7 +280,7 @@ export const exerciseLog = (
   }
   if (format === "csv") return toCsv(entries)
   if (format === "markdown") return toMarkdown(state, entries)
-  const exercise = {
+  const exercise: typeof ExerciseLogSchema.Type.exercise = {
     id: state.exerciseId,
     name: state.name,
     pack: state.pack,
@@ -273,5 +289,6 @@ export const exerciseLog = (
     runs: state.runs,
     seed: state.seed,
   }
-  return JSON.stringify({ exercise, entries }, null, 2)
+  const log: typeof ExerciseLogSchema.Encoded = { exercise, entries }
+  return JSON.stringify(log, null, 2)
 }

@@ -1,6 +1,7 @@
 import { ExerciseId, ExerciseMove, ExerciseSetup, RoundClockSet, TemplateId } from "@accord/domain"
 import { Schema } from "effect"
 import type { Operation } from "../openapi/operation.js"
+import { ExerciseLogSchema } from "./exercise-log.js"
 import { SaveTemplateBody } from "./exercise-templates.js"
 import { AdjudicationBody, ClockBody, RevealBody } from "./facilitator-routes.js"
 
@@ -108,7 +109,7 @@ export const facilitatorOperations: ReadonlyArray<Operation> = [
         required: false,
       },
     },
-    responses: { 200: { description: "The log", kind: "report" } },
+    responses: { 200: { description: "The log", schema: ExerciseLogSchema, kind: "report" } },
   },
   {
     method: "post",

@@ -152,6 +152,9 @@ export const makeOpenApiDocument = (operations: ReadonlyArray<Operation>, versio
   }
   return {
     openapi: "3.1.0",
+    // Said outright: without it, validators such as Prism read the schemas as draft-07 and ignore
+    // 2020-12's prefixItems (the tuples of the sensitivity intervals).
+    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     info: {
       title: "Accord API",
       version,

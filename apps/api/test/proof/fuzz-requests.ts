@@ -29,6 +29,8 @@ export type Expectation =
 
 export interface FuzzRequest {
   readonly label: string
+  /** The document's operation the request is aimed at (none for a method the path does not declare). */
+  readonly operationId?: string
   readonly method: string
   readonly url: string
   readonly headers: Readonly<Record<string, string>>
@@ -258,6 +260,7 @@ export const makeFuzzRequests = (
       const name = (body as { name?: unknown }).name
       return {
         label: `valid ${op.operationId}`,
+        operationId: op.operationId,
         method: op.method,
         url: urlOf(op),
         headers: accept === undefined ? jsonFor(op) : { ...jsonFor(op), accept },
@@ -285,6 +288,7 @@ export const makeFuzzRequests = (
     .map(
       ({ op, breakage }): FuzzRequest => ({
         label: `${op.operationId}: ${breakage.kind}`,
+        operationId: op.operationId,
         method: op.method,
         url: urlOf(op),
         headers: jsonFor(op),
@@ -334,6 +338,7 @@ export const makeFuzzRequests = (
     .map(
       ({ op, text }): FuzzRequest => ({
         label: `${op.operationId}: malformed JSON`,
+        operationId: op.operationId,
         method: op.method,
         url: urlOf(op),
         headers: jsonFor(op),
@@ -380,6 +385,7 @@ export const makeFuzzRequests = (
       if (!/^[\t\x20-\x7e\x80-\xff]*$/.test(headerValue)) headerValue = "text/plain"
       return {
         label: `${op.operationId}: content-type '${headerValue}'`,
+        operationId: op.operationId,
         method: op.method,
         url: urlOf(op),
         headers: headerValue === "" ? authFor(op) : { "content-type": headerValue, ...authFor(op) },
@@ -411,6 +417,7 @@ export const makeFuzzRequests = (
   const wrongBodies = fc.tuple(fc.constantFrom(...bodyOps), fc.constantFrom(...hugeBodies)).map(
     ([op, huge]): FuzzRequest => ({
       label: `${op.operationId}: ${huge.what}`,
+      operationId: op.operationId,
       method: op.method,
       url: urlOf(op),
       headers: jsonFor(op),
@@ -463,6 +470,7 @@ export const makeFuzzRequests = (
       const search = query.map(([k, v]) => `${encodeURIComponent(k)}=${v}`).join("&")
       return {
         label: `${op.operationId}: parameters ${JSON.stringify(segments).slice(0, 80)} ?${search.slice(0, 80)}`,
+        operationId: op.operationId,
         method: op.method,
         url: `${fillPath(op.template, segments as Record<string, string>)}${search === "" ? "" : `?${search}`}`,
         headers: jsonFor(op),
@@ -492,6 +500,7 @@ export const makeFuzzRequests = (
     .map(
       ({ op, param, value, body }): FuzzRequest => ({
         label: `${op.operationId}: ?${param.name}=${JSON.stringify(value)}`,
+        operationId: op.operationId,
         method: op.method,
         url: `${urlOf(op)}?${param.name}=${encodeURIComponent(value)}`,
         headers: jsonFor(op),
@@ -526,10 +535,43 @@ export const makeFuzzRequests = (
     .map(
       (op): FuzzRequest => ({
         label: `read ${op.operationId}`,
+        operationId: op.operationId,
         method: op.method,
         url: urlOf(op),
         headers: {},
         expectation: op.pathParams.length === 0 ? { kind: "success" } : { kind: "no-server-error" },
+      }),
+    )
+
+  /**
+   * Every operation without a body (reads, deletes, runs): fixtures in the path where the collection has one,
+   * otherwise a value of the parameter's schema; required query parameters filled; the collection's token.
+   */
+  const bodiless = fc
+    .constantFrom(...operations.filter((op) => op.body === undefined))
+    .chain((op) => {
+      const known = (fixtures.byCollection[collectionOf(op.template) ?? ""] ?? {}) as Record<string, string>
+      const segment = (p: OperationInfo["pathParams"][number]) =>
+        known[p.name] === undefined
+          ? valid(p.schema).map((v) => encodeURIComponent(String(v)))
+          : fc.constant(known[p.name] as string)
+      const required = op.queryParams.filter((p) => p.required)
+      return fc.record({
+        op: fc.constant(op),
+        segments: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, segment(p)]))),
+        query: fc.tuple(
+          ...required.map((p) => valid(p.schema).map((v) => `${p.name}=${encodeURIComponent(String(v))}`)),
+        ),
+      })
+    })
+    .map(
+      ({ op, segments, query }): FuzzRequest => ({
+        label: `bodiless ${op.operationId}`,
+        operationId: op.operationId,
+        method: op.method,
+        url: `${fillPath(op.template, segments as Record<string, string>)}${query.length === 0 ? "" : `?${query.join("&")}`}`,
+        headers: authFor(op),
+        expectation: { kind: "no-server-error" },
       }),
     )
 
@@ -543,5 +585,6 @@ export const makeFuzzRequests = (
     brokenEnumQuery,
     wrongMethods,
     reads,
+    bodiless,
   }
 }

@@ -33,6 +33,7 @@ export const DebriefSchema = Schema.Struct({
     seed: Schema.Int,
     asOfRound: Schema.Int,
     month: Schema.Int,
+    hasBaseScenario: Schema.Boolean,
   }),
   timeline: Schema.Array(
     Schema.Struct({ role: ExerciseActor, team: Schema.String, moves: Schema.Array(DebriefMove) }),
@@ -42,6 +43,9 @@ export const DebriefSchema = Schema.Struct({
       id: Schema.String,
       label: Schema.String,
       unit: Schema.String,
+      count: Schema.Boolean,
+      playedP10: Schema.Number,
+      playedP90: Schema.Number,
       playedP50: Schema.Number,
       baselineP50: Schema.Number,
       noMovesP50: Schema.Number,
@@ -55,11 +59,50 @@ export const DebriefSchema = Schema.Struct({
       role: ExerciseActor,
       round: Schema.Int,
       description: Schema.String,
+      kind: Schema.Literal("move", "deal"),
+      roles: Schema.Array(ExerciseActor),
+      moves: Schema.Array(
+        Schema.Struct({
+          moveId: Schema.String,
+          role: ExerciseActor,
+          round: Schema.Int,
+          description: Schema.String,
+        }),
+      ),
       effects: Schema.Array(
-        Schema.Struct({ indicator: Schema.String, deltaMean: Schema.Number, deltaP50: Schema.Number }),
+        Schema.Struct({
+          indicator: Schema.String,
+          deltaMean: Schema.Number,
+          deltaP50: Schema.Number,
+          standardError: Schema.Number,
+          shareUp: Schema.Number,
+          shareDown: Schema.Number,
+        }),
       ),
     }),
   ),
+  attributionTotal: Schema.Array(Schema.Struct({ indicator: Schema.String, deltaMean: Schema.Number })),
+  attributionMethod: Schema.Struct({
+    method: Schema.Literal("exact", "sampled"),
+    units: Schema.Int,
+    permutations: Schema.Int,
+    note: Schema.String,
+  }),
+  teams: Schema.Array(
+    Schema.Struct({
+      role: ExerciseActor,
+      team: Schema.String,
+      lines: Schema.Array(
+        Schema.Struct({
+          description: Schema.String,
+          effects: Schema.Array(
+            Schema.Struct({ indicator: Schema.String, deltaMean: Schema.Number, text: Schema.String }),
+          ),
+        }),
+      ),
+    }),
+  ),
+  prompts: Schema.Array(Schema.String),
   topMovers: Schema.Array(
     Schema.Struct({
       indicator: Schema.String,
@@ -69,8 +112,10 @@ export const DebriefSchema = Schema.Struct({
         Schema.Struct({
           moveId: Schema.String,
           role: ExerciseActor,
+          roles: Schema.Array(ExerciseActor),
           description: Schema.String,
           deltaMean: Schema.Number,
+          text: Schema.String,
         }),
       ),
     }),
@@ -87,6 +132,9 @@ export const DebriefSchema = Schema.Struct({
   model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
 }).annotations({ identifier: "Debrief" })
 
-// The debrief the engine builds must be what the schema documents (checked by the compiler).
+// The debrief the engine builds must be what the schema documents, both ways (checked by the compiler): a
+// field the engine adds and the schema leaves out would be an undocumented field of the JSON answer.
 const _debriefFitsSchema = (debrief: Debrief): typeof DebriefSchema.Encoded => debrief
+const _schemaFitsDebrief = (documented: typeof DebriefSchema.Type): Debrief => documented
 void _debriefFitsSchema
+void _schemaFitsDebrief
