@@ -54,5 +54,8 @@ export const createFixtures = async (
       }
     }
   }
+  // A template is saved and deleted with the facilitator token of an exercise.
+  const facilitator = tokens["/api/exercises"]
+  if (facilitator !== undefined) tokens["/api/exercise-templates"] = facilitator
   return { byCollection, tokens }
 }
