@@ -16,12 +16,27 @@ export type Send = (
 const post = (send: Send, url: string, body: unknown) =>
   send(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
 
+/**
+ * Sampling bodies between two fixture requests can take longer than the server's 5 s keep-alive on a loaded
+ * machine; a kept-alive socket the server closed meanwhile resets the next request (ECONNRESET). Setup
+ * only, before anything is under test: such a request is sent once more, on a new socket.
+ */
+const retryOnReset =
+  (send: Send): Send =>
+  (url, init) =>
+    send(url, init).catch((error: unknown) => {
+      const cause = (error as { cause?: { code?: string } }).cause
+      if (cause?.code !== "ECONNRESET") throw error
+      return send(url, init)
+    })
+
 /** Creates the resources and answers their ids by collection. */
 export const createFixtures = async (
-  send: Send,
+  sendOnce: Send,
   operations: ReadonlyArray<OperationInfo>,
   components: Components,
 ): Promise<Fixtures> => {
+  const send = retryOnReset(sendOnce)
   const pack = builtInPacks[0]?.id ?? "sybiha-visit-2025"
   const created = await post(send, "/api/scenarios", { pack, runs: 20, horizonMonths: 6, name: "fixture" })
   if (created.status !== 201) throw new Error(`could not create the fixture scenario: ${created.status}`)
