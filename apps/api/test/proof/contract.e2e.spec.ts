@@ -87,24 +87,28 @@ const securityOf = (op: OperationInfo | undefined) =>
     op?.method.toLowerCase() ?? ""
   ]?.security
 
-/** The same valid requests without their token, to every operation that declares bearer security: a 401. */
+/**
+ * Valid requests that carry a token, sent once more without it: a 401 where the operation declares bearer
+ * security (Prism reports the missing credentials), or a 404 when the id names nothing (a template is looked
+ * up before its token is checked against it); elsewhere a 401 would be a token the document does not
+ * declare, which `judge` reports.
+ */
 const withoutToken = (valid: ReadonlyArray<Planned>): ReadonlyArray<Planned> => {
   const seen = new Set<string>()
-  return valid.flatMap(({ request }) => {
+  return valid.flatMap(({ request }): ReadonlyArray<Planned> => {
     const id = request.operationId ?? ""
-    if (seen.has(id) || securityOf(operationById.get(id)) === undefined) return []
+    if (seen.has(id) || request.headers.authorization === undefined) return []
     seen.add(id)
     const { authorization: _dropped, ...headers } = request.headers
+    const declared = securityOf(operationById.get(id)) !== undefined
+    const stripped = { ...request, label: `${request.label} without a token`, headers }
     return [
-      {
-        request: {
-          ...request,
-          label: `${request.label} without a token`,
-          headers,
-          expectation: { kind: "client-error", statuses: [401] },
-        },
-        reading: "invalid",
-      },
+      declared
+        ? {
+            request: { ...stripped, expectation: { kind: "client-error", statuses: [401, 404] } },
+            reading: "invalid",
+          }
+        : { request: stripped, reading: "either" },
     ]
   })
 }
@@ -160,11 +164,12 @@ const breaksPrism = (request: FuzzRequest) => {
 /**
  * Prism re-serializes the bodies it forwards (a top-level JSON string loses its quotes, null becomes
  * nothing), so the exact status and blamed path are the fuzz suite's to check over the bytes it sends.
- * Through Prism, an invalid request owes a refusal (any 4xx) in the error shape, conforming to the document.
+ * Through Prism, an invalid request with a body owes a refusal (any 4xx) in the error shape, conforming to
+ * the document; one without a body still owes the exact status (a 401 without a token).
  */
 const anyRefusal = Array.from({ length: 100 }, (_, i) => 400 + i)
 const throughPrism = (request: FuzzRequest): FuzzRequest =>
-  request.expectation.kind === "client-error"
+  request.expectation.kind === "client-error" && request.body !== undefined
     ? { ...request, expectation: { kind: "client-error", statuses: anyRefusal } }
     : request
 
