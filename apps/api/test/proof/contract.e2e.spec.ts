@@ -189,13 +189,18 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), "accord-contract-"))
   const documentPath = join(folder, "openapi.json")
   writeFileSync(documentPath, JSON.stringify(document))
-  prism = await startPrismProxy(documentPath, server.url)
   const direct: Send = (url, init) => fetch(`${server.url}${url}`, init)
-  const categories = makeFuzzRequests(
-    operations,
-    components,
-    await createFixtures(direct, operations, components),
+  // Prism reads the document while the fixtures are created (and is stopped after all, whichever fails).
+  const starting = startPrismProxy(documentPath, server.url)
+  starting.then(
+    (proxy) => {
+      prism = proxy
+    },
+    () => undefined,
   )
+  const fixtures = await createFixtures(direct, operations, components)
+  prism = await starting
+  const categories = makeFuzzRequests(operations, components, fixtures)
   const drawn = plan.flatMap(({ category, perOperation, reading, keep }, at) =>
     stratified(
       keep === undefined ? categories[category] : categories[category].filter(keep),
