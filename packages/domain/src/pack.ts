@@ -75,11 +75,33 @@ export const InterventionDescription = Schema.Struct({
     "withdraw",
     "sanctions-evasion",
     "grid-strike",
+    "stall",
   ),
   label: Schema.String,
   description: Schema.String,
 }).annotations({ identifier: "InterventionDescription" })
 export type InterventionDescription = typeof InterventionDescription.Type
+
+/** What one of Russia's counter-measures does in the classroom exercise, and what it costs Russia's team. */
+export const CounterMeasureParameters = Schema.Struct({
+  /** Added to the monthly evasion rate (a sanctions-evasion intervention); the exercise plays the mode. */
+  evasionPerMonth: Parameter,
+  /** What the move costs against Russia's round budget (USD m); the exercise charges the mode. */
+  costUsdM: Parameter,
+}).annotations({ identifier: "CounterMeasureParameters" })
+export type CounterMeasureParameters = typeof CounterMeasureParameters.Type
+
+/**
+ * Numbers the classroom exercise plays with that the scenario model does not draw: each labelled like a
+ * parameter (a fact with its source, or an assumption with a range and a rationale), shown in the model card.
+ */
+export const ExerciseParameters = Schema.Struct({
+  counterMeasures: Schema.Struct({
+    evasion: CounterMeasureParameters,
+    rerouting: CounterMeasureParameters,
+  }),
+}).annotations({ identifier: "ExerciseParameters" })
+export type ExerciseParameters = typeof ExerciseParameters.Type
 
 export const Pack = Schema.Struct({
   id: PackId,
@@ -98,6 +120,8 @@ export const Pack = Schema.Struct({
   hazards: Schema.NonEmptyArray(Hazards),
   indicators: Schema.NonEmptyArray(IndicatorDefinition),
   interventions: Schema.Array(InterventionDescription),
+  /** The classroom exercise's own numbers (a pack without them offers no counter-measures). */
+  exercise: Schema.optional(ExerciseParameters),
 }).annotations({ identifier: "Pack" })
 export type Pack = typeof Pack.Type
 export type PackInput = typeof Pack.Encoded

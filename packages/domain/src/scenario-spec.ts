@@ -24,6 +24,15 @@ const Label = Schema.String.pipe(Schema.maxLength(200))
 const labelField = Schema.optional(Label).annotations({
   description: "Free text shown in reports and charts (at most 200 characters)",
 })
+/**
+ * The state a new package enters in: "proposed" (the default) draws its agreement from its kind's hazard;
+ * "agreed" records a decision already taken at `month` (the classroom exercise's adopted and agreed moves).
+ */
+const initialStateField = Schema.optional(Schema.Literal("proposed", "agreed")).annotations({
+  description:
+    'State the package enters in at `month`: "proposed" (default; agreement is drawn month by month) or "agreed" (already decided at `month`, no agreement draw)',
+  default: "proposed",
+})
 
 export const SanctionsPackage = Schema.Struct({
   type: Schema.Literal("sanctions-package"),
@@ -32,6 +41,7 @@ export const SanctionsPackage = Schema.Struct({
   coverage: described(Share, "Share of Russia's relevant trade and finance the package covers, 0..1"),
   /** Share of the covered flows actually stopped, 0..1. */
   enforcement: described(Share, "Share of the covered flows actually stopped, 0..1"),
+  initialState: initialStateField,
   label: labelField,
 }).annotations({
   identifier: "SanctionsPackage",
@@ -52,6 +62,12 @@ export const AidPackage = Schema.Struct({
     "Amount in USD millions, more than 0 and at most 100000",
   ),
   form: AidForm,
+  initialState: initialStateField,
+  /** Delivered in full (what remains) at this month, if it is agreed then. */
+  implementedAtMonth: Schema.optional(Month).annotations({
+    description:
+      "Month the package is delivered in full (whatever remains), if it is agreed then (not stalled or withdrawn); not before `month`",
+  }),
   label: labelField,
 }).annotations({
   identifier: "AidPackage",
@@ -89,6 +105,19 @@ export const Withdraw = Schema.Struct({
   description: "An existing commitment of the pack is withdrawn in `month`",
 })
 export type Withdraw = typeof Withdraw.Type
+
+export const Stall = Schema.Struct({
+  type: Schema.Literal("stall"),
+  commitment: CommitmentId,
+  month: monthField,
+  label: labelField,
+}).annotations({
+  identifier: "Stall",
+  title: "Stall a commitment",
+  description:
+    "An existing commitment of the pack stalls in `month` if it is agreed then (a scandal, a budget freeze); it resumes later with its kind's resume hazard",
+})
+export type Stall = typeof Stall.Type
 
 /** Most a single counter-measure adds to the monthly evasion rate. */
 export const MAX_EVASION_PER_MONTH = 0.1
@@ -142,6 +171,7 @@ export const Intervention = Schema.Union(
   Withdraw,
   SanctionsEvasion,
   GridStrike,
+  Stall,
 ).annotations({
   identifier: "Intervention",
 })
@@ -249,8 +279,16 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
         message: `past the horizon: at most ${spec.horizonMonths} (horizonMonths); got ${month}`,
       })
     }
+    if (intervention.type === "aid-package" && intervention.implementedAtMonth !== undefined) {
+      const done = intervention.implementedAtMonth
+      if (done < intervention.month || done > spec.horizonMonths)
+        issues.push({
+          path: `${at}.implementedAtMonth`,
+          message: `between the package's month (${intervention.month}) and the horizon (${spec.horizonMonths}); got ${done}`,
+        })
+    }
     if (
-      (intervention.type === "delay" || intervention.type === "withdraw") &&
+      (intervention.type === "delay" || intervention.type === "withdraw" || intervention.type === "stall") &&
       !commitments.includes(intervention.commitment)
     ) {
       issues.push({

@@ -79,6 +79,8 @@ export interface CompiledModel {
   readonly initialState: Int8Array
   readonly implementedAtMonth: Int32Array
   readonly withdrawMonth: Int32Array
+  /** Month a stall intervention stalls commitment c (if agreed then), or -1. */
+  readonly stallMonth: Int32Array
   /** frozen[c * months + m] = 1 while a delay holds commitment c in month m. */
   readonly frozen: Uint8Array
   readonly stream: Uint32Array
@@ -99,6 +101,12 @@ export interface CompiledModel {
 const KIND_OF_AID = { grant: "financial-aid", "in-kind": "financial-aid", loan: "loan" } as const
 
 const interventionMonth = (i: Intervention): number => (i.type === "delay" ? (i.month ?? 0) : i.month)
+
+/** Interventions that act on one of the pack's commitments (by id). */
+const actsOnCommitment = (
+  i: Intervention,
+): i is Extract<Intervention, { type: "delay" | "withdraw" | "stall" }> =>
+  i.type === "delay" || i.type === "withdraw" || i.type === "stall"
 
 const interventionTitle = (i: Intervention, index: number): string => {
   if ((i.type === "sanctions-package" || i.type === "aid-package") && i.label !== undefined) return i.label
@@ -135,7 +143,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec, streams: ScenarioSp
     if (interventionMonth(i) > horizon) {
       specIssues.push({ path: `interventions.${n}.month`, message: `month is past the horizon (${horizon})` })
     }
-    if ((i.type === "delay" || i.type === "withdraw") && !packIds.includes(i.commitment)) {
+    if (actsOnCommitment(i) && !packIds.includes(i.commitment)) {
       specIssues.push({
         path: `interventions.${n}.commitment`,
         message: `unknown commitment '${i.commitment}'`,
@@ -248,6 +256,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec, streams: ScenarioSp
   const initialState = new Int8Array(C)
   const implementedAtMonth = new Int32Array(C).fill(-1)
   const withdrawMonth = new Int32Array(C).fill(-1)
+  const stallMonth = new Int32Array(C).fill(-1)
   const frozen = new Uint8Array(C * months)
   const stream = new Uint32Array(C)
   const interventionTarget = new Int32Array(spec.interventions.length).fill(-1)
@@ -290,18 +299,25 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec, streams: ScenarioSp
       occurrences.set(name, occurrence + 1)
       stream[c] = streamId(interventionStreamName(named, occurrence))
       startMonth[c] = interventionMonth(i)
-      initialState[c] = stateIndex("proposed")
-      if (i.type === "aid-package") fixedAmount[c] = i.amountUsdM
+      // A package enters proposed (agreement drawn later) or, when the spec says so, agreed at its month.
+      const entersAs = i.type === "aid-package" || i.type === "sanctions-package" ? i.initialState : undefined
+      initialState[c] = stateIndex(entersAs ?? "proposed")
+      if (i.type === "aid-package") {
+        fixedAmount[c] = i.amountUsdM
+        implementedAtMonth[c] = i.implementedAtMonth ?? -1
+      }
       if (i.type === "sanctions-package") fixedStrength[c] = i.coverage * i.enforcement
       interventionTarget[mc.intervention] = c
     }
   })
   spec.interventions.forEach((i, n) => {
-    if (i.type !== "delay" && i.type !== "withdraw") return
+    if (!actsOnCommitment(i)) return
     const c = packIds.indexOf(i.commitment)
     interventionTarget[n] = c
     if (i.type === "withdraw") {
       withdrawMonth[c] = withdrawMonth[c] < 0 ? i.month : Math.min(withdrawMonth[c] as number, i.month)
+    } else if (i.type === "stall") {
+      stallMonth[c] = stallMonth[c] < 0 ? i.month : Math.min(stallMonth[c] as number, i.month)
     } else {
       const from = i.month ?? 0
       for (let m = from; m < Math.min(months, from + i.months); m++) frozen[c * months + m] = 1
@@ -364,6 +380,7 @@ export const compileModel = (pack: Pack, spec: ScenarioSpec, streams: ScenarioSp
     initialState,
     implementedAtMonth,
     withdrawMonth,
+    stallMonth,
     frozen,
     stream,
     sanctionsList: indicesWhere(isSanctions),

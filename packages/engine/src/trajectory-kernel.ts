@@ -170,6 +170,7 @@ export class TrajectoryKernel {
       this.quiet[c] =
         (model.startMonth[c] as number) < m &&
         model.withdrawMonth[c] !== m &&
+        model.stallMonth[c] !== m &&
         model.implementedAtMonth[c] !== m &&
         model.frozen[c * model.months + m] === 0
           ? 1
@@ -342,6 +343,10 @@ export class TrajectoryKernel {
     if (s < 0 || s === IMPLEMENTED || s === WITHDRAWN) return s
     if (model.withdrawMonth[c] === m)
       return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn by an intervention", 0)
+    // A stall intervention stalls an agreed commitment instead of this month's draw; in any other state it
+    // does nothing and the month is drawn as usual.
+    if (model.stallMonth[c] === m && s === AGREED)
+      return this.fire(c, i, s, E_STALL, m, "stalled by an intervention", 0)
     const waiting = this.geometric && (s === DISCUSSED || s === PROPOSED || s === STALLED)
     if (waiting && start < m && model.frozen[c * model.months + m] === 1) {
       // A frozen month does not count towards the wait: the due month moves one on.

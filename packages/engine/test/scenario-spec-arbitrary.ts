@@ -74,6 +74,29 @@ export const gridStrike = (horizon: number) =>
     mwDestroyed: fc.double({ min: 1, max: 10_000, noNaN: true }),
   })
 
+/** A commitment of the pack stalls at its month if it is agreed then. */
+const stall = (horizon: number) =>
+  fc.record({
+    type: fc.constant("stall" as const),
+    commitment: fc.constantFrom(...commitmentIds),
+    month: fc.integer({ min: 0, max: horizon }),
+  })
+
+/** A package already decided at its month (the classroom's adopted and agreed moves), maybe delivered in full later. */
+const agreedPackage = (horizon: number) =>
+  fc.oneof(
+    sanctionsPackage(horizon).map((p) => ({ ...p, initialState: "agreed" as const })),
+    aidPackage(horizon).chain((p) =>
+      fc
+        .option(fc.integer({ min: p.month, max: horizon }), { nil: undefined })
+        .map((done) => ({
+          ...p,
+          initialState: "agreed" as const,
+          ...(done === undefined ? {} : { implementedAtMonth: done }),
+        })),
+    ),
+  )
+
 export const intervention = (horizon: number): fc.Arbitrary<Intervention> =>
   fc.oneof(
     sanctionsPackage(horizon),
@@ -82,6 +105,8 @@ export const intervention = (horizon: number): fc.Arbitrary<Intervention> =>
     withdraw(horizon),
     sanctionsEvasion(horizon),
     gridStrike(horizon),
+    stall(horizon),
+    agreedPackage(horizon),
   ) as fc.Arbitrary<Intervention>
 
 const overridable = pack.parameters.filter((p) => p.low < p.high)

@@ -25,6 +25,7 @@ export const interventionTitles: Record<InterventionInput["type"], string> = {
   withdraw: "Withdraw a commitment",
   "sanctions-evasion": "Sanctions evasion",
   "grid-strike": "Grid strike",
+  stall: "Stall a commitment",
 }
 
 /** A new intervention of a type, with defaults a class can start from. */
@@ -48,6 +49,8 @@ export const newIntervention = (type: InterventionInput["type"], pack: PackDetai
     case "grid-strike":
       // A heavy winter strike: a tenth of the 9.2 GW destroyed in the 2024 strike wave (docs/model.md).
       return { type, month: 4, mwDestroyed: 500 }
+    case "stall":
+      return { type, commitment, month: 6 }
   }
 }
 
@@ -183,7 +186,7 @@ export const InterventionEditor = ({
           />
         </>
       )}
-      {iv.type === "withdraw" && (
+      {(iv.type === "withdraw" || iv.type === "stall") && (
         <>
           <SelectLever
             name={`interventions.${index}.commitment`}

@@ -21,6 +21,8 @@ const interventionText = (iv: Record<string, unknown>, title: TitleOf): string =
       return `sanctions evasion from month ${iv.month} (+${Math.round(Number(iv.evasionPerMonth) * 1000) / 10} points a month)`
     case "grid-strike":
       return `grid strike in month ${iv.month} (${iv.mwDestroyed} MW destroyed)`
+    case "stall":
+      return `stall “${title(String(iv.commitment))}” in month ${iv.month}`
     default:
       return "a change to the scenario"
   }

@@ -2,6 +2,7 @@ import { Either, Schema } from "effect"
 import type { Decider } from "../decider.js"
 import { crossCheckSpec, type PackCatalog, type ScenarioSpec } from "../scenario-spec.js"
 import { InvalidInput, type ValidationIssue } from "../validation-issue.js"
+import { counterMeasuresOf } from "./counter-measures.js"
 import type {
   CloseRound,
   CreateExercise,
@@ -313,6 +314,13 @@ const submit = (
   if (roundError !== undefined) return Either.left(roundError)
   const unknown = unknownCommitment(command.move, state, catalog, "move.commitment")
   if (unknown !== undefined) return Either.left(unknown)
+  if (command.move.type === "counter-measure" && counterMeasuresOf(state.pack) === undefined)
+    return Either.left(
+      new InvalidInput({
+        message: "no counter-measures in this pack",
+        issues: [{ path: "move.measure", message: `pack '${state.pack}' defines no counter-measures` }],
+      }),
+    )
   // A move may answer what is on the table now, including an offer or project made earlier in this round
   // (its counterpart sees it at once): check it against the items as closing the round would leave them.
   const tableNow = planRoundClose(state)?.items ?? state.items
@@ -331,12 +339,13 @@ const submit = (
           wanted: mine.length + 1,
         }),
       )
-    const spent = mine.reduce((sum, m) => sum + moveCostUsdM(m.move), 0)
-    const wanted = spent + moveCostUsdM(command.move)
+    const counterMeasures = counterMeasuresOf(state.pack)
+    const spent = mine.reduce((sum, m) => sum + moveCostUsdM(m.move, counterMeasures), 0)
+    const wanted = spent + moveCostUsdM(command.move, counterMeasures)
     if (budget?.usdM !== undefined && wanted > budget.usdM)
       return Either.left(
         new BudgetExceeded({
-          message: `${command.actor} has USD ${budget.usdM - spent} m left this round; this move costs USD ${moveCostUsdM(command.move)} m`,
+          message: `${command.actor} has USD ${budget.usdM - spent} m left this round; this move costs USD ${moveCostUsdM(command.move, counterMeasures)} m`,
           role: command.actor,
           limit: budget.usdM,
           wanted,

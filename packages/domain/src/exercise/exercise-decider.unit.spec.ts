@@ -1,3 +1,4 @@
+import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
 import { deciderSpecification } from "../../test/decider-specification.js"
 import { foldEvents } from "../decider.js"
@@ -6,15 +7,15 @@ import { packCatalog } from "../packs/built-in-packs.js"
 import type { CreateExercise, SubmitMove } from "./exercise-commands.js"
 import { exerciseDecider } from "./exercise-decider.js"
 import type { BudgetExceeded, MoveNotAllowedForRole } from "./exercise-errors.js"
-import type {
-  ExerciseCreated,
+import {
+  type ExerciseCreated,
   ExerciseEvent,
-  ExerciseId,
-  MoveSubmitted,
-  RoundClosed,
-  RoundOutcomes,
-  TeamId,
-  TeamJoined,
+  type ExerciseId,
+  type MoveSubmitted,
+  type RoundClosed,
+  type RoundOutcomes,
+  type TeamId,
+  type TeamJoined,
 } from "./exercise-events.js"
 import type { ExerciseMove, MoveId } from "./exercise-moves.js"
 import { type ActiveExercise, MAX_SEAT_DEVICES } from "./exercise-state.js"
@@ -192,7 +193,7 @@ describe("exercise decider", () => {
       .when(submit("japan", "m1", { type: "counter-measure", measure: "evasion" }))
       .thenFails("MoveNotAllowedForRole")
     given(setUp)
-      .when(submit("ukraine", "m1", { type: "shock", commitment: "energy-projects" as never, months: 3 }))
+      .when(submit("ukraine", "m1", { type: "delay", commitment: "energy-projects" as never, months: 3 }))
       .thenFails("MoveNotAllowedForRole")
   })
 
@@ -214,14 +215,40 @@ describe("exercise decider", () => {
       .thenFails("UnknownTeam")
   })
 
-  it("lets the facilitator inject a shock, recorded as ShockInjected", () => {
-    const shock: ExerciseMove = { type: "shock", commitment: "energy-projects" as never, months: 3 }
-    given(setUp)
-      .when(submit("facilitator", "s1", shock))
-      .thenEvents([{ _tag: "ShockInjected", v: 1, moveId: "s1" as MoveId, round: 1, move: shock }])
-    given(setUp)
-      .when(submit("facilitator", "s1", { ...shock, commitment: "no-such" as never }))
-      .thenFails("InvalidInput")
+  it("lets the facilitator inject a grid strike, a stall or a delay, recorded as ShockInjected", () => {
+    const injections: ReadonlyArray<ExerciseMove> = [
+      { type: "grid-strike", mwDestroyed: 500 },
+      { type: "stall", commitment: "defense-consultations" as never, label: "Scandal in Tokyo" },
+      { type: "delay", commitment: "energy-projects" as never, months: 3 },
+    ]
+    for (const injection of injections)
+      given(setUp)
+        .when(submit("facilitator", "s1", injection))
+        .thenEvents([{ _tag: "ShockInjected", v: 1, moveId: "s1" as MoveId, round: 1, move: injection }])
+    for (const type of ["stall", "delay"] as const)
+      given(setUp)
+        .when(submit("facilitator", "s1", { type, commitment: "no-such" as never, months: 3 }))
+        .thenFails("InvalidInput")
+  })
+
+  it("reads a stored shock (before injections were typed) as the delay it always was", () => {
+    const stored = {
+      _tag: "ShockInjected",
+      v: 1,
+      moveId: "s1",
+      round: 1,
+      move: { type: "shock", commitment: "energy-projects", months: 3, label: "Strike on the grid" },
+    }
+    const decoded = Schema.decodeUnknownSync(ExerciseEvent)(stored)
+    expect(decoded).toEqual({
+      ...stored,
+      move: { type: "delay", commitment: "energy-projects", months: 3, label: "Strike on the grid" },
+    })
+    // Written back, it is a delay: the stored shape of new events is the current one.
+    expect(Schema.encodeSync(ExerciseEvent)(decoded)).toEqual(decoded)
+    expect(() =>
+      Schema.decodeUnknownSync(ExerciseEvent)({ ...stored, move: { ...stored.move, months: 0 } }),
+    ).toThrow(/months/)
   })
 
   it("lets Ukraine agree Japan's offer in the round it is made, and Japan deliver it then too", () => {

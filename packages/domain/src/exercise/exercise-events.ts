@@ -2,7 +2,7 @@ import { Schema } from "effect"
 import { PackId } from "../ids.js"
 import { Assumptions } from "../scenario-events.js"
 import { Intervention, MAX_HORIZON_MONTHS, MAX_SEED } from "../scenario-spec.js"
-import { ExerciseMove, MoveId } from "./exercise-moves.js"
+import { MoveId, StoredExerciseMove } from "./exercise-moves.js"
 import { type ExerciseActor, TeamRole } from "./exercise-roles.js"
 import { AppliedMove } from "./move-ref.js"
 
@@ -108,7 +108,7 @@ export const Approval = Schema.Literal("free", "required").annotations({ identif
 export type Approval = typeof Approval.Type
 
 /** A facilitator injection planned for a round (from a template): the facilitator injects it with one click. */
-export const PlannedInjection = Schema.Struct({ round: RoundNumber, move: ExerciseMove }).annotations({
+export const PlannedInjection = Schema.Struct({ round: RoundNumber, move: StoredExerciseMove }).annotations({
   identifier: "PlannedInjection",
 })
 export type PlannedInjection = typeof PlannedInjection.Type
@@ -175,16 +175,16 @@ export const MoveSubmitted = Schema.TaggedStruct("MoveSubmitted", {
   teamId: TeamId,
   role: TeamRole,
   round: RoundNumber,
-  move: ExerciseMove,
+  move: StoredExerciseMove,
 }).annotations({ identifier: "MoveSubmitted" })
 export type MoveSubmitted = typeof MoveSubmitted.Type
 
-/** The facilitator injects an event (a shock, a partner joining sanctions) into the open round. */
+/** The facilitator injects an event (a grid strike, a stall, a delay, a partner joining sanctions) into the open round. */
 export const ShockInjected = Schema.TaggedStruct("ShockInjected", {
   v: Schema.Literal(1),
   moveId: MoveId,
   round: RoundNumber,
-  move: ExerciseMove,
+  move: StoredExerciseMove,
 }).annotations({ identifier: "ShockInjected" })
 export type ShockInjected = typeof ShockInjected.Type
 
@@ -213,7 +213,7 @@ export const MoveAdjudicated = Schema.TaggedStruct("MoveAdjudicated", {
   round: RoundNumber,
   decision: AdjudicationDecision,
   reason: AdjudicationReason,
-  move: Schema.optional(ExerciseMove),
+  move: Schema.optional(StoredExerciseMove),
 }).annotations({ identifier: "MoveAdjudicated" })
 export type MoveAdjudicated = typeof MoveAdjudicated.Type
 

@@ -1,7 +1,8 @@
 import { Schema } from "effect"
 import { Sector, sectorLabels } from "../commitment.js"
 import { CommitmentId } from "../ids.js"
-import { AidForm } from "../scenario-spec.js"
+import { AidForm, MAX_MW_DESTROYED } from "../scenario-spec.js"
+import type { CounterMeasures } from "./counter-measures.js"
 import type { ExerciseActor } from "./exercise-roles.js"
 
 /** A client-chosen id for a move, unique within its exercise; it also names the item a move creates. */
@@ -70,19 +71,11 @@ export const DeclineOffer = Schema.Struct({
   item: MoveId,
 }).annotations({ identifier: "DeclineOffer" })
 
-/** Russia's counter-measures against sanctions, with how much each adds to the monthly evasion rate. */
+/** Russia's counter-measures against sanctions; what each adds to the evasion rate and costs is the pack's. */
 export const CounterMeasureKind = Schema.Literal("evasion", "rerouting").annotations({
   identifier: "CounterMeasureKind",
 })
 export type CounterMeasureKind = typeof CounterMeasureKind.Type
-export const counterMeasureEffect: Readonly<
-  Record<CounterMeasureKind, { evasionPerMonth: number; costUsdM: number }>
-> = {
-  // Shadow fleet and relabelled origin: the larger erosion, the larger cost.
-  evasion: { evasionPerMonth: 0.008, costUsdM: 300 },
-  // Trade through third countries: slower erosion, cheaper.
-  rerouting: { evasionPerMonth: 0.005, costUsdM: 150 },
-}
 
 /** Russia takes a counter-measure: sanctions pressure erodes faster from the month it takes effect. */
 export const CounterMeasure = Schema.Struct({
@@ -91,15 +84,31 @@ export const CounterMeasure = Schema.Struct({
   label: Schema.optional(Title),
 }).annotations({ identifier: "CounterMeasure" })
 
-/** The facilitator's shock: one commitment stands still for some months (a strike, a political crisis). */
-export const Shock = Schema.Struct({
-  type: Schema.Literal("shock"),
+const MwDestroyed = Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(MAX_MW_DESTROYED))
+
+/** The facilitator's strike on Ukraine's grid: it destroys generating capacity (a grid-strike intervention). */
+export const GridStrikeInjection = Schema.Struct({
+  type: Schema.Literal("grid-strike"),
+  mwDestroyed: MwDestroyed,
+  label: Schema.optional(Title),
+}).annotations({ identifier: "GridStrikeInjection" })
+
+/** The facilitator's scandal or budget freeze: one commitment stalls (if it is agreed when the round closes). */
+export const StallInjection = Schema.Struct({
+  type: Schema.Literal("stall"),
+  commitment: CommitmentId,
+  label: Schema.optional(Title),
+}).annotations({ identifier: "StallInjection" })
+
+/** The facilitator's election or crisis: one commitment stands still for some months. */
+export const DelayInjection = Schema.Struct({
+  type: Schema.Literal("delay"),
   commitment: CommitmentId,
   months: Schema.Int.pipe(Schema.between(1, 24)),
   label: Schema.optional(Title),
-}).annotations({ identifier: "Shock" })
+}).annotations({ identifier: "DelayInjection" })
 
-/** The facilitator has a new actor join the sanctions: a package of its own. */
+/** The facilitator has a partner join the sanctions: the partner's own package, adopted when the round closes. */
 export const PartnerJoins = Schema.Struct({
   type: Schema.Literal("partner-joins"),
   partner: Title,
@@ -118,31 +127,55 @@ export const ExerciseMove = Schema.Union(
   AgreeOffer,
   DeclineOffer,
   CounterMeasure,
-  Shock,
+  GridStrikeInjection,
+  StallInjection,
+  DelayInjection,
   PartnerJoins,
 ).annotations({ identifier: "ExerciseMove" })
 export type ExerciseMove = typeof ExerciseMove.Type
 export type MoveType = ExerciseMove["type"]
+
+/**
+ * Before injections were typed (grid strike, stall, delay), every injection was a `shock`: one commitment
+ * standing still for some months. That is a delay, so a stored shock reads as the delay it always was.
+ */
+// Fields as encoded: the delay they decode to checks them.
+const LegacyShock = Schema.Struct({
+  type: Schema.Literal("shock"),
+  commitment: Schema.String,
+  months: Schema.Number,
+  label: Schema.optional(Schema.String),
+})
+const ShockAsDelay = Schema.transform(LegacyShock, DelayInjection, {
+  strict: true,
+  decode: (shock) => ({ ...shock, type: "delay" as const }),
+  encode: (delay) => ({ ...delay, type: "shock" as const }),
+})
+
+/** A move as events store it: every current move, and a `shock` of older exercises read as a delay. */
+export const StoredExerciseMove = Schema.Union(ExerciseMove, ShockAsDelay).annotations({
+  identifier: "StoredExerciseMove",
+})
 
 /** Which moves each actor may make: what its real counterpart could do. */
 export const movesByActor: Readonly<Record<ExerciseActor, ReadonlyArray<MoveType>>> = {
   japan: ["adopt-sanctions", "offer-aid", "agree-project", "deliver", "withdraw-commitment"],
   ukraine: ["propose-project", "agree-offer", "decline-offer"],
   russia: ["counter-measure"],
-  facilitator: ["shock", "partner-joins"],
+  facilitator: ["grid-strike", "stall", "delay", "partner-joins"],
 }
 
 /** Whether an actor may make a move of this type. */
 export const mayMake = (actor: ExerciseActor, type: MoveType): boolean => movesByActor[actor].includes(type)
 
-/** What a move costs against its role's budget (USD m). */
-export const moveCostUsdM = (move: ExerciseMove): number => {
+/** What a move costs against its role's budget (USD m), with the pack's counter-measures. */
+export const moveCostUsdM = (move: ExerciseMove, counterMeasures: CounterMeasures | undefined): number => {
   switch (move.type) {
     case "offer-aid":
     case "propose-project":
       return move.amountUsdM
     case "counter-measure":
-      return counterMeasureEffect[move.measure].costUsdM
+      return counterMeasures?.[move.measure].costUsdM ?? 0
     default:
       return 0
   }
@@ -154,8 +187,10 @@ export const offerTitle = (move: { readonly title?: string | undefined; readonly
 
 /** What a description may name: offers and projects by their title and amount, commitments by their title. */
 export interface MoveNames {
+  /** An offer (Japan's) or project (Ukraine's) by its id; ids are per team, so the kind says whose. */
   readonly item: (
     itemId: string,
+    kind: "offer" | "project" | "either",
   ) => { readonly title: string; readonly amountUsdM: number; readonly by: "japan" | "ukraine" } | undefined
   readonly commitment: (commitmentId: string) => string | undefined
 }
@@ -166,7 +201,7 @@ const noNames: MoveNames = { item: () => undefined, commitment: () => undefined 
 const percent = (share: number): string => `${Math.round(share * 100)} %`
 
 const itemText = (names: MoveNames, itemId: string, kind: "offer" | "project" | "either"): string => {
-  const item = names.item(itemId)
+  const item = names.item(itemId, kind)
   if (item === undefined)
     return kind === "either" ? "an offer or project" : `an ${kind === "offer" ? "offer" : "project"}`
   const owner = item.by === "japan" ? "Japan's offer" : "Ukraine's project"
@@ -203,9 +238,13 @@ export const describeMove = (move: ExerciseMove, names: MoveNames = noNames): st
           ? "Sanctions evasion (shadow fleet)"
           : "Trade rerouting via third countries")
       )
-    case "shock":
-      return `${move.label ?? "Shock"}: “${names.commitment(move.commitment) ?? "a commitment"}” stands still for ${move.months} months`
+    case "grid-strike":
+      return `${move.label ?? "Strike on the power grid"}: ${move.mwDestroyed.toLocaleString("en-US")} MW of generating capacity destroyed`
+    case "stall":
+      return `${move.label ?? "Scandal"}: “${names.commitment(move.commitment) ?? "a commitment"}” stalls`
+    case "delay":
+      return `${move.label ?? "Election"}: “${names.commitment(move.commitment) ?? "a commitment"}” stands still for ${move.months} months`
     case "partner-joins":
-      return `${move.partner} joins the sanctions: covers ${percent(move.coverage)} of Russia's trade, ${percent(move.enforcement)} enforced`
+      return `${move.partner} joins the sanctions and adopts a package: covers ${percent(move.coverage)} of Russia's trade, ${percent(move.enforcement)} enforced`
   }
 }

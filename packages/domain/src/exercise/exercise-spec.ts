@@ -1,5 +1,6 @@
 import type { Intervention, ScenarioSpec } from "../scenario-spec.js"
-import { counterMeasureEffect, describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
+import { type CounterMeasures, counterMeasuresOf } from "./counter-measures.js"
+import { describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
 import type { ActiveExercise, ExerciseItem, RecordedMove } from "./exercise-state.js"
 import { applyMove } from "./move-effects.js"
 import { type MoveRef, moveKey } from "./move-ref.js"
@@ -59,80 +60,108 @@ export const playedMoves = (
   return played
 }
 
+/** Where an offer or project entered the scenario: its aid package's index among the interventions. */
+const itemKey = (item: ExerciseItem): string => `${item.kind}/${item.itemId}`
+
+/**
+ * The intervention a move makes, given the item it changed (if any): what
+ * each move does in the model (docs/classroom-guide.md tabulates it from
+ * `moveEffectsTable`). Decisions taken in the game enter as already taken:
+ * an adopted package or an agreed offer or project is agreed at its month,
+ * with no second agreement draw.
+ */
+const interventionOf = (
+  played: PlayedMove,
+  changed: ExerciseItem | undefined,
+  counterMeasures: CounterMeasures | undefined,
+): Intervention | undefined => {
+  const { move, month } = played
+  switch (move.type) {
+    case "adopt-sanctions":
+      return {
+        type: "sanctions-package",
+        month,
+        coverage: move.coverage,
+        enforcement: move.enforcement,
+        initialState: "agreed",
+        label: move.label ?? `Japan's sanctions package (round ${played.round})`,
+      }
+    case "partner-joins":
+      return {
+        type: "sanctions-package",
+        month,
+        coverage: move.coverage,
+        enforcement: move.enforcement,
+        initialState: "agreed",
+        label: `${move.partner} joins the sanctions`,
+      }
+    case "withdraw-commitment":
+      return { type: "withdraw", commitment: move.commitment, month }
+    case "grid-strike":
+      return { type: "grid-strike", month, mwDestroyed: move.mwDestroyed, label: describeMove(move) }
+    case "stall":
+      return { type: "stall", commitment: move.commitment, month, label: describeMove(move) }
+    case "delay":
+      return { type: "delay", commitment: move.commitment, months: move.months, month }
+    case "counter-measure": {
+      const effect = counterMeasures?.[move.measure]
+      if (effect === undefined) return undefined
+      return {
+        type: "sanctions-evasion",
+        month,
+        evasionPerMonth: effect.evasionPerMonth,
+        label: describeMove(move),
+      }
+    }
+    case "agree-project":
+    case "agree-offer":
+      if (changed?.state !== "agreed") return undefined
+      return {
+        type: "aid-package",
+        month,
+        sector: changed.sector,
+        amountUsdM: changed.amountUsdM,
+        form: changed.form,
+        initialState: "agreed",
+        label: changed.title,
+      }
+    default:
+      // Offers and proposals move no money until agreed; a decline takes an offer off the table;
+      // a delivery completes the package its agreement made (below).
+      return undefined
+  }
+}
+
 /**
  * Translates an exercise into the scenario the engine runs: the base
  * scenario's interventions, then what each move did at the month its round
- * closed. Sanctions packages (Japan's, a joining partner's) enter as
- * sanctions-package interventions; an offer or project enters as an aid
- * package when it is agreed (a proposal nobody accepts moves no money);
- * Japan's withdrawals as withdraw; the facilitator's shocks as delays;
- * Russia's counter-measures as sanctions-evasion interventions, which raise
- * the monthly evasion rate from their month on and leave earlier months alone.
- * The base scenario's assumptions pass through unchanged.
+ * closed (interventionOf). A delivery sets the month its item's aid package
+ * is delivered in full. The base scenario's assumptions pass through unchanged.
  */
 export const playedSpec = (state: ActiveExercise, options: PlayedSpecOptions = {}): ScenarioSpec => {
   const interventions: Array<Intervention> = [...(state.baseScenario?.interventions ?? [])]
+  const counterMeasures = counterMeasuresOf(state.pack)
+  const packageOf = new Map<string, number>()
   let items: ReadonlyArray<ExerciseItem> = []
   for (const played of playedMoves(state, options)) {
     if (options.excluding?.has(played.key) === true || options.excluding?.has(played.moveId) === true)
       continue
     const effect = applyMove(items, played.moveId, played.move, played.month)
     if (effect._tag === "Refused") continue
-    const before = items
+    // applyMove replaces the item it changes and appends the one it makes: the first that differs.
+    const changed = effect.items.find((item, k) => item !== items[k])
     items = effect.items
-    const { move, month } = played
-    switch (move.type) {
-      case "adopt-sanctions":
-        interventions.push({
-          type: "sanctions-package",
-          month,
-          coverage: move.coverage,
-          enforcement: move.enforcement,
-          label: move.label ?? `Japan's sanctions package (round ${played.round})`,
-        })
-        break
-      case "partner-joins":
-        interventions.push({
-          type: "sanctions-package",
-          month,
-          coverage: move.coverage,
-          enforcement: move.enforcement,
-          label: `${move.partner} joins the sanctions`,
-        })
-        break
-      case "withdraw-commitment":
-        interventions.push({ type: "withdraw", commitment: move.commitment, month })
-        break
-      case "shock":
-        interventions.push({ type: "delay", commitment: move.commitment, months: move.months, month })
-        break
-      case "counter-measure":
-        interventions.push({
-          type: "sanctions-evasion",
-          month,
-          evasionPerMonth: counterMeasureEffect[move.measure].evasionPerMonth,
-          label: describeMove(move),
-        })
-        break
-      case "agree-project":
-      case "agree-offer": {
-        const item = items.find((i) => i.itemId === move.item)
-        const was = before.find((i) => i.itemId === move.item)
-        if (item !== undefined && was?.state === "proposed" && item.state === "agreed") {
-          interventions.push({
-            type: "aid-package",
-            month,
-            sector: item.sector,
-            amountUsdM: item.amountUsdM,
-            form: item.form,
-            label: item.title,
-          })
-        }
-        break
-      }
-      default:
-        break
+    const made = interventionOf(played, changed, counterMeasures)
+    if (made !== undefined) {
+      if (made.type === "aid-package" && changed !== undefined)
+        packageOf.set(itemKey(changed), interventions.length)
+      interventions.push(made)
     }
+    const delivered =
+      played.move.type === "deliver" && changed !== undefined ? packageOf.get(itemKey(changed)) : undefined
+    const pkg = delivered === undefined ? undefined : interventions[delivered]
+    if (delivered !== undefined && pkg?.type === "aid-package")
+      interventions[delivered] = { ...pkg, implementedAtMonth: played.month }
   }
   const assumptions = state.baseScenario?.assumptions
   return {

@@ -1,3 +1,4 @@
+import { counterMeasuresOf } from "./counter-measures.js"
 import type { ExerciseEvent } from "./exercise-events.js"
 import { describeMove, type ExerciseMove, type MoveNames, moveCostUsdM } from "./exercise-moves.js"
 import type { ExerciseActor } from "./exercise-roles.js"
@@ -206,7 +207,8 @@ export const exerciseView = (state: ActiveExercise, viewer: ExerciseViewer): Exe
             usdM:
               budget.usdM === undefined
                 ? null
-                : budget.usdM - mine.reduce((s, m) => s + moveCostUsdM(m.move), 0),
+                : budget.usdM -
+                  mine.reduce((s, m) => s + moveCostUsdM(m.move, counterMeasuresOf(state.pack)), 0),
             moves: budget.moves === undefined ? null : budget.moves - mine.length,
           },
     // An observer does not even learn that a pending move exists.

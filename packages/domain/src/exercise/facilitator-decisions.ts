@@ -38,7 +38,7 @@ export const unknownCommitment = (
   catalog: PackCatalog,
   path: string,
 ): InvalidInput | undefined => {
-  if (move.type !== "withdraw-commitment" && move.type !== "shock") return undefined
+  if (move.type !== "withdraw-commitment" && move.type !== "stall" && move.type !== "delay") return undefined
   if (catalog.commitmentIds(state.pack).includes(move.commitment)) return undefined
   return new InvalidInput({
     message: "unknown commitment",

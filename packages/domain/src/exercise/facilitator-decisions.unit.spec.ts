@@ -138,7 +138,7 @@ describe("adjudication", () => {
       v: 1 as const,
       moveId: "x" as MoveId,
       round: 1,
-      move: { type: "shock" as const, commitment: "energy-projects" as never, months: 2 },
+      move: { type: "delay" as const, commitment: "energy-projects" as never, months: 2 },
     }
     const state = given([
       strict,

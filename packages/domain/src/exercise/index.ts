@@ -1,3 +1,4 @@
+export * from "./counter-measures.js"
 export * from "./exercise-budgets.js"
 export * from "./exercise-commands.js"
 export * from "./exercise-decider.js"

@@ -40,6 +40,8 @@ export const describeIntervention = (
       return `${capitalize(monthInWords(intervention.month, pack))} onwards: Russia counters the sanctions${label}, adding ${formatEvasionPoints(intervention.evasionPerMonth)} a month to the rate at which sanctions pressure erodes.`
     case "grid-strike":
       return `${capitalize(monthInWords(intervention.month, pack))}: a strike on the grid${label} destroys ${formatNumber(intervention.mwDestroyed)} MW of generating capacity.`
+    case "stall":
+      return `${capitalize(monthInWords(intervention.month, pack))}: "${names(intervention.commitment)}" stalls${label} if it is agreed then.`
   }
 }
 
