@@ -1,4 +1,4 @@
-import { Schema } from "effect"
+import { ParseResult, Schema } from "effect"
 import { Sector, sectorLabels } from "../commitment.js"
 import { CommitmentId } from "../ids.js"
 import { AidForm, MAX_MW_DESTROYED } from "../scenario-spec.js"
@@ -146,10 +146,12 @@ const LegacyShock = Schema.Struct({
   months: Schema.Number,
   label: Schema.optional(Schema.String),
 })
-const ShockAsDelay = Schema.transform(LegacyShock, DelayInjection, {
+// One way: a delay is always written as a delay (a failing encode sends the union to the current member).
+const ShockAsDelay = Schema.transformOrFail(LegacyShock, DelayInjection, {
   strict: true,
-  decode: (shock) => ({ ...shock, type: "delay" as const }),
-  encode: (delay) => ({ ...delay, type: "shock" as const }),
+  decode: (shock) => ParseResult.succeed({ ...shock, type: "delay" as const }),
+  encode: (delay, _, ast) =>
+    ParseResult.fail(new ParseResult.Forbidden(ast, delay, "a delay is stored as a delay")),
 })
 
 /** A move as events store it: every current move, and a `shock` of older exercises read as a delay. */

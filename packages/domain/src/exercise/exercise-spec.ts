@@ -98,9 +98,14 @@ const interventionOf = (
     case "withdraw-commitment":
       return { type: "withdraw", commitment: move.commitment, month }
     case "grid-strike":
-      return { type: "grid-strike", month, mwDestroyed: move.mwDestroyed, label: describeMove(move) }
+      return {
+        type: "grid-strike",
+        month,
+        mwDestroyed: move.mwDestroyed,
+        label: move.label ?? "Strike on the power grid",
+      }
     case "stall":
-      return { type: "stall", commitment: move.commitment, month, label: describeMove(move) }
+      return { type: "stall", commitment: move.commitment, month, label: move.label ?? "Scandal" }
     case "delay":
       return { type: "delay", commitment: move.commitment, months: move.months, month }
     case "counter-measure": {

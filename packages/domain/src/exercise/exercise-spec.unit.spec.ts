@@ -3,11 +3,19 @@ import { foldEvents } from "../decider.js"
 import type { PackId } from "../ids.js"
 import { getPack, packCatalog } from "../packs/built-in-packs.js"
 import { exerciseDecider } from "./exercise-decider.js"
-import type { ExerciseEvent, ExerciseId, MoveSubmitted, RoundClosed, TeamId } from "./exercise-events.js"
-import type { ExerciseMove, MoveId } from "./exercise-moves.js"
+import type {
+  ExerciseEvent,
+  ExerciseId,
+  MoveSubmitted,
+  RoundClosed,
+  ShockInjected,
+  TeamId,
+} from "./exercise-events.js"
+import { describeMove, type ExerciseMove, type MoveId } from "./exercise-moves.js"
 import { playedSpec } from "./exercise-spec.js"
 import type { ActiveExercise } from "./exercise-state.js"
 import { exerciseView } from "./exercise-view.js"
+import { moveNamesOf } from "./move-names.js"
 
 const pack = getPack("sybiha-visit-2025")
 if (pack === undefined) throw new Error("built-in pack missing")
@@ -39,6 +47,13 @@ const move = (
   moveId: moveId as MoveId,
   teamId: `t-${role}` as TeamId,
   role,
+  round,
+  move: m,
+})
+const facilitator = (moveId: string, m: ExerciseMove, round: number): ShockInjected => ({
+  _tag: "ShockInjected",
+  v: 1,
+  moveId: moveId as MoveId,
   round,
   move: m,
 })
@@ -76,6 +91,7 @@ describe("exercise → scenario spec", () => {
         month: 3,
         coverage: 0.2,
         enforcement: 0.6,
+        initialState: "agreed",
         label: "Japan's sanctions package (round 1)",
       },
       {
@@ -84,7 +100,15 @@ describe("exercise → scenario spec", () => {
         evasionPerMonth: 0.008,
         label: "Sanctions evasion (shadow fleet)",
       },
-      { type: "aid-package", month: 6, sector: "energy", amountUsdM: 400, form: "grant", label: "Grid" },
+      {
+        type: "aid-package",
+        month: 6,
+        sector: "energy",
+        amountUsdM: 400,
+        form: "grant",
+        initialState: "agreed",
+        label: "Grid",
+      },
     ])
     // Counter-measures are interventions from their month on, not an override of the evasion rate.
     expect(spec.assumptions).toBeUndefined()
@@ -128,6 +152,100 @@ describe("exercise → scenario spec", () => {
     const assumptions = { "sanctions.evasion-rate": 0.02 } as const
     const withBase = { ...later, baseScenario: { ...later.baseScenario, assumptions } } as ActiveExercise
     expect(playedSpec(withBase).assumptions).toEqual(assumptions)
+  })
+
+  it("delivers what remains of an agreed package at the month of the delivery", () => {
+    const delivered = foldEvents(exerciseDecider(packCatalog), [
+      ...played,
+      move("japan", "ship", { type: "deliver", item: "offer" as MoveId }, 3),
+      close(3, ["ship"]),
+    ]) as ActiveExercise
+    const aid = playedSpec(delivered).interventions.filter((i) => i.type === "aid-package")
+    expect(aid).toEqual([
+      {
+        type: "aid-package",
+        month: 6,
+        sector: "energy",
+        amountUsdM: 400,
+        form: "grant",
+        initialState: "agreed",
+        implementedAtMonth: 9,
+        label: "Grid",
+      },
+    ])
+    // Without the delivery, the package is delivered in tranches as the model draws them.
+    expect(playedSpec(delivered, { excluding: new Set(["ship"]) }).interventions.at(-1)).not.toHaveProperty(
+      "implementedAtMonth",
+    )
+  })
+
+  it("types the facilitator's injections: a grid strike, a stall, a delay, a partner's adopted package", () => {
+    const injected = foldEvents(exerciseDecider(packCatalog), [
+      ...played,
+      facilitator("strike", { type: "grid-strike", mwDestroyed: 800 }, 3),
+      facilitator("scandal", { type: "stall", commitment: "defense-consultations" as never }, 3),
+      facilitator(
+        "vote",
+        { type: "delay", commitment: "era-loan" as never, months: 4, label: "Election" },
+        3,
+      ),
+      facilitator(
+        "korea",
+        { type: "partner-joins", partner: "South Korea", coverage: 0.1, enforcement: 0.5 },
+        3,
+      ),
+      close(3, ["strike", "scandal", "vote", "korea"]),
+    ]) as ActiveExercise
+    expect(playedSpec(injected).interventions.slice(3)).toEqual([
+      {
+        type: "grid-strike",
+        month: 9,
+        mwDestroyed: 800,
+        label: "Strike on the power grid",
+      },
+      {
+        type: "stall",
+        commitment: "defense-consultations",
+        month: 9,
+        label: "Scandal",
+      },
+      { type: "delay", commitment: "era-loan", months: 4, month: 9 },
+      {
+        type: "sanctions-package",
+        month: 9,
+        coverage: 0.1,
+        enforcement: 0.5,
+        initialState: "agreed",
+        label: "South Korea joins the sanctions",
+      },
+    ])
+  })
+
+  it("names Japan's offer and Ukraine's project apart when their ids are the same", () => {
+    const twins = foldEvents(exerciseDecider(packCatalog), [
+      ...events,
+      move(
+        "japan",
+        "x",
+        { type: "offer-aid", sector: "health", amountUsdM: 50, form: "grant", title: "Clinics" },
+        1,
+      ),
+      move(
+        "ukraine",
+        "x",
+        { type: "propose-project", sector: "energy", amountUsdM: 70, title: "Substation" },
+        1,
+      ),
+    ]) as ActiveExercise
+    const names = moveNamesOf(twins)
+    expect(names.item("x", "offer")?.title).toBe("Clinics")
+    expect(names.item("x", "project")?.title).toBe("Substation")
+    expect(describeMove({ type: "agree-project", item: "x" as MoveId }, names)).toBe(
+      "Agrees Ukraine's project “Substation” (USD 70 m)",
+    )
+    expect(describeMove({ type: "agree-offer", item: "x" as MoveId }, names)).toBe(
+      "Agrees Japan's offer “Clinics” (USD 50 m)",
+    )
   })
 
   it("hides other teams' pending moves from a team, not from the facilitator", () => {
