@@ -6,7 +6,7 @@ import { checkWorkCeiling } from "./work-ceiling.js"
 /**
  * Refuses an exercise computation above the ceiling, answering its work otherwise: `simulations`
  * runs of the exercise as played (a round close runs three: as played, baseline, no moves; a debrief
- * three more than it has moves, one without each).
+ * runs debriefSimulations: the baseline and every coalition of moves its Shapley values need).
  */
 export const checkExerciseWork = (
   pack: Pack,

@@ -5,6 +5,7 @@ import {
   type Comparison,
   compare,
   type Debrief,
+  debriefSimulations,
   exerciseDebrief,
   modelInfo,
   projectRoundOutcomes,
@@ -92,7 +93,7 @@ export interface SimulatorShape {
     pack: Pack,
     state: ActiveExercise,
   ) => Effect.Effect<RoundOutcomes, WorkCeilingExceeded | InvalidInput>
-  /** The exercise's debrief as of a round (one simulation per move, and three more), cached by version. */
+  /** The exercise's debrief as of a round (one simulation per Shapley coalition, and the baseline), cached by version. */
   readonly debrief: (
     pack: Pack,
     state: ActiveExercise,
@@ -276,7 +277,7 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
           exerciseTask(
             pack,
             `debrief-${round ?? "all"}`,
-            3 + state.moves.length,
+            debriefSimulations(state, round),
             state,
             { kind: "debrief", state, round },
             () => exerciseDebrief(pack, state, round),

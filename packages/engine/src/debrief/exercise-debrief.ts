@@ -11,11 +11,12 @@ import { reportHash } from "../canonical-json.js"
 import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { modelInfo } from "../model-version.js"
 import { describeRuns, roundStatistic } from "../run-statistics.js"
-import { attributeUnits } from "./attribution.js"
+import { attributeUnits, attributionUnits } from "./attribution.js"
 import type { Debrief, OutcomeRow, TeamTimeline, TopMovers } from "./debrief.js"
 import { discussionPrompts, effectText, teamStories } from "./debrief-story.js"
 import { type HorizonRuns, horizonRunsOf, medianOf, pairedDelta } from "./horizon-runs.js"
 import { baselineSpecOf } from "./round-projection.js"
+import { shapleyCoalitions } from "./shapley.js"
 
 /** Whether every run's value is a whole number (the indicator counts things). */
 const wholeNumbers = (values: Float32Array): boolean => values.every((v) => Number.isInteger(v))
@@ -90,6 +91,24 @@ const timelineOf = (
   })
 }
 
+/** The round a debrief is as of: the one asked for, at most the last closed one (0 before any closed). */
+const debriefRound = (state: ActiveExercise, asOfRound?: number): number => {
+  const lastClosed = state.closedRounds.at(-1)?.round ?? 0
+  return Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
+}
+
+/**
+ * How many simulations a debrief runs (runs are cached by spec, so each distinct spec once): the pack's
+ * baseline, and one per coalition of moves and deals its Shapley values need, the game as played and the
+ * game without moves among them. The work ceiling counts these.
+ */
+export const debriefSimulations = (state: ActiveExercise, asOfRound?: number): number =>
+  1 +
+  shapleyCoalitions(
+    attributionUnits(state, { throughRound: debriefRound(state, asOfRound) }).length,
+    state.seed,
+  )
+
 /**
  * The debrief of an exercise as of a round (default: the last closed one):
  * each team's timeline; every indicator at the horizon as played, against the
@@ -101,8 +120,7 @@ const timelineOf = (
  * when it closed.
  */
 export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: number): Debrief => {
-  const lastClosed = state.closedRounds.at(-1)?.round ?? 0
-  const through = Math.max(0, Math.min(asOfRound ?? lastClosed, lastClosed))
+  const through = debriefRound(state, asOfRound)
   const options = { throughRound: through }
   const runsOf = horizonRunsOf(pack)
   const played = runsOf(playedSpec(state, options))

@@ -16,7 +16,7 @@ import { Either } from "effect"
 import { describe, expect, it } from "vitest"
 import { simulate } from "../simulate.js"
 import { renderDebrief } from "./debrief-render.js"
-import { exerciseDebrief } from "./exercise-debrief.js"
+import { debriefSimulations, exerciseDebrief } from "./exercise-debrief.js"
 import { projectRoundOutcomes } from "./round-projection.js"
 
 const pack = getPack("sybiha-visit-2025")
@@ -139,6 +139,13 @@ describe("exercise debrief", () => {
     expect(pressureMovers?.moves.length).toBeGreaterThan(0)
   })
 
+  it("counts the simulations it runs: the baseline and every coalition of its units (not 3 + moves)", () => {
+    // Five moves, four units (the offer and its acceptance are one deal): 2^4 coalitions and the baseline.
+    expect(debriefSimulations(game)).toBe(1 + 2 ** 4)
+    // As of round 1: three units.
+    expect(debriefSimulations(game, 1)).toBe(1 + 2 ** 3)
+  })
+
   it("adds up: for every indicator the parts sum to attributionTotal, as played − no moves", () => {
     expect(debrief.attributionMethod).toMatchObject({ method: "exact", units: 4 })
     expect(debrief.attributionTotal.map((t) => t.indicator)).toEqual(debrief.outcomes.map((o) => o.id))
@@ -184,8 +191,13 @@ describe("exercise debrief", () => {
       ),
       "close",
     ]
-    const big = exerciseDebrief(pack, play(moves))
+    const bigGame = play(moves)
+    const big = exerciseDebrief(pack, bigGame)
     expect(big.attributionMethod.method).toBe("sampled")
+    // The work estimate counts the distinct coalitions the sampled orders visit, and the baseline.
+    const simulations = debriefSimulations(bigGame)
+    expect(simulations).toBeGreaterThan(7 + 2)
+    expect(simulations).toBeLessThanOrEqual(1 + 1 + big.attributionMethod.permutations * 7)
     expect(big.attributionMethod.units).toBe(7)
     expect(big.attributionMethod.note).toMatch(/estimated from \d+ orders of play/)
     for (const total of big.attributionTotal) {

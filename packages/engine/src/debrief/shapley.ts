@@ -98,15 +98,48 @@ export const shapleyValues = (
   return sampledShapley(n, playWith, seed, values)
 }
 
+/** The orders of play a sampled estimate walks: antithetic pairs, each random permutation then its reverse. */
+const sampledOrders = (n: number, seed: number): ReadonlyArray<ReadonlyArray<number>> => {
+  const pairs = Math.max(2, Math.min(16, Math.floor(SAMPLED_COALITION_BUDGET / (2 * (n - 1)))))
+  const random = generator(seed ^ 0x5eed)
+  const orders: Array<ReadonlyArray<number>> = []
+  for (let p = 0; p < pairs; p++) {
+    const order = Array.from({ length: n }, (_, i) => i)
+    for (let i = n - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1))
+      ;[order[i], order[j]] = [order[j] as number, order[i] as number]
+    }
+    orders.push(order, [...order].reverse())
+  }
+  return orders
+}
+
+/**
+ * How many coalitions (sets of units played) shapleyValues simulates for `n` units: every one of the 2^n
+ * when exact, else the distinct prefixes of the sampled orders (the empty and the full coalition included).
+ */
+export const shapleyCoalitions = (n: number, seed: number): number => {
+  if (n <= EXACT_SHAPLEY_MAX_UNITS) return 2 ** n
+  const seen = new Set<string>([""])
+  for (const order of sampledOrders(n, seed)) {
+    const members: Array<number> = []
+    for (const unit of order) {
+      members.push(unit)
+      seen.add([...members].sort((a, b) => a - b).join(","))
+    }
+  }
+  return seen.size
+}
+
 const sampledShapley = (
   n: number,
   playWith: (members: ReadonlyArray<number>) => HorizonRuns,
   seed: number,
   values: Array<Array<Float64Array>>,
 ): ShapleyResult => {
-  const pairs = Math.max(2, Math.min(16, Math.floor(SAMPLED_COALITION_BUDGET / (2 * (n - 1)))))
-  const permutations = pairs * 2
-  const random = generator(seed ^ 0x5eed)
+  const orders = sampledOrders(n, seed)
+  const pairs = orders.length / 2
+  const permutations = orders.length
   const memo = new Map<string, HorizonRuns>()
   const of = (members: ReadonlyArray<number>) => {
     const key = [...members].sort((a, b) => a - b).join(",")
@@ -123,28 +156,21 @@ const sampledShapley = (
     Array.from({ length: indicators }, () => [] as number[]),
   )
   const weight = 1 / permutations
-  for (let p = 0; p < pairs; p++) {
-    const order = Array.from({ length: n }, (_, i) => i)
-    for (let i = n - 1; i > 0; i--) {
-      const j = Math.floor(random() * (i + 1))
-      ;[order[i], order[j]] = [order[j] as number, order[i] as number]
-    }
-    for (const walk of [order, [...order].reverse()]) {
-      const members: Array<number> = []
-      let before = of(members)
-      for (const unit of walk) {
-        members.push(unit)
-        const after = of(members)
-        addMarginal(values[unit] as ReadonlyArray<Float64Array>, after, before, weight)
-        for (let k = 0; k < indicators; k++) {
-          const a = after[k] as Float32Array
-          const b = before[k] as Float32Array
-          let sum = 0
-          for (let r = 0; r < a.length; r++) sum += (a[r] as number) - (b[r] as number)
-          perPermutation[unit]?.[k]?.push(sum / Math.max(1, a.length))
-        }
-        before = after
+  for (const walk of orders) {
+    const members: Array<number> = []
+    let before = of(members)
+    for (const unit of walk) {
+      members.push(unit)
+      const after = of(members)
+      addMarginal(values[unit] as ReadonlyArray<Float64Array>, after, before, weight)
+      for (let k = 0; k < indicators; k++) {
+        const a = after[k] as Float32Array
+        const b = before[k] as Float32Array
+        let sum = 0
+        for (let r = 0; r < a.length; r++) sum += (a[r] as number) - (b[r] as number)
+        perPermutation[unit]?.[k]?.push(sum / Math.max(1, a.length))
       }
+      before = after
     }
   }
   // A permutation and its reverse are not independent: the pair's mean is the sample.
