@@ -5,7 +5,12 @@ import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { ApiServices } from "./api-services.js"
-import { exercisesRoutes, exerciseTemplateRoutes, facilitatorRoutes } from "./exercises/index.js"
+import {
+  exercisesRoutes,
+  exerciseTemplateRoutes,
+  facilitatorRoutes,
+  moveEffectsRoutes,
+} from "./exercises/index.js"
 import { internalErrorBody } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
@@ -97,6 +102,7 @@ export const makeApp = (
   app.route("/api/exercises", exercisesRoutes(run))
   app.route("/api/exercises", facilitatorRoutes(run))
   app.route("/api/exercise-templates", exerciseTemplateRoutes(run))
+  app.route("/api/exercise-moves", moveEffectsRoutes())
   app.route("/", openApiRoutes())
   app.route("/", webAppRoutes(options.webDist ?? defaultWebDist))
 

@@ -38,6 +38,7 @@ export const exerciseClient = (fetch: Fetch) => {
     move: (id: string, token: string, body: unknown) => post(`/api/exercises/${id}/moves`, body, token),
     close: (id: string, token: string, body: unknown = {}) =>
       post(`/api/exercises/${id}/rounds/close`, body, token),
+    view: (id: string, token: string) => get(`/api/exercises/${id}`, token),
   }
 }
 

@@ -31,7 +31,7 @@ afterAll(() => runtime.dispose())
 const sanctions = { type: "adopt-sanctions", coverage: 0.3, enforcement: 0.8 }
 const offer = { type: "offer-aid", sector: "energy", amountUsdM: 500, form: "grant", title: "Grid repair" }
 const project = { type: "propose-project", sector: "energy", amountUsdM: 200, title: "Substations" }
-const shock = { type: "shock", commitment: "energy-projects", months: 3 }
+const shock = { type: "delay", commitment: "energy-projects", months: 3 }
 
 const setUp = async (body: Record<string, unknown> = {}) => {
   const ex = await api.create(body)

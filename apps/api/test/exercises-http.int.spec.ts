@@ -174,8 +174,8 @@ describe("POST /api/exercises/:id/moves", () => {
     const response = await api.move(ex.id, russia.token, { moveId: "r1", round: 1, move: sanctions })
     expect(response.status).toBe(403)
     expect(await response.json()).toMatchObject({ error: "MoveNotAllowedForRole", issues: [] })
-    const shock = { type: "shock", commitment: "energy-projects", months: 3 }
-    expect((await api.move(ex.id, ukraine.token, { moveId: "u1", round: 1, move: shock })).status).toBe(403)
+    const delay = { type: "delay", commitment: "energy-projects", months: 3 }
+    expect((await api.move(ex.id, ukraine.token, { moveId: "u1", round: 1, move: delay })).status).toBe(403)
   })
 
   it("refuses a move for a closed round (409) and a round not open yet (409)", async () => {
@@ -223,12 +223,42 @@ describe("POST /api/exercises/:id/moves", () => {
     ])
   })
 
-  it("lets the facilitator inject a shock through the same route", async () => {
+  it("lets the facilitator inject a grid strike, a stall or a delay through the same route, each typed", async () => {
     const { ex } = await setUp()
-    const shock = { type: "shock", commitment: "energy-projects", months: 3, label: "Strike on the grid" }
-    expect((await api.move(ex.id, ex.facilitatorToken, { moveId: "s1", round: 1, move: shock })).status).toBe(
-      201,
-    )
+    const injections = [
+      { type: "grid-strike", mwDestroyed: 800, label: "Strike on the power grid" },
+      { type: "stall", commitment: "defense-consultations", label: "Scandal in Tokyo" },
+      { type: "delay", commitment: "energy-projects", months: 3, label: "Election in Kyiv" },
+    ]
+    for (const [i, move] of injections.entries())
+      expect((await api.move(ex.id, ex.facilitatorToken, { moveId: `i${i}`, round: 1, move })).status).toBe(
+        201,
+      )
+    // The untyped shock of before is no move a client can send any more.
+    const shock = { type: "shock", commitment: "energy-projects", months: 3 }
+    const refused = await api.move(ex.id, ex.facilitatorToken, { moveId: "old", round: 1, move: shock })
+    expect(refused.status).toBe(400)
+    const view = (await (await api.view(ex.id, ex.facilitatorToken)).json()) as {
+      moves: Array<{ description: string }>
+    }
+    expect(view.moves.map((m) => m.description)).toEqual([
+      "Strike on the power grid: 800 MW of generating capacity destroyed",
+      "Scandal in Tokyo: “Regular defense consultations mechanism” stalls",
+      "Election in Kyiv: “Sustainable energy joint projects” stands still for 3 months",
+    ])
+  })
+
+  it("serves what each move does in the model at GET /api/exercise-moves, one row per move type", async () => {
+    const response = await app.request("/api/exercise-moves")
+    expect(response.status).toBe(200)
+    const { moves } = (await response.json()) as {
+      moves: Array<{ move: string; by: string; moves: Array<{ indicator: string; direction: string }> }>
+    }
+    expect(moves.find((r) => r.move === "grid-strike")).toMatchObject({
+      by: "facilitator",
+      moves: [{ indicator: "energy.capacity_restored_mw", direction: "down" }],
+    })
+    expect(moves.map((r) => r.move)).toContain("partner-joins")
   })
 })
 

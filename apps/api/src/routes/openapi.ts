@@ -1,5 +1,5 @@
 import { Hono } from "hono"
-import { exercisesOperations, facilitatorOperations } from "../exercises/index.js"
+import { exercisesOperations, facilitatorOperations, moveEffectsOperation } from "../exercises/index.js"
 import { renderDocsPage } from "../openapi/docs-page.js"
 import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
@@ -26,6 +26,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...reportsOperations,
   ...exercisesOperations,
   ...facilitatorOperations,
+  moveEffectsOperation,
   {
     method: "get",
     path: "/openapi.json",
