@@ -136,12 +136,16 @@ describe("a classroom exercise in three browsers: facilitator, Japan and Russia"
       .toContain("Sanctions package: covers 20 % of Russia's trade, 70 % enforced")
     expect(await russia.locator(".move-hidden").count()).toBe(0)
 
-    // Round 2: Japan offers an energy grant, the facilitator injects a shock.
+    // Round 2: Japan offers an energy grant, the facilitator strikes the grid.
     await japan.getByLabel("Move", { exact: true }).selectOption("offer-aid")
     await japan.getByLabel("Amount (USD m)").fill("600")
     await submit(japan)
     await screenshot(japan, "team-japan")
-    await facilitator.getByLabel("Move", { exact: true }).selectOption("shock")
+    await facilitator.getByLabel("Move", { exact: true }).selectOption("grid-strike")
+    // The form says what the move does in the model, from the same table as the classroom guide.
+    await expect
+      .poll(() => facilitator.locator(".move-effect").textContent())
+      .toContain("energy.capacity_restored_mw ↓")
     await submit(facilitator)
     await facilitator.getByRole("button", { name: "Close round 2" }).click()
     for (const page of [facilitator, japan, russia]) {

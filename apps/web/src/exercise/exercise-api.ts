@@ -1,4 +1,4 @@
-import type { ExerciseView, IndicatorOutcome, RoleBrief } from "@accord/domain"
+import type { ExerciseView, IndicatorOutcome, MoveEffectRow, RoleBrief } from "@accord/domain"
 
 /** The exercise as GET /api/exercises/:id answers it for the token's holder. */
 export type ExerciseState = ExerciseView & { readonly brief: RoleBrief; readonly serverTime: number }
@@ -103,6 +103,10 @@ export const fetchJoinCodes = (id: string, token: string) =>
 export const fetchExercise = (id: string, token: string) => call<ExerciseState>(base(id), { token })
 
 /** Submits a move for a round; a retry with the same moveId is answered with the original answer. */
+/** What each move type does in the model (the classroom guide's table). */
+export const fetchMoveEffects = async (): Promise<ReadonlyArray<MoveEffectRow>> =>
+  (await call<{ moves: ReadonlyArray<MoveEffectRow> }>("/api/exercise-moves")).moves
+
 export const submitMove = (id: string, token: string, moveId: string, round: number, move: unknown) =>
   call<{ moveId: string }>(`${base(id)}/moves`, { method: "POST", token, body: { moveId, round, move } })
 

@@ -1,6 +1,7 @@
-import { type FormEvent, useId, useState } from "react"
+import type { MoveEffectRow } from "@accord/domain"
+import { type FormEvent, useEffect, useId, useState } from "react"
 import { sectorOptions } from "../builder/intervention-editor.js"
-import { type ExerciseState, explainError, submitMove } from "./exercise-api.js"
+import { type ExerciseState, explainError, fetchMoveEffects, submitMove } from "./exercise-api.js"
 
 type Actor = "japan" | "ukraine" | "russia" | "facilitator"
 
@@ -14,7 +15,9 @@ const MOVE_LABELS: Readonly<Record<string, string>> = {
   "agree-offer": "Agree an offer from Japan",
   "decline-offer": "Decline an offer from Japan",
   "counter-measure": "Take a counter-measure",
-  shock: "Inject a shock",
+  "grid-strike": "Strike on the power grid",
+  stall: "A commitment stalls (a scandal)",
+  delay: "A commitment stands still (an election)",
   "partner-joins": "A new partner joins the sanctions",
 }
 
@@ -23,14 +26,50 @@ export const MOVES_BY_ROLE: Readonly<Record<Actor, ReadonlyArray<string>>> = {
   japan: ["adopt-sanctions", "offer-aid", "agree-project", "deliver", "withdraw-commitment"],
   ukraine: ["propose-project", "agree-offer", "decline-offer"],
   russia: ["counter-measure"],
-  facilitator: ["shock", "partner-joins"],
+  facilitator: ["grid-strike", "stall", "delay", "partner-joins"],
 }
 
-/** Commitments of the pack a move can name (Japan's withdrawals, the facilitator's shocks). */
+/** Commitments of the pack a move can name (Japan's withdrawals, the facilitator's stalls and delays). */
 export interface CommitmentChoice {
   readonly id: string
   readonly title: string
 }
+
+/** The move-effects table (GET /api/exercise-moves), fetched once per page; undefined until it arrives. */
+const useMoveEffects = (): ReadonlyArray<MoveEffectRow> | undefined => {
+  const [rows, setRows] = useState<ReadonlyArray<MoveEffectRow> | undefined>()
+  useEffect(() => {
+    let live = true
+    fetchMoveEffects()
+      .then((r) => {
+        if (live) setRows(r)
+      })
+      // Without the table the form still works; it only cannot say what the move does.
+      .catch(() => undefined)
+    return () => {
+      live = false
+    }
+  }, [])
+  return rows
+}
+
+const ARROW = { up: "↑", down: "↓" } as const
+
+/** What the chosen move does in the model, from the same table as the classroom guide. */
+const MoveEffect = ({ row }: { readonly row: MoveEffectRow | undefined }) =>
+  row === undefined ? null : (
+    <div className="hint move-effect" aria-live="polite">
+      <p>
+        <strong>In the model:</strong> {row.specChange}.
+      </p>
+      <p>
+        {row.moves.length === 0
+          ? "Moves no indicator by itself."
+          : `Moves: ${row.moves.map((m) => `${m.indicator} ${ARROW[m.direction]}`).join(", ")}.`}
+        {row.scope === undefined ? "" : ` (${row.scope}.)`}
+      </p>
+    </div>
+  )
 
 /** A form for one move of the open round, with fields for the chosen move type. */
 export const MoveForm = ({
@@ -47,6 +86,7 @@ export const MoveForm = ({
   readonly onSubmitted: () => void
 }) => {
   const id = useId()
+  const effects = useMoveEffects()
   const types = MOVES_BY_ROLE[actor]
   const [type, setType] = useState(types[0] as string)
   const [fields, setFields] = useState<Record<string, string>>({})
@@ -100,12 +140,24 @@ export const MoveForm = ({
         return { type, commitment: field("commitment", commitments[0]?.id ?? "") }
       case "counter-measure":
         return { type, measure: field("measure", "evasion") }
-      case "shock":
+      case "grid-strike":
+        return {
+          type,
+          mwDestroyed: num("mwDestroyed", "500"),
+          label: field("label", "Strike on the power grid"),
+        }
+      case "stall":
+        return {
+          type,
+          commitment: field("commitment", commitments[0]?.id ?? ""),
+          label: field("label", "Scandal in Tokyo"),
+        }
+      case "delay":
         return {
           type,
           commitment: field("commitment", commitments[0]?.id ?? ""),
           months: num("months", "3"),
-          label: field("label", "Strike on the power grid"),
+          label: field("label", "Election"),
         }
       default:
         return {
@@ -247,16 +299,27 @@ export const MoveForm = ({
         ) : (
           select("item", "Which one", itemChoices, itemChoices[0]?.id ?? "")
         ))}
-      {(type === "withdraw-commitment" || type === "shock") &&
+      {(type === "withdraw-commitment" || type === "stall" || type === "delay") &&
         select(
           "commitment",
           "Commitment",
           commitments.map((c) => ({ id: c.id, label: c.title })),
           commitments[0]?.id ?? "",
         )}
-      {type === "shock" && (
+      {type === "grid-strike" && (
         <>
           {input("label", "What happens", "Strike on the power grid", "text")}
+          {input("mwDestroyed", "Generating capacity destroyed (MW)", "500", "number", {
+            min: "1",
+            max: "30000",
+            step: "50",
+          })}
+        </>
+      )}
+      {type === "stall" && input("label", "What happens", "Scandal in Tokyo", "text")}
+      {type === "delay" && (
+        <>
+          {input("label", "What happens", "Election", "text")}
           {input("months", "Months it stands still", "3", "number", { min: "1", max: "24", step: "1" })}
         </>
       )}
@@ -265,11 +328,12 @@ export const MoveForm = ({
           "measure",
           "Counter-measure",
           [
-            { id: "evasion", label: "Evasion: shadow fleet, relabelled origin (USD 300 m)" },
-            { id: "rerouting", label: "Rerouting through third countries (USD 150 m)" },
+            { id: "evasion", label: "Evasion: shadow fleet, relabelled origin (erodes faster, costs more)" },
+            { id: "rerouting", label: "Rerouting through third countries (erodes slower, costs less)" },
           ],
           "evasion",
         )}
+      <MoveEffect row={effects?.find((r) => r.move === type)} />
       <button
         type="submit"
         disabled={
