@@ -105,7 +105,9 @@ export const roleBriefs: Readonly<Record<ExerciseActor, RoleBrief>> = {
     situation: "You run the clock, inject events and close rounds. The model projects the consequences.",
     goals: ["Keep rounds to time", "Inject one surprise per round at most", "Lead the debrief"],
     moves: [
-      "Inject a shock: one commitment stands still for some months",
+      "Strike the power grid: generating capacity destroyed (MW)",
+      "A scandal: an agreed commitment stalls until it resumes",
+      "An election: a commitment stands still for some months",
       "A new partner joins the sanctions (coverage and enforcement)",
       "Close the round",
     ],
