@@ -87,13 +87,11 @@ const agreedPackage = (horizon: number) =>
   fc.oneof(
     sanctionsPackage(horizon).map((p) => ({ ...p, initialState: "agreed" as const })),
     aidPackage(horizon).chain((p) =>
-      fc
-        .option(fc.integer({ min: p.month, max: horizon }), { nil: undefined })
-        .map((done) => ({
-          ...p,
-          initialState: "agreed" as const,
-          ...(done === undefined ? {} : { implementedAtMonth: done }),
-        })),
+      fc.option(fc.integer({ min: p.month, max: horizon }), { nil: undefined }).map((done) => ({
+        ...p,
+        initialState: "agreed" as const,
+        ...(done === undefined ? {} : { implementedAtMonth: done }),
+      })),
     ),
   )
 
