@@ -72,6 +72,38 @@ describe("decodeScenarioSpec", () => {
     ).toEqual(["interventions.0.month"])
   })
 
+  it("decodes packages that enter agreed, a full delivery and a stall, and refuses their bad values by path", () => {
+    const decided = [
+      { type: "sanctions-package", month: 3, coverage: 0.3, enforcement: 0.8, initialState: "agreed" },
+      {
+        type: "aid-package",
+        month: 6,
+        sector: "energy",
+        amountUsdM: 500,
+        form: "grant",
+        initialState: "agreed",
+        implementedAtMonth: 9,
+      },
+      { type: "stall", commitment: "defense-consultations", month: 4, label: "Scandal" },
+    ]
+    expect(
+      Either.getOrThrow(decodeScenarioSpec({ ...valid, interventions: decided }, testCatalog)).interventions,
+    ).toEqual(decided)
+    const aid = decided[1] as Record<string, unknown>
+    expect(pathsOf(withIntervention({ ...aid, initialState: "implemented" }))).toEqual([
+      "interventions.0.initialState",
+    ])
+    expect(pathsOf(withIntervention({ ...aid, implementedAtMonth: 5 }))).toEqual([
+      "interventions.0.implementedAtMonth",
+    ])
+    expect(pathsOf({ ...withIntervention({ ...aid, implementedAtMonth: 20 }), horizonMonths: 12 })).toEqual([
+      "interventions.0.implementedAtMonth",
+    ])
+    expect(pathsOf(withIntervention({ type: "stall", commitment: "moon-base", month: 2 }))).toEqual([
+      "interventions.0.commitment",
+    ])
+  })
+
   it("rejects negative and zero amounts", () => {
     const aid = { type: "aid-package", month: 1, sector: "health", form: "loan" }
     expect(pathsOf(withIntervention({ ...aid, amountUsdM: -5 }))).toEqual(["interventions.0.amountUsdM"])
