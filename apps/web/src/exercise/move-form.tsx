@@ -310,9 +310,10 @@ export const MoveForm = ({
         <>
           {input("label", "What happens", "Strike on the power grid", "text")}
           {input("mwDestroyed", "Generating capacity destroyed (MW)", "500", "number", {
-            min: "1",
+            // step counts from min: 10, 20, … (500 must be a valid value)
+            min: "10",
             max: "30000",
-            step: "50",
+            step: "10",
           })}
         </>
       )}
