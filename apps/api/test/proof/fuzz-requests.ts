@@ -54,6 +54,22 @@ const indicatorIds = pack.indicators.map((i) => i.id)
 
 type Spec = Record<string, unknown> & { interventions?: Array<Record<string, unknown>> }
 
+/**
+ * An intervention's months within the horizon: its month, and an aid package's full delivery
+ * (implementedAtMonth) between that month and the horizon.
+ */
+const fitMonths = (i: Record<string, unknown>, horizon: number): Record<string, unknown> => {
+  const month = typeof i.month === "number" ? i.month % (horizon + 1) : undefined
+  const done = i.implementedAtMonth
+  return {
+    ...i,
+    ...(month === undefined ? {} : { month }),
+    ...(typeof done === "number"
+      ? { implementedAtMonth: (month ?? 0) + (done % (horizon - (month ?? 0) + 1)) }
+      : {}),
+  }
+}
+
 /** Makes a structurally valid spec pass the pack's cross-checks, and keeps it cheap to simulate. */
 const fitToPack = (spec: Spec, assumptionPicks: ReadonlyArray<number>): Spec => {
   // Short horizons and few runs: thousands of valid simulations must fit in seconds.
@@ -65,10 +81,7 @@ const fitToPack = (spec: Spec, assumptionPicks: ReadonlyArray<number>): Spec => 
     ...(typeof spec.runs === "number" ? { runs: 1 + (spec.runs % 100) } : { runs: 50 }),
   }
   if (spec.interventions !== undefined) {
-    fitted.interventions = spec.interventions.slice(0, 6).map((i) => ({
-      ...i,
-      ...(typeof i.month === "number" ? { month: i.month % (horizon + 1) } : {}),
-    }))
+    fitted.interventions = spec.interventions.slice(0, 6).map((i) => fitMonths(i, horizon))
   }
   if (spec.assumptions !== undefined) {
     fitted.assumptions = Object.fromEntries(
@@ -117,9 +130,7 @@ export const domainOverrides: Overrides = {
         Object.entries({ ...variant, ...shared }).filter(([, v]) => v !== undefined),
       )
       if (variant.interventions !== undefined) {
-        pairedVariant.interventions = variant.interventions.map((i) =>
-          typeof i.month === "number" ? { ...i, month: i.month % months } : i,
-        )
+        pairedVariant.interventions = variant.interventions.map((i) => fitMonths(i, months - 1))
       }
       return { baseline, variant: pairedVariant }
     }),
