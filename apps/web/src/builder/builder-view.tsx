@@ -30,6 +30,7 @@ const interventionTypes: ReadonlyArray<InterventionInput["type"]> = [
   "withdraw",
   "sanctions-evasion",
   "grid-strike",
+  "stall",
 ]
 
 /** The scenario builder: levers on the left, the live report against its baseline on the right. */
