@@ -1,5 +1,5 @@
 /** Version of the outcome model; a change to any report's numbers bumps it and adds a changelog line in docs/model.md. */
-export const MODEL_VERSION = "2.2.0"
+export const MODEL_VERSION = "2.3.0"
 
 /** The one line every report, page and handout carries. */
 export const TEACHING_MODEL_DISCLAIMER =
