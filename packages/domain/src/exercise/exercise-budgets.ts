@@ -37,7 +37,7 @@ export const budgetRates: Readonly<Record<TeamRole, BudgetRate>> = {
     usdMPerMonth: 150,
     basis: "assumption",
     rationale:
-      "Enough for one evasion (USD 300 m) and one rerouting (USD 150 m) in a 3-month round: a teaching budget that forces a choice, not an estimate of Russia's spending (range USD 100–300 m a month).",
+      "Enough for one evasion and one rerouting in a 3-month round (their costs are the pack's counter-measure assumptions, in the model card): a teaching budget that forces a choice, not an estimate of Russia's spending (range USD 100–300 m a month).",
   },
 }
 
