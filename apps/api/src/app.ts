@@ -11,9 +11,10 @@ import {
   facilitatorRoutes,
   moveEffectsRoutes,
 } from "./exercises/index.js"
-import { internalErrorBody } from "./http/api-error.js"
+import { internalErrorBody, NotFound, PayloadTooLarge } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
+import { answerTo } from "./http/error-table.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
 import { backtestRoutes } from "./routes/backtest.js"
 import { healthRoutes } from "./routes/health.js"
@@ -74,16 +75,12 @@ export const makeApp = (
       maxSize: maxBodyBytes,
       // The rest of an oversized body is never read, so the connection cannot carry another
       // request: say so, or a keep-alive client would send its next request into a closing socket.
-      onError: (c) =>
-        c.json(
-          {
-            error: "PayloadTooLarge",
-            message: `the request body is over ${maxBodyBytes} bytes (1 MiB)`,
-            issues: [],
-          },
-          413,
-          { Connection: "close" },
-        ),
+      onError: (c) => {
+        const failure = answerTo(
+          new PayloadTooLarge({ message: `the request body is over ${maxBodyBytes} bytes (1 MiB)` }),
+        )
+        return c.json(failure.body, 413, { ...failure.headers, Connection: "close" })
+      },
     }),
   )
 
@@ -106,12 +103,16 @@ export const makeApp = (
   app.route("/", openApiRoutes())
   app.route("/", webAppRoutes(options.webDist ?? defaultWebDist))
 
-  app.notFound((c) =>
-    c.json(
-      { error: "NotFound", message: `no route ${c.req.method} ${c.req.path}; see /docs`, issues: [] },
-      404,
-    ),
-  )
+  app.notFound((c) => {
+    const failure = answerTo(
+      new NotFound({
+        message: `no route ${c.req.method} ${c.req.path}; see /docs`,
+        resource: "route",
+        id: c.req.path,
+      }),
+    )
+    return c.json(failure.body, 404)
+  })
   app.onError((error, c) => {
     logger.error({
       msg: "unhandled error",

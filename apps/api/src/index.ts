@@ -1,6 +1,7 @@
 export type { ApiServices } from "./api-services.js"
 export { type AppOptions, makeApp, maxBodyBytes } from "./app.js"
-export { ErrorBody, type HttpFailure, statusByTag } from "./http/api-error.js"
+export { ErrorBody } from "./http/api-error.js"
+export { errorTable, type HttpFailure, type ServiceError } from "./http/error-table.js"
 export { jsonLogger, type RequestLogger, silentLogger } from "./http/request-log.js"
 export { loadObservations, recordObservation } from "./observations/observation-stream.js"
 export { allOperations, openApiDocument } from "./routes/openapi.js"

@@ -173,7 +173,10 @@ describe("POST /api/exercises/:id/moves", () => {
     const { ex, russia, ukraine } = await setUp()
     const response = await api.move(ex.id, russia.token, { moveId: "r1", round: 1, move: sanctions })
     expect(response.status).toBe(403)
-    expect(await response.json()).toMatchObject({ error: "MoveNotAllowedForRole", issues: [] })
+    expect(await response.json()).toMatchObject({
+      error: "MoveNotAllowedForRole",
+      issues: [{ path: "move.type" }],
+    })
     const delay = { type: "delay", commitment: "energy-projects", months: 3 }
     expect((await api.move(ex.id, ukraine.token, { moveId: "u1", round: 1, move: delay })).status).toBe(403)
   })

@@ -1,7 +1,7 @@
 import { type ActiveExercise, type ExerciseViewer, FACILITATOR_TEAM_ID } from "@accord/domain"
 import { Effect } from "effect"
 import type { Context } from "hono"
-import { Forbidden, Unauthorized } from "./exercise-http-errors.js"
+import { Forbidden, Unauthorized } from "../http/api-error.js"
 import { hashSecret, matchHash } from "./exercise-secrets.js"
 import { loadExercise } from "./exercise-stream.js"
 

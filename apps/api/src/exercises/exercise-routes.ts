@@ -28,15 +28,15 @@ import { getConnInfo } from "@hono/node-server/conninfo"
 import { Clock, Effect, Schema } from "effect"
 import { type Context, Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
+import { Forbidden, InvalidJoinCode, TooManyRequests } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { ReportFormatParam } from "../http/report-format.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { Simulator } from "../simulation/simulator.js"
-import { exerciseAnswer, exerciseIdOf } from "./exercise-answer.js"
 import { authenticate, authenticateActor, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
 import { exerciseSettings } from "./exercise-create.js"
 import { exerciseFeed } from "./exercise-feed.js"
-import { Forbidden, InvalidJoinCode, TooManyRequests } from "./exercise-http-errors.js"
+import { exerciseIdOf } from "./exercise-path.js"
 import {
   hashSecret,
   matchHash,
@@ -130,7 +130,7 @@ const moveAnswer = (state: ActiveExercise, teamId: string, moveId: string) => {
  */
 export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseRouteOptions = {}) => {
   const limits = options.joinLimits ?? defaultJoinLimits
-  const answer = exerciseAnswer(run)
+  const answer = run
   const idOf = exerciseIdOf
 
   return new Hono()

@@ -12,11 +12,10 @@ import { EventStore, schemaCodec } from "@accord/event-store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
+import { Forbidden, TemplateNotFound, Unauthorized } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeStrict } from "../http/request-input.js"
-import { exerciseAnswer } from "./exercise-answer.js"
 import { authenticateFacilitator, bearerToken } from "./exercise-auth.js"
-import { Forbidden, TemplateNotFound, Unauthorized } from "./exercise-http-errors.js"
 import { hashSecret, sameHash } from "./exercise-secrets.js"
 
 const codec = schemaCodec(TemplateEvent)
@@ -82,7 +81,7 @@ const IdPath = Schema.Struct({ id: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-
  * facilitator who saved it (kept as a hash bound to the template).
  */
 export const exerciseTemplateRoutes = (run: RunHandler<ApiServices>) => {
-  const answer = exerciseAnswer(run)
+  const answer = run
   return new Hono()
     .post("/", (c) =>
       answer(

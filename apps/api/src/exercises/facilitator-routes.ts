@@ -14,9 +14,9 @@ import { Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
-import { exerciseAnswer, exerciseIdOf } from "./exercise-answer.js"
 import { authenticateFacilitator } from "./exercise-auth.js"
 import { type ExerciseLogFormat, exerciseLog, exerciseLogMediaType } from "./exercise-log.js"
+import { exerciseIdOf } from "./exercise-path.js"
 import { active, executeExerciseCommand } from "./exercise-stream.js"
 
 export const AdjudicationBody = Schema.Struct({
@@ -52,7 +52,7 @@ const MovePath = Schema.Struct({ moveId: MoveId })
  * reveal closed rounds to observers, export the log.
  */
 export const facilitatorRoutes = (run: RunHandler<ApiServices>) => {
-  const answer = exerciseAnswer(run)
+  const answer = run
   const execute = (id: string, command: ExerciseCommand) =>
     executeExerciseCommand(id, () => Effect.succeed(command))
   return new Hono()

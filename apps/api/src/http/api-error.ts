@@ -46,63 +46,47 @@ export class Conflict extends Schema.TaggedError<Conflict>()("Conflict", {
   reason: Schema.String,
 }) {}
 
+/** The request body is over the size the service reads. */
+export class PayloadTooLarge extends Schema.TaggedError<PayloadTooLarge>()("PayloadTooLarge", {
+  message: Schema.String,
+}) {}
+
+/** The path exists but does not answer this method; `allow` lists the methods it does answer. */
+export class MethodNotAllowed extends Schema.TaggedError<MethodNotAllowed>()("MethodNotAllowed", {
+  message: Schema.String,
+  allow: Schema.String,
+}) {}
+
+/** No valid token of this exercise was presented. */
+export class Unauthorized extends Schema.TaggedError<Unauthorized>()("Unauthorized", {
+  message: Schema.String,
+}) {}
+
+/** The token is valid but its holder may not do this (a team on a facilitator route). */
+export class Forbidden extends Schema.TaggedError<Forbidden>()("Forbidden", {
+  message: Schema.String,
+}) {}
+
+/** The join code matches no role of this exercise. */
+export class InvalidJoinCode extends Schema.TaggedError<InvalidJoinCode>()("InvalidJoinCode", {
+  message: Schema.String,
+}) {}
+
+/** Too many join attempts; retry after `retryAfterSeconds`. */
+export class TooManyRequests extends Schema.TaggedError<TooManyRequests>()("TooManyRequests", {
+  message: Schema.String,
+  retryAfterSeconds: Schema.Int,
+}) {}
+
+/** No exercise template under this id (or it was deleted). */
+export class TemplateNotFound extends Schema.TaggedError<TemplateNotFound>()("TemplateNotFound", {
+  message: Schema.String,
+}) {}
+
 /** The event store cannot be reached; the client may retry. */
 export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("StoreUnavailable", {
   message: Schema.String,
 }) {}
-
-/** The status each error tag answers with; a failure whose tag is not here is a defect (500). */
-export const statusByTag: Readonly<Record<string, number>> = {
-  InvalidInput: 400,
-  ScenarioNotFound: 404,
-  InterventionNotFound: 404,
-  ScenarioAlreadyExists: 409,
-  RunConflict: 409,
-  TransitionNotAllowed: 409,
-  MalformedJson: 400,
-  WorkCeilingExceeded: 400,
-  NotFound: 404,
-  Conflict: 409,
-  ExpectedVersionMismatch: 409,
-  PayloadTooLarge: 413,
-  UnsupportedMediaType: 415,
-  StoreUnavailable: 503,
-  StorageFailure: 503,
-}
-
-type Tagged = { readonly _tag: string; readonly [key: string]: unknown }
-
-/** Messages for errors whose own fields say more than their message (or say what must not leave the process). */
-const presenters: Readonly<Record<string, (error: Tagged) => Pick<ErrorBody, "message" | "issues">>> = {
-  ExpectedVersionMismatch: (e) => {
-    const message = `the stream is at version ${String(e.actual)}, the request expected ${String(e.expected)}: read it again and retry`
-    return { message, issues: [{ path: "expectedVersion", message }] }
-  },
-  // The storage error's text may carry hosts or SQL; it is logged, not sent.
-  StorageFailure: () => ({ message: "the event store is unavailable; retry later", issues: [] }),
-  StoreUnavailable: () => ({ message: "the event store is unavailable; retry later", issues: [] }),
-}
-
-/** What a failure looks like on the wire, whatever its origin. */
-export interface HttpFailure {
-  readonly status: number
-  readonly body: ErrorBody
-}
-
-const hasTag = (u: unknown): u is { _tag: string; message?: unknown; issues?: unknown } =>
-  typeof u === "object" && u !== null && typeof (u as { _tag?: unknown })._tag === "string"
-
-/** Maps a typed failure to its status and body, or undefined when the failure is not a client's doing. */
-export const toHttpFailure = (error: unknown): HttpFailure | undefined => {
-  if (!hasTag(error)) return undefined
-  const status = statusByTag[error._tag]
-  if (status === undefined) return undefined
-  const present = presenters[error._tag]
-  if (present !== undefined) return { status, body: { error: error._tag, ...present(error as Tagged) } }
-  const issues = Array.isArray(error.issues) ? (error.issues as ReadonlyArray<Issue>) : []
-  const message = typeof error.message === "string" && error.message !== "" ? error.message : error._tag
-  return { status, body: { error: error._tag, message, issues } }
-}
 
 /** The body of a 500: nothing about the cause leaves the process. */
 export const internalErrorBody: ErrorBody = {

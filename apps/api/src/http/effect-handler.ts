@@ -1,14 +1,21 @@
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type { Context } from "hono"
-import { internalErrorBody, toHttpFailure } from "./api-error.js"
+import { internalErrorBody } from "./api-error.js"
+import { type ServiceError, toHttpFailure } from "./error-table.js"
 import type { RequestLogger } from "./request-log.js"
 
-/** Runs a handler's Effect on the app's runtime and turns its outcome into a Response. */
-export type RunHandler<R> = <E>(c: Context, effect: Effect.Effect<Response, E, R>) => Promise<Response>
+/**
+ * Runs a handler's Effect on the app's runtime and turns its outcome into a Response. A handler may fail
+ * only with errors of the error table: failing with anything else does not compile.
+ */
+export type RunHandler<R> = <E extends ServiceError>(
+  c: Context,
+  effect: Effect.Effect<Response, E, R>,
+) => Promise<Response>
 
 /**
  * Builds the one place where failures become statuses: typed failures map by tag
- * (see statusByTag); anything else is a defect, logged in full and answered with a bare 500.
+ * (see errorTable); anything else is a defect, logged in full and answered with a bare 500.
  */
 export const makeRunHandler =
   <R>(runtime: ManagedRuntime.ManagedRuntime<R, unknown>, logger: RequestLogger): RunHandler<R> =>
@@ -27,7 +34,7 @@ export const makeRunHandler =
             cause: Cause.pretty(exit.cause),
           })
         }
-        return c.json(mapped.body, mapped.status as 400)
+        return c.json(mapped.body, mapped.status as 400, mapped.headers)
       }
     }
     if (Cause.isInterruptedOnly(exit.cause)) {

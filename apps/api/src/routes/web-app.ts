@@ -3,6 +3,8 @@ import { join, relative } from "node:path"
 import { fileURLToPath } from "node:url"
 import { serveStatic } from "@hono/node-server/serve-static"
 import { Hono } from "hono"
+import { MethodNotAllowed } from "../http/api-error.js"
+import { answerTo } from "../http/error-table.js"
 
 /**
  * The web app's build, found from this code's own file (not from wherever the service was started): `web/`
@@ -35,7 +37,8 @@ export const webAppRoutes = (dist: string) => {
     if (isApi(c.req.path)) return next()
     if (c.req.method !== "GET" && c.req.method !== "HEAD") {
       const message = `${c.req.method} ${c.req.path} is not allowed: the web app answers GET and HEAD`
-      return c.json({ error: "MethodNotAllowed", message, issues: [] }, 405, { allow: "GET, HEAD" })
+      const failure = answerTo(new MethodNotAllowed({ message, allow: "GET, HEAD" }))
+      return c.json(failure.body, 405, failure.headers)
     }
     return files(c, next)
   })
