@@ -2,6 +2,7 @@ import { observationSeedOf, type Pack, type ScenarioSpec } from "@accord/domain"
 import {
   assembleReport,
   type Comparison,
+  ComparisonMismatch,
   compare,
   INDICATOR_IDS,
   type Report,
@@ -64,7 +65,7 @@ export const compareScenarios = (
     catch: (error) => error,
   }).pipe(
     Effect.catchAll((error) => {
-      if (!isTagged(error, "ComparisonMismatch")) return Effect.die(error)
+      if (!(error instanceof ComparisonMismatch)) return Effect.die(error)
       const issues = error.issues.map((issue) => {
         const field = issue.path.replace(/^variant\./, "")
         const at = variant.source.locate(field, false)
@@ -83,9 +84,3 @@ export const compareScenarios = (
       )
     }),
   )
-
-const isTagged = (
-  error: unknown,
-  tag: string,
-): error is { readonly _tag: string; readonly issues: ReadonlyArray<{ path: string; message: string }> } =>
-  typeof error === "object" && error !== null && (error as { _tag?: unknown })._tag === tag

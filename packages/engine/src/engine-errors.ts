@@ -28,3 +28,10 @@ export class RunOutOfRange extends Schema.TaggedError<RunOutOfRange>()("RunOutOf
   message: Schema.String,
   issues: Schema.Array(ValidationIssue),
 }) {}
+
+/**
+ * Every error the engine throws on purpose. A worker thread sends one as its encoded fields and the
+ * caller decodes it back into the same class, so an error means the same on and off the event loop.
+ */
+export const EngineError = Schema.Union(PackIncomplete, SpecDoesNotFitPack, ComparisonMismatch, RunOutOfRange)
+export type EngineError = typeof EngineError.Type

@@ -13,6 +13,7 @@ import {
   simulationChunkTransferables,
 } from "@accord/engine"
 import { packById } from "../packs/pack-lookup.js"
+import { toWorkerFailure } from "./engine-failure.js"
 
 /** What the main thread asks a worker to compute. */
 export type SimulationTask =
@@ -72,9 +73,6 @@ parentPort?.on("message", (task: SimulationTask) => {
     const { value, transfer } = compute(task)
     parentPort?.postMessage({ ok: true, value }, transfer)
   } catch (error) {
-    parentPort?.postMessage({
-      ok: false,
-      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
-    })
+    parentPort?.postMessage({ ok: false, error: toWorkerFailure(error) })
   }
 })

@@ -1,6 +1,12 @@
 import { availableParallelism } from "node:os"
-import type { ActiveExercise, Observation, Pack, RoundOutcomes, ScenarioSpec } from "@accord/domain"
-import { InvalidInput } from "@accord/domain"
+import type {
+  ActiveExercise,
+  InvalidInput,
+  Observation,
+  Pack,
+  RoundOutcomes,
+  ScenarioSpec,
+} from "@accord/domain"
 import {
   type Comparison,
   compare,
@@ -21,6 +27,7 @@ import {
 import { Context, Effect, Layer } from "effect"
 import type { WorkCeilingExceeded } from "../http/api-error.js"
 import { canonicalJson } from "../scenarios/canonical-json.js"
+import { clientFailure } from "./engine-failure.js"
 import { checkExerciseWork } from "./exercise-work.js"
 import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
@@ -101,24 +108,9 @@ export interface SimulatorShape {
   ) => Effect.Effect<Debrief, WorkCeilingExceeded | InvalidInput>
 }
 
-/**
- * Runs an engine function. The engine throws typed errors; those a client's spec can cause become a 400
- * (decoding should have caught them first), anything else stays a defect.
- */
+/** Runs an engine function in place; its errors mean what they mean from the pool (see engine-failure.ts). */
 const engineCall = <A>(compute: () => A): Effect.Effect<A, InvalidInput> =>
-  Effect.try({ try: compute, catch: (error) => error }).pipe(
-    Effect.catchAll((error) => {
-      const tagged = error as { _tag?: unknown; message?: unknown; issues?: unknown }
-      return tagged._tag === "SpecDoesNotFitPack" || tagged._tag === "ComparisonMismatch"
-        ? Effect.fail(
-            new InvalidInput({
-              message: String(tagged.message),
-              issues: Array.isArray(tagged.issues) ? tagged.issues : [],
-            }),
-          )
-        : Effect.die(error)
-    }),
-  )
+  Effect.try({ try: compute, catch: (error) => error }).pipe(Effect.catchAll(clientFailure))
 
 export class Simulator extends Context.Tag("@accord/api/Simulator")<Simulator, SimulatorShape>() {}
 
@@ -153,7 +145,9 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
         })
 
       const inPool = <A>(task: SimulationTask, transfer: ReadonlyArray<ArrayBuffer> = []) =>
-        Effect.promise(() => pool.run<A>(task, transfer))
+        Effect.tryPromise({ try: () => pool.run<A>(task, transfer), catch: (error) => error }).pipe(
+          Effect.catchAll(clientFailure),
+        )
 
       const simulateLarge = (
         spec: ScenarioSpec,
@@ -222,6 +216,8 @@ export const SimulatorLive = (overrides: Partial<SimulatorOptions> = {}): Layer.
                         { kind: "sample", task: part },
                         part.parameters === undefined ? [] : [part.parameters.buffer as ArrayBuffer],
                       ).pipe(
+                        // The analysis built these tasks from a decoded spec: a refusal is the service's fault.
+                        Effect.orDie,
                         Effect.tap(() =>
                           Effect.sync(() => {
                             done += part.toRun - part.fromRun

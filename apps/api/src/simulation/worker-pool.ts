@@ -1,11 +1,12 @@
 import { availableParallelism } from "node:os"
 import { Worker } from "node:worker_threads"
+import { fromWorkerFailure, type WorkerFailure } from "./engine-failure.js"
 
 interface Pending {
   readonly message: unknown
   readonly transfer: ReadonlyArray<ArrayBuffer>
   readonly resolve: (value: unknown) => void
-  readonly reject: (error: Error) => void
+  readonly reject: (error: unknown) => void
 }
 
 interface Slot {
@@ -16,7 +17,10 @@ interface Slot {
 /** A fixed set of worker threads running one task each at a time, in arrival order. */
 export interface WorkerPool {
   readonly size: number
-  /** Posts a message (moving `transfer`'s buffers) to a free worker and resolves with its one reply. */
+  /**
+   * Posts a message (moving `transfer`'s buffers) to a free worker and resolves with its one reply; rejects
+   * with the engine's own error class when the engine refused the task (see engine-failure.ts).
+   */
   readonly run: <A>(message: unknown, transfer?: ReadonlyArray<ArrayBuffer>) => Promise<A>
   /** Starts every worker now, so that the first large simulation does not wait for them. */
   readonly warm: () => void
@@ -36,12 +40,12 @@ export const makeWorkerPool = (script: URL, size = availableParallelism()): Work
 
   const spawn = (): Slot => {
     const slot: Slot = { worker: new Worker(script), current: undefined }
-    slot.worker.on("message", (reply: { ok: true; value: unknown } | { ok: false; error: string }) => {
+    slot.worker.on("message", (reply: { ok: true; value: unknown } | { ok: false; error: WorkerFailure }) => {
       const task = slot.current
       slot.current = undefined
       if (task !== undefined) {
         if (reply.ok) task.resolve(reply.value)
-        else task.reject(new Error(reply.error))
+        else task.reject(fromWorkerFailure(reply.error))
       }
       dispatch()
     })
