@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from "node:crypto"
+import { randomBytes } from "node:crypto"
 import {
   ExerciseName,
+  eventTypesOf,
   foldTemplates,
   setupOf,
   TEMPLATES_STREAM,
@@ -8,18 +9,23 @@ import {
   type TemplateId,
   type TemplateSaved,
 } from "@accord/domain"
-import { EventStore, schemaCodec } from "@accord/event-store"
 import { Effect, Schema } from "effect"
 import { Hono } from "hono"
 import type { ApiServices } from "../api-services.js"
 import { Forbidden, TemplateNotFound, Unauthorized } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { decodeJsonBody, decodeStrict } from "../http/request-input.js"
+import { executeCommand, readFolded, type StreamKind } from "../streams/stream-command.js"
 import { authenticateFacilitator, bearerToken } from "./exercise-auth.js"
 import { hashSecret, sameHash } from "./exercise-secrets.js"
 
-const codec = schemaCodec(TemplateEvent)
-const encode = Schema.encodeSync(TemplateEvent)
+/** The templates stream: every template's events, folded to the templates saved and not deleted. */
+const templateKind: StreamKind<ReadonlyArray<TemplateSaved>, TemplateEvent> = {
+  name: "a template event",
+  types: eventTypesOf(TemplateEvent) as ReadonlyArray<TemplateEvent["_tag"]>,
+  initialState: [],
+  evolve: (templates, event) => foldTemplates([...templates, event]),
+}
 
 export const SaveTemplateBody = Schema.Struct({
   fromExercise: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/)),
@@ -34,12 +40,9 @@ export const templateView = (t: TemplateSaved) => ({
   setup: t.setup,
 })
 
-const readTemplates = Effect.flatMap(EventStore, (store) =>
-  Effect.map(store.readStream<TemplateEvent>(TEMPLATES_STREAM, { codec }), (events) => ({
-    templates: foldTemplates(events.map((e) => e.data)),
-    version: events.at(-1)?.version ?? 0,
-  })),
-)
+const readTemplates = Effect.map(readFolded(templateKind, TEMPLATES_STREAM), ({ state }) => ({
+  templates: state,
+}))
 
 /** A saved template; TemplateNotFound when there is none under `id` (or it was deleted). */
 export const loadTemplate = (id: string) =>
@@ -52,24 +55,12 @@ export const loadTemplate = (id: string) =>
 
 // Every template shares one stream: an append races only with another save or delete, and retries.
 const appendTemplateEvent = (decide: (templates: ReadonlyArray<TemplateSaved>) => TemplateEvent) =>
-  Effect.gen(function* () {
-    const store = yield* EventStore
-    for (let attempt = 1; ; attempt++) {
-      const { templates, version } = yield* readTemplates
-      const event = decide(templates)
-      const appended = yield* store
-        .append(TEMPLATES_STREAM, version === 0 ? "noStream" : version, [
-          { eventId: randomUUID(), type: event._tag, v: event.v, data: encode(event) },
-        ])
-        .pipe(
-          Effect.as(true),
-          Effect.catchTag("ExpectedVersionMismatch", (e) =>
-            attempt < 20 ? Effect.succeed(false) : Effect.fail(e),
-          ),
-        )
-      if (appended) return event
-    }
-  })
+  Effect.map(
+    executeCommand(templateKind, TEMPLATES_STREAM, {
+      decide: (templates) => Effect.succeed([decide(templates)]),
+    }),
+    ({ produced }) => produced[0] as TemplateEvent,
+  )
 
 const IdPath = Schema.Struct({ id: Schema.String.pipe(Schema.pattern(/^[A-Za-z0-9_-]{1,64}$/)) })
 

@@ -1,38 +1,25 @@
-import { randomUUID } from "node:crypto"
 import {
   type ActiveScenario,
-  decodeStoredEvent,
   packCatalog,
   type ScenarioCommand,
-  type ScenarioError,
   type ScenarioEvent,
   ScenarioNotFound,
-  type ScenarioState,
   scenarioDecider,
   scenarioEventTypes,
-  toStoredEvent,
 } from "@accord/domain"
-import {
-  type EventCodec,
-  EventStore,
-  type ExpectedVersion,
-  ExpectedVersionMismatch,
-  type RecordedEvent,
-} from "@accord/event-store"
-import { Effect, Either } from "effect"
+import { EventStore, type ExpectedVersion, type RecordedEvent } from "@accord/event-store"
+import { Effect } from "effect"
 import { NotFound } from "../http/api-error.js"
+import { codecOf, decided, executeCommand, foldRecorded, type StreamKind } from "../streams/stream-command.js"
 
 const decider = scenarioDecider(packCatalog)
 
-const isScenarioEvent = (event: { readonly _tag: string }): event is ScenarioEvent =>
-  (scenarioEventTypes as ReadonlyArray<string>).includes(event._tag)
-
-/** Scenario events as stored by the domain (`toStoredEvent`), upcast to their current version on read. */
-export const scenarioCodec: EventCodec<ScenarioEvent> = {
-  decode: (raw) =>
-    Either.flatMap(decodeStoredEvent(raw), (event) =>
-      isScenarioEvent(event) ? Either.right(event) : Either.left(`${event._tag} is not a scenario event`),
-    ),
+/** Scenario streams: scenario events, folded by the scenario decider. */
+export const scenarioKind: StreamKind<ReturnType<typeof decider.evolve>, ScenarioEvent> = {
+  name: "a scenario event",
+  types: scenarioEventTypes,
+  initialState: decider.initialState,
+  evolve: decider.evolve,
 }
 
 /** Scenario streams are prefixed so that the global log tells them from report streams. */
@@ -44,11 +31,6 @@ export interface LoadedScenario {
   readonly events: ReadonlyArray<RecordedEvent<ScenarioEvent>>
 }
 
-const fold = (
-  events: ReadonlyArray<RecordedEvent<ScenarioEvent>>,
-  from: ScenarioState = decider.initialState,
-) => events.reduce((state, event) => decider.evolve(state, event.data), from)
-
 const notFound = (scenarioId: string) =>
   new ScenarioNotFound({ message: `no scenario '${scenarioId}'`, scenarioId: scenarioId as never })
 
@@ -57,11 +39,12 @@ export const loadScenario = (scenarioId: string, asOf?: number) =>
   Effect.gen(function* () {
     const store = yield* EventStore
     const stream = scenarioStream(scenarioId)
+    const codec = codecOf(scenarioKind)
     const events =
       asOf === undefined
-        ? yield* store.readStream(stream, { codec: scenarioCodec })
-        : yield* store.readStreamAsOf(stream, { version: asOf }, { codec: scenarioCodec })
-    const state = fold(events)
+        ? yield* store.readStream(stream, { codec })
+        : yield* store.readStreamAsOf(stream, { version: asOf }, { codec })
+    const state = foldRecorded(scenarioKind, events)
     if (state._tag === "EmptyScenario") return yield* notFound(scenarioId)
     if (asOf !== undefined && state.version < asOf) {
       return yield* new NotFound({
@@ -73,33 +56,20 @@ export const loadScenario = (scenarioId: string, asOf?: number) =>
     return { state, events } satisfies LoadedScenario
   })
 
-const toNewEvent = (event: ScenarioEvent) => ({ eventId: randomUUID(), ...toStoredEvent(event) })
-
 /**
- * Decides a command on the scenario's current state and appends the outcome, expecting
- * `expected` (a client's version, or the version just read). Returns the version after it.
+ * Decides a command on the scenario (see executeCommand): `expected` is the version a client has seen,
+ * or "any" to decide on whatever is current. Returns the version after it and the state.
  */
 export const executeScenarioCommand = (command: ScenarioCommand, expected?: ExpectedVersion) =>
-  Effect.gen(function* () {
-    const store = yield* EventStore
-    const stream = scenarioStream(command.scenarioId)
-    const events = yield* store.readStream(stream, { codec: scenarioCodec })
-    const state = fold(events)
-    // A scenario that does not exist is a 404 whatever version the client names; only creation starts one.
-    if (state._tag === "EmptyScenario" && command._tag !== "CreateScenario") {
-      return yield* notFound(command.scenarioId)
-    }
-    // A client that has not seen the current version gets a conflict, whatever the command would decide.
-    if (typeof expected === "number" && expected !== state.version) {
-      return yield* new ExpectedVersionMismatch({ stream, expected, actual: state.version })
-    }
-    const decided = decider.decide(command, state)
-    if (Either.isLeft(decided)) return yield* Effect.fail<ScenarioError>(decided.left)
-    if (decided.right.length === 0) return { version: state.version, state }
-    const mustMatch = expected ?? (state.version === 0 ? "noStream" : state.version)
-    const result = yield* store.append(stream, mustMatch, decided.right.map(toNewEvent))
-    return {
-      version: result.nextExpectedVersion,
-      state: decided.right.reduce(decider.evolve, state as ScenarioState),
-    }
-  })
+  Effect.map(
+    executeCommand(scenarioKind, scenarioStream(command.scenarioId), {
+      // Only creation starts a scenario.
+      missing: (state) =>
+        state._tag === "EmptyScenario" && command._tag !== "CreateScenario"
+          ? notFound(command.scenarioId)
+          : undefined,
+      decide: (state) => decided(decider.decide(command, state)),
+      expected: typeof expected === "number" ? expected : undefined,
+    }),
+    (outcome) => ({ version: outcome.version, state: outcome.after }),
+  )
