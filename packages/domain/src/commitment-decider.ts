@@ -6,7 +6,7 @@ import type { CommitmentEvent } from "./commitment-events.js"
 import type { Decider } from "./decider.js"
 import type { CommitmentId } from "./ids.js"
 import { isFinalState, type LifecycleEvent, lifecycleMachine } from "./lifecycle.js"
-import { InvalidInput } from "./validation-issue.js"
+import { type InvalidInput, invalidAt } from "./validation-issue.js"
 
 /** A commitment stream before it is discussed or proposed. */
 export interface NoCommitment {
@@ -115,7 +115,7 @@ export const decideCommitment = (
   }
   if (command.commitment !== state.commitment) {
     return Either.left(
-      invalid(
+      invalidAt(
         "commitment",
         `this stream holds commitment '${state.commitment}', not '${command.commitment}'`,
       ),
@@ -123,7 +123,7 @@ export const decideCommitment = (
   }
   if (command.month < state.month) {
     return Either.left(
-      invalid("month", `month ${command.month} is before the latest event's month ${state.month}`),
+      invalidAt("month", `month ${command.month} is before the latest event's month ${state.month}`),
     )
   }
   if (
@@ -132,7 +132,7 @@ export const decideCommitment = (
     command.amountUsdM > state.pledgedUsdM
   ) {
     return Either.left(
-      invalid(
+      invalidAt(
         "amountUsdM",
         `the agreed amount ${command.amountUsdM} exceeds the pledge ${state.pledgedUsdM} (USD m)`,
       ),
@@ -243,5 +243,3 @@ const refusal = (command: LifecycleCommand, state: TrackedCommitment): Transitio
     command: command._tag,
   })
 }
-
-const invalid = (path: string, message: string) => new InvalidInput({ message, issues: [{ path, message }] })

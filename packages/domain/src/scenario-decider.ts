@@ -155,9 +155,10 @@ const create = (
   }
   if (command.parent?.scenarioId === command.scenarioId) {
     return Either.left(
-      invalid("a scenario cannot branch from itself", [
-        { path: "parent.scenarioId", message: "must differ from the scenario's own id" },
-      ]),
+      new InvalidInput({
+        message: "a scenario cannot branch from itself",
+        issues: [{ path: "parent.scenarioId", message: "must differ from the scenario's own id" }],
+      }),
     )
   }
   // A spec may carry an empty name (it only labels a report); a stored scenario always has one.
@@ -165,7 +166,9 @@ const create = (
   const spec: ScenarioSpec = { ...command.spec, name }
   const issues = specIssues(spec, catalog)
   if (issues.length > 0)
-    return Either.left(invalid("the scenario spec is invalid", issues.map(under("spec"))))
+    return Either.left(
+      new InvalidInput({ message: "the scenario spec is invalid", issues: issues.map(under("spec")) }),
+    )
   return Either.right([
     {
       _tag: "ScenarioCreated",
@@ -192,7 +195,8 @@ const addIntervention = (
       ? { ...issue, path: `intervention${issue.path.slice(prefix.length)}` }
       : issue,
   )
-  if (issues.length > 0) return Either.left(invalid("the intervention is invalid", issues))
+  if (issues.length > 0)
+    return Either.left(new InvalidInput({ message: "the intervention is invalid", issues: issues }))
   return Either.right([{ _tag: "InterventionAdded", v: 2, intervention: command.intervention }])
 }
 
@@ -220,7 +224,8 @@ const changeAssumptions = (
   catalog: PackCatalog,
 ): Either.Either<ReadonlyArray<ScenarioEvent>, ScenarioError> => {
   const issues = specIssues(withAssumptions(state.spec, command.assumptions), catalog)
-  if (issues.length > 0) return Either.left(invalid("the assumptions are invalid", issues))
+  if (issues.length > 0)
+    return Either.left(new InvalidInput({ message: "the assumptions are invalid", issues: issues }))
   return Either.right([{ _tag: "AssumptionsChanged", v: 1, assumptions: command.assumptions }])
 }
 
@@ -247,7 +252,10 @@ const changeSettings = (
     seed: changed.seed ?? state.spec.seed,
   }
   const issues = specIssues(spec, catalog)
-  if (issues.length > 0) return Either.left(invalid("the new settings conflict with the scenario", issues))
+  if (issues.length > 0)
+    return Either.left(
+      new InvalidInput({ message: "the new settings conflict with the scenario", issues: issues }),
+    )
   return Either.right([{ _tag: "SettingsChanged", v: 1, ...changed }])
 }
 
@@ -257,9 +265,10 @@ const branch = (
 ): Either.Either<ReadonlyArray<ScenarioEvent>, ScenarioError> => {
   if (command.childId === state.scenarioId) {
     return Either.left(
-      invalid("a scenario cannot branch into itself", [
-        { path: "childId", message: "must differ from the scenario's own id" },
-      ]),
+      new InvalidInput({
+        message: "a scenario cannot branch into itself",
+        issues: [{ path: "childId", message: "must differ from the scenario's own id" }],
+      }),
     )
   }
   if (state.branches.some((b) => b.childId === command.childId)) {
@@ -329,9 +338,6 @@ const under =
     ...issue,
     path: issue.path === "" ? prefix : `${prefix}.${issue.path}`,
   })
-
-const invalid = (message: string, issues: ReadonlyArray<ValidationIssue>) =>
-  new InvalidInput({ message, issues })
 
 const notFound = (scenarioId: ScenarioId) =>
   new ScenarioNotFound({ message: `no scenario '${scenarioId}'`, scenarioId })

@@ -3,7 +3,12 @@ import { Sector } from "./commitment.js"
 import { CommitmentId, PackId, ParameterId } from "./ids.js"
 import { UnitAnnotationId } from "./issue-messages.js"
 import { notOneOf } from "./near-miss.js"
-import { InvalidInput, issuesFromParseError, type ValidationIssue } from "./validation-issue.js"
+import {
+  type InvalidInput,
+  invalidInput,
+  issuesFromParseError,
+  type ValidationIssue,
+} from "./validation-issue.js"
 
 export const MAX_HORIZON_MONTHS = 120
 export const MAX_RUNS = 100_000
@@ -332,8 +337,4 @@ export const decodeScenarioSpec = (
   return issues.length > 0 ? Either.left(invalid(issues)) : Either.right(decoded.right)
 }
 
-const invalid = (issues: ReadonlyArray<ValidationIssue>) =>
-  new InvalidInput({
-    message: `the scenario spec is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"})`,
-    issues,
-  })
+const invalid = (issues: ReadonlyArray<ValidationIssue>) => invalidInput("the scenario spec", issues)

@@ -30,3 +30,14 @@ export class InvalidInput extends Schema.TaggedError<InvalidInput>()("InvalidInp
   message: Schema.String,
   issues: Schema.Array(ValidationIssue),
 }) {}
+
+/** One problem at one path, worded once: the message says what is wrong there. */
+export const invalidAt = (path: string, message: string): InvalidInput =>
+  new InvalidInput({ message, issues: [{ path, message }] })
+
+/** Every problem of one input (`what`, e.g. "the scenario spec"), counted in the message. */
+export const invalidInput = (what: string, issues: ReadonlyArray<ValidationIssue>): InvalidInput =>
+  new InvalidInput({
+    message: `${what} is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"})`,
+    issues,
+  })

@@ -31,7 +31,7 @@ import type { ApiServices } from "../api-services.js"
 import { Forbidden, InvalidJoinCode, TooManyRequests } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { ReportFormatParam } from "../http/report-format.js"
-import { decodeJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
+import { decodeJsonBody, decodeOptionalJsonBody, decodeQuery, decodeStrict } from "../http/request-input.js"
 import { Simulator } from "../simulation/simulator.js"
 import { authenticate, authenticateActor, authenticateFacilitator, bearerToken } from "./exercise-auth.js"
 import { exerciseSettings } from "./exercise-create.js"
@@ -260,10 +260,9 @@ export const exercisesRoutes = (run: RunHandler<ApiServices>, options: ExerciseR
         Effect.gen(function* () {
           const { id } = yield* idOf(c)
           yield* authenticateFacilitator(c, id)
-          // The body is optional: none (or an empty one) closes whichever round is open.
-          const text = yield* Effect.promise(() => c.req.text())
-          // A body, when sent, is read like any other (415 for another media type, depth limit, strict decode).
-          const body = text.trim() === "" ? {} : yield* decodeJsonBody(c, CloseBody)
+          // The body is optional: none (or an empty one) closes whichever round is open. A body, when
+          // sent, is read like any other (415 for another media type, depth limit, strict decode).
+          const body = yield* decodeOptionalJsonBody(c, CloseBody, {})
           const { state, produced } = yield* closeExerciseRound(id, body.round)
           const closed = produced.find((e) => e._tag === "RoundClosed")
           if (closed === undefined || closed._tag !== "RoundClosed") {

@@ -1,4 +1,4 @@
-import { InvalidInput, issuesFromParseError, strictParseOptions } from "@accord/domain"
+import { InvalidInput, invalidInput, issuesFromParseError, strictParseOptions } from "@accord/domain"
 import { Effect, Either, Schema } from "effect"
 import type { Context } from "hono"
 import { MalformedJson, UnsupportedMediaType } from "./api-error.js"
@@ -29,8 +29,11 @@ const tooDeepAt = (root: unknown, limit: number): string | undefined => {
 /** Reads the request body as JSON: 415 for another media type, 400 for text that is not JSON or nests too deep. */
 export const readJsonBody = (
   c: Context,
+  whenEmpty?: unknown,
 ): Effect.Effect<unknown, MalformedJson | UnsupportedMediaType | InvalidInput> =>
   Effect.gen(function* () {
+    // A route whose body is optional reads no body (or a blank one) as `whenEmpty`, whatever its media type.
+    if (whenEmpty !== undefined && (yield* Effect.promise(() => c.req.text())).trim() === "") return whenEmpty
     const contentType = c.req.header("content-type")
     if (contentType === undefined || !isJsonMediaType(contentType)) {
       return yield* new UnsupportedMediaType({
@@ -62,13 +65,7 @@ export const decodeStrict =
   (input: unknown): Effect.Effect<A, InvalidInput> => {
     const decoded = Schema.decodeUnknownEither(schema)(input, strictParseOptions)
     if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
-    const issues = issuesFromParseError(decoded.left)
-    return Effect.fail(
-      new InvalidInput({
-        message: `${what} is invalid (${issues.length} problem${issues.length === 1 ? "" : "s"})`,
-        issues,
-      }),
-    )
+    return Effect.fail(invalidInput(what, issuesFromParseError(decoded.left)))
   }
 
 /** Reads and decodes a JSON body with its schema. */
@@ -78,6 +75,14 @@ export const decodeJsonBody = <A, I>(
   what = "the request body",
 ): Effect.Effect<A, InvalidInput | MalformedJson | UnsupportedMediaType> =>
   Effect.flatMap(readJsonBody(c), decodeStrict(schema, what))
+
+/** Like decodeJsonBody, for a route whose body is optional: none (or a blank one) is `whenEmpty`. */
+export const decodeOptionalJsonBody = <A, I>(
+  c: Context,
+  schema: Schema.Schema<A, I, never>,
+  whenEmpty: I,
+): Effect.Effect<A, InvalidInput | MalformedJson | UnsupportedMediaType> =>
+  Effect.flatMap(readJsonBody(c, whenEmpty), decodeStrict(schema, "the request body"))
 
 /** Decodes the query string with its schema; unknown parameters are errors. */
 export const decodeQuery = <A, I>(

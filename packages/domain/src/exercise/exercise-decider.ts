@@ -1,7 +1,7 @@
 import { Either, Schema } from "effect"
 import type { Decider } from "../decider.js"
-import { crossCheckSpec, type PackCatalog, type ScenarioSpec } from "../scenario-spec.js"
-import { InvalidInput, type ValidationIssue } from "../validation-issue.js"
+import { crossCheckSpec, MAX_HORIZON_MONTHS, type PackCatalog, type ScenarioSpec } from "../scenario-spec.js"
+import { InvalidInput } from "../validation-issue.js"
 import { counterMeasuresOf } from "./counter-measures.js"
 import type {
   CloseRound,
@@ -221,9 +221,6 @@ export const exerciseDecider = (catalog: PackCatalog): ExerciseDecider => ({
   decide: (command, state) => decideExercise(command, state, catalog),
 })
 
-const invalid = (message: string, issues: ReadonlyArray<ValidationIssue>) =>
-  new InvalidInput({ message, issues })
-
 const create = (
   command: CreateExercise,
   state: ExerciseState,
@@ -238,11 +235,17 @@ const create = (
     )
   const played = command.rounds * command.roundMonths
   const horizonMonths = Math.max(command.horizonMonths ?? DEFAULT_EXERCISE_HORIZON, played)
-  if (horizonMonths > 120)
+  if (horizonMonths > MAX_HORIZON_MONTHS)
     return Either.left(
-      invalid("the exercise is too long", [
-        { path: "rounds", message: `rounds × roundMonths (${played}) must not pass 120 months` },
-      ]),
+      new InvalidInput({
+        message: "the exercise is too long",
+        issues: [
+          {
+            path: "rounds",
+            message: `rounds × roundMonths (${played}) must not pass ${MAX_HORIZON_MONTHS} months`,
+          },
+        ],
+      }),
     )
   const spec: ScenarioSpec = {
     pack: command.pack,
@@ -258,7 +261,8 @@ const create = (
     ...issue,
     path: issue.path === "pack" ? "pack" : `baseScenario.${issue.path}`,
   }))
-  if (issues.length > 0) return Either.left(invalid("the exercise does not fit its pack", issues))
+  if (issues.length > 0)
+    return Either.left(new InvalidInput({ message: "the exercise does not fit its pack", issues: issues }))
   const { _tag, horizonMonths: _h, ...settings } = command
   return Either.right([{ _tag: "ExerciseCreated", v: 1, ...settings, horizonMonths }])
 }

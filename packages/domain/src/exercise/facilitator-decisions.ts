@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { notOneOf } from "../near-miss.js"
 import type { PackCatalog } from "../scenario-spec.js"
-import { InvalidInput } from "../validation-issue.js"
+import { InvalidInput, invalidAt } from "../validation-issue.js"
 import type { AdjudicateMove, JoinObserver, RevealRound, SetRoundClock } from "./exercise-commands.js"
 import {
   AmbiguousMove,
@@ -51,8 +51,6 @@ export const unknownCommitment = (
   })
 }
 
-const invalid = (path: string, message: string) => new InvalidInput({ message, issues: [{ path, message }] })
-
 /**
  * The facilitator approves, amends or rejects a pending move of the open
  * round. An amendment keeps the move's type and must be one its team's role
@@ -92,12 +90,12 @@ export const adjudicate = (
           }),
     )
   if (command.decision !== "amend" && command.move !== undefined)
-    return Either.left(invalid("move", "only an amendment carries a move"))
+    return Either.left(invalidAt("move", "only an amendment carries a move"))
   if (command.decision === "amend") {
     const amended = command.move
-    if (amended === undefined) return Either.left(invalid("move", "an amendment needs the amended move"))
+    if (amended === undefined) return Either.left(invalidAt("move", "an amendment needs the amended move"))
     if (amended.type !== target.move.type)
-      return Either.left(invalid("move.type", `an amendment keeps the move's type '${target.move.type}'`))
+      return Either.left(invalidAt("move.type", `an amendment keeps the move's type '${target.move.type}'`))
     if (!mayMake(target.actor, amended.type))
       return Either.left(
         new MoveNotAllowedForRole({
@@ -170,7 +168,7 @@ export const revealRound = (command: RevealRound, state: ActiveExercise): Decisi
   const lastClosed = state.closedRounds.at(-1)?.round ?? 0
   if (command.round > lastClosed)
     return Either.left(
-      invalid("round", `round ${command.round} has not closed yet (last closed: ${lastClosed})`),
+      invalidAt("round", `round ${command.round} has not closed yet (last closed: ${lastClosed})`),
     )
   return command.round <= state.revealedRound
     ? Either.right([])
