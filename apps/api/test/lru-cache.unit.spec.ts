@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { makeLruCache } from "../src/simulation/lru-cache.js"
+import { makeLruCache } from "../src/cache/lru-cache.js"
 
 describe("the report cache", () => {
   it("keeps the most recently used entries up to its capacity", () => {

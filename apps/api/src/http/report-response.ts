@@ -1,7 +1,7 @@
 import { getPack } from "@accord/domain"
 import { type Comparison, type Report, renderComparison, renderReport, reportDrivers } from "@accord/engine"
 import type { Context } from "hono"
-import { makeLruCache } from "../simulation/lru-cache.js"
+import { makeLruCache } from "../cache/lru-cache.js"
 import { contentTypeOf, negotiateFormat, type ReportFormat } from "./report-format.js"
 
 // Renderings are named by the content hash they render, so a repeated report costs no second rendering.

@@ -9,7 +9,7 @@ import {
   type ScenarioState,
   scenarioDecider,
 } from "@accord/domain"
-import type { Report } from "@accord/engine"
+import { canonicalJson, type Report } from "@accord/engine"
 import type { RecordedEvent } from "@accord/event-store"
 import { Cause, Effect, Option } from "effect"
 import { Conflict } from "../http/api-error.js"
@@ -20,7 +20,6 @@ import { findReport, saveReport } from "../reports/report-store.js"
 import { RunRegistry } from "../runs/run-registry.js"
 import { Simulator } from "../simulation/simulator.js"
 import { checkWorkCeiling } from "../simulation/work-ceiling.js"
-import { canonicalJson } from "./canonical-json.js"
 import { executeScenarioCommand, loadScenario } from "./scenario-stream.js"
 
 /** What asking for a run gives: a stored report (unchanged scenario), a fresh one, or a run in the background. */

@@ -9,6 +9,7 @@ import type {
 } from "@accord/domain"
 import {
   type Comparison,
+  canonicalJson,
   compare,
   type Debrief,
   debriefSimulations,
@@ -25,11 +26,10 @@ import {
   splitRuns,
 } from "@accord/engine"
 import { Context, Effect, Layer } from "effect"
+import { makeLruCache } from "../cache/lru-cache.js"
 import type { WorkCeilingExceeded } from "../http/api-error.js"
-import { canonicalJson } from "../scenarios/canonical-json.js"
 import { clientFailure } from "./engine-failure.js"
 import { checkExerciseWork } from "./exercise-work.js"
-import { makeLruCache } from "./lru-cache.js"
 import type { SimulationTask } from "./simulation-worker.js"
 import { checkWorkCeiling, workOf } from "./work-ceiling.js"
 import { makeWorkerPool } from "./worker-pool.js"
