@@ -6,4 +6,5 @@ export { jsonLogger, type RequestLogger, silentLogger } from "./http/request-log
 export { loadObservations, recordObservation } from "./observations/observation-stream.js"
 export { allOperations, openApiDocument } from "./routes/openapi.js"
 export { apiLayer, type ServerHandle, type ServerOptions, startServer, storeLayer } from "./server.js"
+export { type ServiceEnv, serviceEnv } from "./service-env.js"
 export { defaultSimulatorOptions, type SimulatorOptions } from "./simulation/simulator.js"

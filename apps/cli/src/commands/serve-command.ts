@@ -25,18 +25,16 @@ const dataOption = Options.text("data").pipe(
 export const serveCommand = Command.make("serve", { port: portOption, data: dataOption }, ({ port, data }) =>
   Effect.scoped(
     Effect.gen(function* () {
-      const { startServer } = yield* loadApi
-      const chosenPort = Option.getOrElse(port, () => Number(process.env.PORT ?? 8787))
-      const dataDir = resolveUserPath(Option.getOrElse(data, () => process.env.DATA_DIR ?? "data"))
-      const databaseUrl = process.env.DATABASE_URL
+      const { startServer, serviceEnv } = yield* loadApi
+      // The same environment as `npm start` (PORT, DATA_DIR, DATABASE_URL, DATABASE_SCHEMA, CORS_ORIGINS);
+      // the flags, when given, win over it.
+      const env = serviceEnv(process.env, "accord")
+      if ("problem" in env) return yield* new ServeFailed({ message: env.problem })
+      const chosenPort = Option.getOrElse(port, () => env.port)
+      const dataDir = Option.match(data, { onNone: () => env.dataDir, onSome: resolveUserPath })
       const server = yield* Effect.acquireRelease(
         Effect.tryPromise({
-          try: () =>
-            startServer({
-              port: chosenPort,
-              dataDir,
-              ...(databaseUrl === undefined || databaseUrl === "" ? {} : { databaseUrl }),
-            }),
+          try: () => startServer({ ...env, port: chosenPort, dataDir }),
           catch: (error) => new ServeFailed({ message: `the service did not start: ${messageOf(error)}` }),
         }),
         (running) => Effect.promise(() => running.close()),
@@ -52,7 +50,7 @@ export const serveCommand = Command.make("serve", { port: portOption, data: data
   ),
 ).pipe(
   Command.withDescription(
-    "Start the Accord service (API and web app). Env: PORT, DATA_DIR, DATABASE_URL=postgres://… for PostgreSQL.",
+    "Start the Accord service (API and web app). Env: PORT, DATA_DIR, DATABASE_URL=postgres://… for PostgreSQL, DATABASE_SCHEMA, CORS_ORIGINS (comma-separated).",
   ),
 )
 

@@ -1,0 +1,39 @@
+import { isAbsolute, resolve } from "node:path"
+import type { ServerOptions } from "./server.js"
+
+/** What the service reads from its environment, for `npm start` (main.ts) and `accord serve` alike. */
+export type ServiceEnv = Pick<
+  ServerOptions,
+  "port" | "dataDir" | "databaseUrl" | "databaseSchema" | "corsOrigins"
+>
+
+/** Where relative paths the user gave are resolved: see serviceEnv. */
+const userCwd = (env: NodeJS.ProcessEnv, script: string): string =>
+  env.npm_lifecycle_event === script && env.INIT_CWD !== undefined ? env.INIT_CWD : process.cwd()
+
+/**
+ * PORT (8787), DATA_DIR (./data), DATABASE_URL, DATABASE_SCHEMA and CORS_ORIGINS (comma-separated).
+ * npm and pnpm run a script in its package folder and keep the user's folder in INIT_CWD; it is trusted
+ * only inside `script` itself, since a process started from another script inherits a stale one.
+ * Fails with the variable's problem in words.
+ */
+export const serviceEnv = (
+  env: NodeJS.ProcessEnv,
+  script: string,
+): ServiceEnv | { readonly problem: string } => {
+  const port = Number(env.PORT ?? 8787)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    return { problem: `PORT must be an integer 0..65535, got '${env.PORT}'` }
+  const dataDir = env.DATA_DIR ?? "data"
+  const corsOrigins = (env.CORS_ORIGINS ?? "")
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter(Boolean)
+  return {
+    port,
+    dataDir: isAbsolute(dataDir) ? dataDir : resolve(userCwd(env, script), dataDir),
+    ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
+    ...(env.DATABASE_SCHEMA ? { databaseSchema: env.DATABASE_SCHEMA } : {}),
+    ...(corsOrigins.length > 0 ? { corsOrigins } : {}),
+  }
+}
