@@ -13,7 +13,7 @@ import {
   scenarioWriter,
 } from "../../../../scripts/soak/acked-writers.js"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
-import { startService } from "../../../../scripts/soak/service-process.js"
+import { startServiceProcess } from "../service-process.js"
 
 const KILLS = Number(process.env.ACCORD_SOAK_KILLS ?? 20)
 
@@ -32,7 +32,7 @@ const killAndCheck = async (env: Readonly<Record<string, string>>, seed: number)
   const acks = emptyAcks()
   const log: Array<string> = []
   for (let run = 0; run < KILLS; run++) {
-    const service = await startService(env)
+    const service = await startServiceProcess(env, { keepLogs: false })
     const before = await missingWrites(service.url, acks)
     expect(before, `after restart ${run}`).toEqual([])
     let firstAck: () => void = () => {}
@@ -52,7 +52,7 @@ const killAndCheck = async (env: Readonly<Record<string, string>>, seed: number)
     log.push(`kill ${run}: writers ended with ${[...new Set(endings)].join(" / ").slice(0, 160)}`)
     expect(service.errors, `error logs before kill ${run}`).toEqual([])
   }
-  const last = await startService(env)
+  const last = await startServiceProcess(env, { keepLogs: false })
   try {
     expect(await missingWrites(last.url, acks)).toEqual([])
   } finally {
@@ -95,7 +95,7 @@ describe("PostgreSQL stopped and started under the running service", () => {
   afterAll(() => pg?.remove())
 
   it("answers 503 while the database is down, and serves again once it is back, without a restart", async () => {
-    const service = await startService({ DATABASE_URL: pg.url })
+    const service = await startServiceProcess({ DATABASE_URL: pg.url }, { keepLogs: false })
     try {
       const create = () =>
         fetch(`${service.url}/api/scenarios`, {

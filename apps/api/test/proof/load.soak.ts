@@ -5,7 +5,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadTable, runMixedLoad } from "../../../../scripts/soak/mixed-load.js"
-import { type ServiceProcess, startService } from "../../../../scripts/soak/service-process.js"
+import { type ServiceProcess, startServiceProcess } from "../service-process.js"
 
 const connections = Number(process.env.ACCORD_SOAK_CONNECTIONS ?? 32)
 const seconds = Number(process.env.ACCORD_SOAK_SECONDS ?? 30)
@@ -13,7 +13,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "accord-load-"))
 let service: ServiceProcess
 
 beforeAll(async () => {
-  service = await startService({ DATA_DIR: dataDir })
+  service = await startServiceProcess({ DATA_DIR: dataDir }, { keepLogs: false })
 })
 afterAll(async () => {
   await service?.kill()

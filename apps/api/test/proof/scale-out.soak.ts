@@ -6,8 +6,8 @@ import { loadavg } from "node:os"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { loadTable, runMixedLoad } from "../../../../scripts/soak/mixed-load.js"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
-import { type ServiceProcess, startService } from "../../../../scripts/soak/service-process.js"
 import { exerciseClient, readFrames, type SseFrame } from "../exercise-client.js"
+import { type ServiceProcess, startServiceProcess } from "../service-process.js"
 
 const connections = Number(process.env.ACCORD_SOAK_CONNECTIONS ?? 32)
 const seconds = Number(process.env.ACCORD_SOAK_SECONDS ?? 30)
@@ -18,7 +18,8 @@ let instances: Array<ServiceProcess> = []
 beforeAll(async () => {
   pg = await startPrivatePostgres()
   // One at a time: the first one runs the migrations.
-  for (let i = 0; i < 3; i++) instances.push(await startService({ DATABASE_URL: pg.url }))
+  for (let i = 0; i < 3; i++)
+    instances.push(await startServiceProcess({ DATABASE_URL: pg.url }, { keepLogs: false }))
 })
 afterAll(async () => {
   await Promise.all(instances.map((s) => s.kill()))
