@@ -6,7 +6,7 @@ import { availableParallelism, loadavg, tmpdir } from "node:os"
 import { join } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { statsOf } from "../../../../scripts/soak/latency-stats.js"
-import { type ServiceProcess, startService } from "../../../../scripts/soak/service-process.js"
+import { type ServiceProcess, startServiceProcess } from "../service-process.js"
 
 const classes = Number(process.env.ACCORD_SOAK_CLASSES ?? 10)
 const rounds = 3
@@ -14,7 +14,7 @@ const dataDir = mkdtempSync(join(tmpdir(), "accord-classes-"))
 let service: ServiceProcess
 
 beforeAll(async () => {
-  service = await startService({ DATA_DIR: dataDir })
+  service = await startServiceProcess({ DATA_DIR: dataDir }, { keepLogs: false })
 })
 afterAll(async () => {
   await service?.kill()
