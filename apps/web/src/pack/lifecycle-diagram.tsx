@@ -1,4 +1,5 @@
-import { type LifecycleState, lifecycleMachine, lifecycleStates } from "@accord/domain"
+import type { LifecycleState } from "@accord/domain"
+import { lifecycleMachine, lifecycleStates } from "@accord/domain/lifecycle"
 import { stateLabels } from "../lifecycle-labels.js"
 
 interface Edge {

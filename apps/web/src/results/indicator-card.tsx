@@ -1,4 +1,4 @@
-import { monthOfDate } from "@accord/domain"
+import { monthOfDate } from "@accord/domain/facts"
 import type { IndicatorSeries } from "@accord/engine"
 import { type ReactNode, useMemo } from "react"
 import type { ObservationInput } from "../api.js"

@@ -1,11 +1,11 @@
+import { type SectorId, sectorLabels } from "@accord/domain/facts"
 import type { StoredEvent } from "../api.js"
-import { sectorOptions } from "../builder/intervention-editor.js"
 
 /** How a commitment id reads in a sentence: its title from the pack (ids stay in URLs and JSON). */
 export type TitleOf = (commitmentId: string) => string
 
 const sectorName = (sector: unknown): string =>
-  (sectorOptions.find((o) => o.value === sector)?.label ?? String(sector)).toLowerCase()
+  (sectorLabels[sector as SectorId] ?? String(sector)).toLowerCase()
 
 const interventionText = (iv: Record<string, unknown>, title: TitleOf): string => {
   switch (iv.type) {
