@@ -1,6 +1,7 @@
+import { roleName } from "@accord/domain/facts"
 import type { ExerciseState } from "./exercise-api.js"
 
-export { roleName } from "@accord/domain/facts"
+export { roleName }
 
 /** Every move the viewer may see, newest round first; others' pending moves show only as "a move was made". */
 export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => {

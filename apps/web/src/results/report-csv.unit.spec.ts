@@ -1,5 +1,5 @@
-import type { Report } from "@accord/engine"
 import { describe, expect, it } from "vitest"
+import type { Report } from "../api.js"
 import { reportCsv } from "./report-csv.js"
 
 const report = (p50: number): Report =>
