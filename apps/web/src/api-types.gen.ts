@@ -2342,6 +2342,12 @@ export interface components {
             situation: string;
             goals: string[];
             moves: string[];
+            focus?: components["schemas"]["GoalFocus"];
+        };
+        GoalFocus: {
+            indicators: string[];
+            month: components["schemas"]["Int"];
+            when: string;
         };
         ExerciseJoinCodes: {
             joinCodes: {
