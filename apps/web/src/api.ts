@@ -46,6 +46,16 @@ export const simulate = (spec: SpecInput, signal?: AbortSignal, store = false): 
     }),
   )
 
+/** A report as the service's CSV (indicator, unit, month, statistic, value), computed again from its spec. */
+export const fetchReportCsv = (report: Report): Promise<string> =>
+  ok(
+    api.POST("/api/simulate", {
+      body: report.spec,
+      params: { query: { format: "csv" } },
+      parseAs: "text",
+    }),
+  )
+
 /** One run of a stored report, replayed by the service: its events and the commitments its interventions added. */
 export const fetchTrajectory = (hash: string, run: number): Promise<ReportTrajectory> =>
   ok(api.GET("/api/reports/{hash}/trajectory", { params: { path: { hash }, query: { run } } }))
