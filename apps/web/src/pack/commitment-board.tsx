@@ -1,4 +1,4 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { type SectorId, sectorLabels } from "@accord/domain/facts"
 import { type CSSProperties, useId, useState } from "react"
 import type { PackDetail } from "../api.js"

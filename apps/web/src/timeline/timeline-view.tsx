@@ -1,4 +1,4 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { useEffect, useId, useMemo, useState } from "react"
 import {
   branchScenario,
