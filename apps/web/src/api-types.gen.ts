@@ -2371,6 +2371,7 @@ export interface components {
                 seed: components["schemas"]["Int"];
                 asOfRound: components["schemas"]["Int"];
                 month: components["schemas"]["Int"];
+                hasBaseScenario: boolean;
             };
             timeline: {
                 role: components["schemas"]["ExerciseActor"];
@@ -2389,6 +2390,9 @@ export interface components {
                 id: string;
                 label: string;
                 unit: string;
+                count: boolean;
+                playedP10: number;
+                playedP90: number;
                 playedP50: number;
                 baselineP50: number;
                 noMovesP50: number;
@@ -2410,12 +2414,48 @@ export interface components {
                 role: components["schemas"]["ExerciseActor"];
                 round: components["schemas"]["Int"];
                 description: string;
+                /** @enum {string} */
+                kind: "move" | "deal";
+                roles: components["schemas"]["ExerciseActor"][];
+                moves: {
+                    moveId: string;
+                    role: components["schemas"]["ExerciseActor"];
+                    round: components["schemas"]["Int"];
+                    description: string;
+                }[];
                 effects: {
                     indicator: string;
                     deltaMean: number;
                     deltaP50: number;
+                    standardError: number;
+                    shareUp: number;
+                    shareDown: number;
                 }[];
             }[];
+            attributionTotal: {
+                indicator: string;
+                deltaMean: number;
+            }[];
+            attributionMethod: {
+                /** @enum {string} */
+                method: "exact" | "sampled";
+                units: components["schemas"]["Int"];
+                permutations: components["schemas"]["Int"];
+                note: string;
+            };
+            teams: {
+                role: components["schemas"]["ExerciseActor"];
+                team: string;
+                lines: {
+                    description: string;
+                    effects: {
+                        indicator: string;
+                        deltaMean: number;
+                        text: string;
+                    }[];
+                }[];
+            }[];
+            prompts: string[];
             topMovers: {
                 indicator: string;
                 label: string;
@@ -2423,8 +2463,10 @@ export interface components {
                 moves: {
                     moveId: string;
                     role: components["schemas"]["ExerciseActor"];
+                    roles: components["schemas"]["ExerciseActor"][];
                     description: string;
                     deltaMean: number;
+                    text: string;
                 }[];
             }[];
             rounds: {
@@ -2508,6 +2550,31 @@ export interface components {
              * @description a number between 1 and 24
              */
             round: components["schemas"]["Int"];
+        };
+        ExerciseLog: {
+            exercise: {
+                id: string;
+                name: string;
+                pack: string;
+                rounds: components["schemas"]["Int"];
+                roundMonths: components["schemas"]["Int"];
+                runs: components["schemas"]["Int"];
+                seed: components["schemas"]["Int"];
+            };
+            entries: components["schemas"]["ExerciseLogEntry"][];
+        };
+        ExerciseLogEntry: {
+            version: components["schemas"]["Int"];
+            recordedAt: string;
+            round: components["schemas"]["Int"] | null;
+            /** @enum {string} */
+            kind: "round-start" | "round-close" | "event";
+            type: string;
+            actor: string;
+            team: string | null;
+            moveId: string | null;
+            text: string;
+            outcomes?: components["schemas"]["IndicatorOutcome"][];
         };
         ExerciseTemplate: {
             id: string;
@@ -3963,6 +4030,24 @@ export interface operations {
                     "application/json": components["schemas"]["AdjudicatedMove"];
                 };
             };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
             default: {
                 headers: {
@@ -3997,6 +4082,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RoundClockState"];
+                };
+            };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
@@ -4037,6 +4140,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
             default: {
                 headers: {
@@ -4069,10 +4190,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": string;
+                    "application/json": components["schemas"]["ExerciseLog"];
                     "text/markdown": string;
                     "text/csv": string;
                     "text/html": string;
+                };
+            };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
@@ -4139,6 +4278,24 @@ export interface operations {
                     "application/json": components["schemas"]["ExerciseTemplate"];
                 };
             };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
             default: {
                 headers: {
@@ -4200,6 +4357,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
             default: {
