@@ -705,6 +705,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exercise-moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each move type does in the model: its spec change and the indicators it moves, up or down */
+        get: operations["listExerciseMoveEffects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -795,6 +812,7 @@ export interface components {
             hazards: components["schemas"]["Hazards"][];
             indicators: components["schemas"]["IndicatorDefinition"][];
             interventions: components["schemas"]["InterventionDescription"][];
+            exercise?: components["schemas"]["ExerciseParameters"];
         };
         /**
          * maxLength(80)
@@ -942,9 +960,19 @@ export interface components {
         };
         InterventionDescription: {
             /** @enum {string} */
-            type: "sanctions-package" | "aid-package" | "delay" | "withdraw" | "sanctions-evasion" | "grid-strike";
+            type: "sanctions-package" | "aid-package" | "delay" | "withdraw" | "sanctions-evasion" | "grid-strike" | "stall";
             label: string;
             description: string;
+        };
+        ExerciseParameters: {
+            counterMeasures: {
+                evasion: components["schemas"]["CounterMeasureParameters"];
+                rerouting: components["schemas"]["CounterMeasureParameters"];
+            };
+        };
+        CounterMeasureParameters: {
+            evasionPerMonth: components["schemas"]["Parameter"];
+            costUsdM: components["schemas"]["Parameter"];
         };
         ObservationList: {
             version: components["schemas"]["Int"];
@@ -1091,7 +1119,7 @@ export interface components {
             };
             asOf?: components["schemas"]["AsOfDate"];
         };
-        Intervention: components["schemas"]["SanctionsPackage"] | components["schemas"]["AidPackage"] | components["schemas"]["Delay"] | components["schemas"]["Withdraw"] | components["schemas"]["SanctionsEvasion"] | components["schemas"]["GridStrike"];
+        Intervention: components["schemas"]["SanctionsPackage"] | components["schemas"]["AidPackage"] | components["schemas"]["Delay"] | components["schemas"]["Withdraw"] | components["schemas"]["SanctionsEvasion"] | components["schemas"]["GridStrike"] | components["schemas"]["Stall"];
         /**
          * Sanctions package
          * @description Japan adopts an extra sanctions package against Russia in `month`
@@ -1111,6 +1139,12 @@ export interface components {
              * @description Share of the covered flows actually stopped, 0..1
              */
             enforcement: number;
+            /**
+             * @description State the package enters in at `month`: "proposed" (default; agreement is drawn month by month) or "agreed" (already decided at `month`, no agreement draw)
+             * @default proposed
+             * @enum {string}
+             */
+            initialState: "proposed" | "agreed";
             /**
              * maxLength(200)
              * @description Free text shown in reports and charts (at most 200 characters)
@@ -1133,6 +1167,14 @@ export interface components {
              */
             amountUsdM: number;
             form: components["schemas"]["AidForm"];
+            /**
+             * @description State the package enters in at `month`: "proposed" (default; agreement is drawn month by month) or "agreed" (already decided at `month`, no agreement draw)
+             * @default proposed
+             * @enum {string}
+             */
+            initialState: "proposed" | "agreed";
+            /** @description Month the package is delivered in full (whatever remains), if it is agreed then (not stalled or withdrawn); not before `month` */
+            implementedAtMonth?: components["schemas"]["Int"];
             /**
              * maxLength(200)
              * @description Free text shown in reports and charts (at most 200 characters)
@@ -1202,6 +1244,22 @@ export interface components {
              * @description Generating capacity destroyed in MW, more than 0 and at most 30000
              */
             mwDestroyed: number;
+            /**
+             * maxLength(200)
+             * @description Free text shown in reports and charts (at most 200 characters)
+             */
+            label?: string;
+        };
+        /**
+         * Stall a commitment
+         * @description An existing commitment of the pack stalls in `month` if it is agreed then (a scandal, a budget freeze); it resumes later with its kind's resume hazard
+         */
+        Stall: {
+            /** @enum {string} */
+            type: "stall";
+            commitment: components["schemas"]["CommitmentId"];
+            /** @description Scenario month, 0 = the visit (August 2025) */
+            month: components["schemas"]["Int"];
             /**
              * maxLength(200)
              * @description Free text shown in reports and charts (at most 200 characters)
@@ -2044,7 +2102,7 @@ export interface components {
         };
         /** @description a string matching the pattern ^[A-Za-z0-9_-]{1,64}$ */
         MoveId: string;
-        ExerciseMove: components["schemas"]["AdoptSanctions"] | components["schemas"]["OfferAid"] | components["schemas"]["AgreeProject"] | components["schemas"]["DeliverMove"] | components["schemas"]["WithdrawCommitmentMove"] | components["schemas"]["ProposeProject"] | components["schemas"]["AgreeOffer"] | components["schemas"]["DeclineOffer"] | components["schemas"]["CounterMeasure"] | components["schemas"]["Shock"] | components["schemas"]["PartnerJoins"];
+        ExerciseMove: components["schemas"]["AdoptSanctions"] | components["schemas"]["OfferAid"] | components["schemas"]["AgreeProject"] | components["schemas"]["DeliverMove"] | components["schemas"]["WithdrawCommitmentMove"] | components["schemas"]["ProposeProject"] | components["schemas"]["AgreeOffer"] | components["schemas"]["DeclineOffer"] | components["schemas"]["CounterMeasure"] | components["schemas"]["GridStrikeInjection"] | components["schemas"]["StallInjection"] | components["schemas"]["DelayInjection"] | components["schemas"]["PartnerJoins"];
         AdoptSanctions: {
             /** @enum {string} */
             type: "adopt-sanctions";
@@ -2132,9 +2190,33 @@ export interface components {
         };
         /** @enum {string} */
         CounterMeasureKind: "evasion" | "rerouting";
-        Shock: {
+        GridStrikeInjection: {
             /** @enum {string} */
-            type: "shock";
+            type: "grid-strike";
+            /**
+             * lessThanOrEqualTo(30000)
+             * @description a number less than or equal to 30000
+             */
+            mwDestroyed: number;
+            /**
+             * maxLength(120)
+             * @description a string at most 120 character(s) long
+             */
+            label?: string;
+        };
+        StallInjection: {
+            /** @enum {string} */
+            type: "stall";
+            commitment: components["schemas"]["CommitmentId"];
+            /**
+             * maxLength(120)
+             * @description a string at most 120 character(s) long
+             */
+            label?: string;
+        };
+        DelayInjection: {
+            /** @enum {string} */
+            type: "delay";
             commitment: components["schemas"]["CommitmentId"];
             /**
              * between(1, 24)
@@ -2334,7 +2416,14 @@ export interface components {
              * @description a number between 1 and 24
              */
             round: components["schemas"]["Int"];
-            move: components["schemas"]["ExerciseMove"];
+            move: components["schemas"]["StoredExerciseMove"];
+        };
+        StoredExerciseMove: components["schemas"]["ExerciseMove"] | {
+            /** @enum {string} */
+            type: "shock";
+            commitment: string;
+            months: number;
+            label?: string;
         };
         RoleBrief: {
             role: components["schemas"]["ExerciseActor"];
@@ -2635,6 +2724,21 @@ export interface components {
         };
         /** @description a string matching the pattern ^[A-Za-z0-9_-]{1,64}$ */
         TemplateId: string;
+        /** @description What a move type does in the model: the indicators it moves (up or down) when it is the only difference; every other indicator stays as it was */
+        MoveEffectRow: {
+            /** @description The move type, as moves are sent */
+            move: string;
+            title: string;
+            by: components["schemas"]["ExerciseActor"];
+            /** @description The change to the scenario the engine runs when the move's round closes */
+            specChange: string;
+            moves: {
+                indicator: string;
+                /** @enum {string} */
+                direction: "up" | "down";
+            }[];
+            scope?: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -4374,6 +4478,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listExerciseMoveEffects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One row per move type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        moves: components["schemas"]["MoveEffectRow"][];
+                    };
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */

@@ -2,7 +2,11 @@ import { api, ok, type Schemas } from "./api-client.js"
 
 export { ApiError } from "./api-client.js"
 
-export type InterventionInput = Schemas["Intervention"]
+// A field with a default (initialState) is optional in a request, though the document states it as decoded.
+type DefaultsOptional<T> = T extends { initialState: infer S }
+  ? Omit<T, "initialState"> & { initialState?: S }
+  : T
+export type InterventionInput = DefaultsOptional<Schemas["Intervention"]>
 /** A scenario spec as the web app writes it (the defaults the service fills are always set here). */
 export type SpecInput = Omit<Schemas["ScenarioSpec"], "horizonMonths" | "runs" | "seed" | "interventions"> & {
   readonly horizonMonths: number
