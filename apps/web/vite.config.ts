@@ -13,14 +13,12 @@ export default defineConfig({
     emptyOutDir: true,
     target: "es2022",
     reportCompressedSize: false,
-    rollupOptions: {
-      // The domain package's modules only declare schemas and the lifecycle
-      // machine; telling Rollup so lets the diagram chunk take the machine
-      // (and xstate) without pulling effect's Schema into the browser.
-      treeshake: {
-        moduleSideEffects: (id) => !id.includes("/packages/domain/") && !id.includes("/packages/engine/"),
-      },
-    },
+    // The web imports only the domain's schema-free entries (@accord/domain/facts, /lifecycle) and
+    // types: no tree-shaking hint is needed to keep effect, the engine or a pack out of the bundle
+    // (test/bundle-contents.unit.spec.ts reads the build's manifest to hold it so).
+    manifest: true,
+    // Maps without a link from the chunks: the bundle test reads which modules each chunk holds.
+    sourcemap: "hidden",
   },
   server: { proxy: { "/api": "http://127.0.0.1:8787" } },
 })

@@ -1,101 +1,81 @@
-import type { Intervention, Observation, Pack, ScenarioSpec } from "@accord/domain"
-import type { Backtest, Comparison, Report } from "@accord/engine"
+import { api, ok, type Schemas } from "./api-client.js"
 
-/** A scenario spec as the web app writes it (encoded form: plain strings for ids). */
-export type SpecInput = {
-  pack: string
-  name?: string
-  horizonMonths: number
-  runs: number
-  seed: number
-  interventions: ReadonlyArray<InterventionInput>
-  assumptions?: (typeof ScenarioSpec.Encoded)["assumptions"]
-  /** Condition the runs on the pack's observations dated up to this day. */
-  asOf?: string
+export { ApiError } from "./api-client.js"
+
+// A field with a default (initialState) is optional in a request, though the document states it as decoded.
+type DefaultsOptional<T> = T extends { initialState: infer S }
+  ? Omit<T, "initialState"> & { initialState?: S }
+  : T
+export type InterventionInput = DefaultsOptional<Schemas["Intervention"]>
+/** A scenario spec as the web app writes it (the defaults the service fills are always set here). */
+export type SpecInput = Omit<Schemas["ScenarioSpec"], "horizonMonths" | "runs" | "seed" | "interventions"> & {
+  readonly horizonMonths: number
+  readonly runs: number
+  readonly seed: number
+  readonly interventions: ReadonlyArray<InterventionInput>
 }
-export type InterventionInput = typeof Intervention.Encoded
-export type PackDetail = typeof Pack.Encoded
-export type { Backtest, Comparison, Report }
-export type ObservationInput = typeof Observation.Encoded
-
-export interface PackSummary {
-  readonly id: string
-  readonly title: string
-  readonly summary?: string
-}
-
+export type PackDetail = Schemas["Pack"]
+export type PackSummary = Schemas["PackSummary"]
+export type Report = Schemas["Report"]
+export type Comparison = Schemas["Comparison"]
+export type Backtest = Schemas["Backtest"]
+export type ObservationInput = Schemas["Observation"]
+export type TornadoResult = Schemas["TornadoResult"]
+export type SensitivityResult = Schemas["SensitivityResult"]
+export type GoalResult = Schemas["GoalResult"]
+export type ReportTrajectory = Schemas["ReportTrajectory"]
 /** One stored event of a scenario's stream, as GET /api/scenarios/:id/events returns it. */
-export interface StoredEvent {
-  readonly version: number
-  readonly type: string
-  readonly data: Record<string, unknown>
-  readonly recordedAt?: string
-}
-
+export type StoredEvent = Schemas["ScenarioEventEntry"]
 /** A stored scenario as the API replays it. */
-export interface StoredScenario {
-  readonly id: string
-  readonly version: number
-  readonly spec: SpecInput
-  readonly name?: string
-}
+export type StoredScenario = Schemas["Scenario"] & { readonly spec: SpecInput }
 
-/** What the API said when it refused a request. */
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly tag: string,
-    message: string,
-    readonly issues: ReadonlyArray<{ readonly path: string; readonly message: string }>,
-  ) {
-    super(message)
-  }
-}
-
-const request = async <T>(path: string, init: RequestInit = {}): Promise<T> => {
-  const response = await fetch(path, {
-    ...init,
-    headers: { accept: "application/json", ...(init.body ? { "content-type": "application/json" } : {}) },
-  })
-  const text = await response.text()
-  const body: unknown = text.length > 0 ? JSON.parse(text) : undefined
-  if (!response.ok) {
-    const e = (body ?? {}) as { error?: string; message?: string; issues?: ApiError["issues"] }
-    throw new ApiError(
-      response.status,
-      e.error ?? "HttpError",
-      e.message ?? `${response.status} ${response.statusText}`,
-      e.issues ?? [],
-    )
-  }
-  return body as T
-}
-
-const post = <T>(path: string, body: unknown, signal?: AbortSignal): Promise<T> =>
-  request<T>(path, { method: "POST", body: JSON.stringify(body), signal: signal ?? null })
-
-// The API may wrap lists in an object; accept both shapes so the views stay simple.
-const listOf = <T>(body: unknown, key: string): ReadonlyArray<T> =>
-  Array.isArray(body) ? (body as T[]) : (((body as Record<string, unknown>)?.[key] as T[] | undefined) ?? [])
+// The web keeps its specs read-only; the generated body types are mutable arrays of the same shape.
+const specBody = (spec: SpecInput) => spec as Schemas["ScenarioSpec"]
+const signalOf = (signal?: AbortSignal) => (signal === undefined ? {} : { signal })
 
 /** The built-in packs. */
-export const fetchPacks = async (): Promise<ReadonlyArray<PackSummary>> =>
-  listOf<PackSummary>(await request("/api/packs"), "packs")
+export const fetchPacks = (): Promise<ReadonlyArray<PackSummary>> => ok(api.GET("/api/packs"))
 
 /** One pack with its commitments, sources, parameters and catalogs. */
-export const fetchPack = (id: string): Promise<PackDetail> => request(`/api/packs/${encodeURIComponent(id)}`)
+export const fetchPack = (id: string): Promise<PackDetail> =>
+  ok(api.GET("/api/packs/{id}", { params: { path: { id } } }))
 
-/** Runs a spec without storing it. */
-export const simulate = (spec: SpecInput, signal?: AbortSignal): Promise<Report> =>
-  post("/api/simulate", spec, signal)
+/** Runs a spec; with `store`, the service keeps the report (its trajectory can then be asked for). */
+export const simulate = (spec: SpecInput, signal?: AbortSignal, store = false): Promise<Report> =>
+  ok(
+    api.POST("/api/simulate", {
+      body: specBody(spec),
+      params: { query: store ? { store: "true" } : {} },
+      ...signalOf(signal),
+    }),
+  )
+
+/** A report as the service's CSV (indicator, unit, month, statistic, value), computed again from its spec. */
+export const fetchReportCsv = (report: Report): Promise<string> =>
+  ok(
+    api.POST("/api/simulate", {
+      body: report.spec,
+      params: { query: { format: "csv" } },
+      parseAs: "text",
+    }),
+  )
+
+/** One run of a stored report, replayed by the service: its events and the commitments its interventions added. */
+export const fetchTrajectory = (hash: string, run: number): Promise<ReportTrajectory> =>
+  ok(api.GET("/api/reports/{hash}/trajectory", { params: { path: { hash }, query: { run } } }))
 
 /** Paired comparison of two specs under common random numbers. */
 export const compare = (baseline: SpecInput, variant: SpecInput, signal?: AbortSignal): Promise<Comparison> =>
-  post("/api/compare", { baseline, variant }, signal)
+  ok(
+    api.POST("/api/compare", {
+      body: { baseline: specBody(baseline), variant: specBody(variant) },
+      ...signalOf(signal),
+    }),
+  )
 
 /** Stores a spec as a new scenario stream. */
 export const createScenario = (spec: SpecInput): Promise<{ id: string; version: number }> =>
-  post("/api/scenarios", spec)
+  ok(api.POST("/api/scenarios", { body: specBody(spec) }))
 
 /** Appends one intervention to a stored scenario; a stale `expectedVersion` is refused (409). */
 export const addIntervention = (
@@ -103,7 +83,12 @@ export const addIntervention = (
   expectedVersion: number,
   intervention: InterventionInput,
 ): Promise<{ version: number }> =>
-  post(`/api/scenarios/${encodeURIComponent(id)}/interventions`, { expectedVersion, intervention })
+  ok(
+    api.POST("/api/scenarios/{id}/interventions", {
+      params: { path: { id } },
+      body: { expectedVersion, intervention: intervention as Schemas["Intervention"] },
+    }),
+  )
 
 /**
  * Saves a spec as a scenario whose history tells how it was built: created
@@ -120,16 +105,20 @@ export const saveScenario = async (spec: SpecInput): Promise<{ id: string; versi
 }
 
 /** Lists stored scenarios (newest first when the API orders them). */
-export const fetchScenarios = async (): Promise<ReadonlyArray<StoredScenario>> =>
-  listOf<StoredScenario>(await request("/api/scenarios"), "scenarios")
+export const fetchScenarios = (): Promise<ReadonlyArray<Schemas["ScenarioSummary"]>> =>
+  ok(api.GET("/api/scenarios"))
 
 /** A stored scenario, replayed to `asOf` when given. */
-export const fetchScenario = (id: string, asOf?: number): Promise<StoredScenario> =>
-  request(`/api/scenarios/${encodeURIComponent(id)}${asOf === undefined ? "" : `?asOf=${asOf}`}`)
+export const fetchScenario = async (id: string, asOf?: number): Promise<StoredScenario> =>
+  (await ok(
+    api.GET("/api/scenarios/{id}", {
+      params: { path: { id }, query: asOf === undefined ? {} : { asOf } },
+    }),
+  )) as StoredScenario
 
 /** A stored scenario's event log. */
-export const fetchScenarioEvents = async (id: string): Promise<ReadonlyArray<StoredEvent>> =>
-  listOf<StoredEvent>(await request(`/api/scenarios/${encodeURIComponent(id)}/events`), "events")
+export const fetchScenarioEvents = (id: string): Promise<ReadonlyArray<StoredEvent>> =>
+  ok(api.GET("/api/scenarios/{id}/events", { params: { path: { id } } }))
 
 /** Starts a new scenario from another one's state at `atVersion`. */
 export const branchScenario = (
@@ -137,38 +126,36 @@ export const branchScenario = (
   atVersion: number,
   name: string,
 ): Promise<{ id: string; version: number }> =>
-  post(`/api/scenarios/${encodeURIComponent(id)}/branch`, { atVersion, name })
-
-/** Runs a stored scenario; the report is kept by the API. */
-export const runScenario = (id: string): Promise<Report> =>
-  post(`/api/scenarios/${encodeURIComponent(id)}/runs`, {})
+  ok(api.POST("/api/scenarios/{id}/branch", { params: { path: { id } }, body: { atVersion, name } }))
 
 /** A pack's observations: what happened after the visit. */
 export const fetchObservations = (
   packId: string,
 ): Promise<{ version: number; observations: ReadonlyArray<ObservationInput> }> =>
-  request(`/api/packs/${encodeURIComponent(packId)}/observations`)
+  ok(api.GET("/api/packs/{id}/observations", { params: { path: { id: packId } } }))
 
 /** The pack's baseline projected as of a day (default: the visit) against everything observed after it. */
 export const fetchBacktest = (packId: string, asOf?: string): Promise<Backtest> =>
-  request(`/api/packs/${encodeURIComponent(packId)}/backtest${asOf === undefined ? "" : `?asOf=${asOf}`}`)
-export type { GoalResult, SensitivityResult, TornadoResult } from "@accord/engine"
+  ok(
+    api.GET("/api/packs/{id}/backtest", {
+      params: { path: { id: packId }, query: asOf === undefined ? {} : { asOf } },
+    }),
+  )
 
 /** A one-at-a-time tornado of one indicator (at the horizon), `samples` runs per setting. */
-export const sensitivity = (
+export const sensitivity = async (
   spec: SpecInput,
   indicator: string,
   samples: number,
   signal?: AbortSignal,
-): Promise<import("@accord/engine").TornadoResult> =>
-  post("/api/sensitivity", { spec, indicator, method: "tornado", samples }, signal)
+): Promise<TornadoResult> =>
+  (await ok(
+    api.POST("/api/sensitivity", {
+      body: { spec: specBody(spec), indicator, method: "tornado", samples },
+      ...signalOf(signal),
+    }),
+  )) as TornadoResult
 
 /** What would it take: the smallest lever value (latest month) that reaches a target often enough. */
-export const seekGoal = (body: {
-  spec: SpecInput
-  lever: { intervention: number; field: string }
-  indicator: string
-  month: number
-  target: number
-  probability: number
-}): Promise<{ goal: import("@accord/engine").GoalResult; report: Report }> => post("/api/goal", body)
+export const seekGoal = (body: Omit<Schemas["GoalRequest"], "spec"> & { readonly spec: SpecInput }) =>
+  ok(api.POST("/api/goal", { body: { ...body, spec: specBody(body.spec) } }))

@@ -1,14 +1,7 @@
-import type { LifecycleState } from "@accord/domain"
+import { type LifecycleStateId as LifecycleState, lifecycleStateIds } from "@accord/domain/facts"
 
-/** Board and legend order: the spine first, then the detours. */
-export const stateOrder: ReadonlyArray<LifecycleState> = [
-  "discussed",
-  "proposed",
-  "agreed",
-  "implemented",
-  "stalled",
-  "withdrawn",
-]
+/** Board and legend order: the spine first, then the detours (the lifecycle table's order). */
+export const stateOrder: ReadonlyArray<LifecycleState> = lifecycleStateIds
 
 export const stateLabels: Record<LifecycleState, string> = {
   discussed: "Discussed",

@@ -20,8 +20,7 @@ export const useScenarioChoices = (): ReadonlyArray<Choice> => {
         if (!live) return
         const known = new Map(listSavedScenarios().map((s) => [s.id, s.name]))
         for (const s of list) {
-          const id = (s as { scenarioId?: string }).scenarioId ?? s.id
-          if (id) known.set(id, s.name ?? s.spec?.name ?? id)
+          known.set(s.id, s.name || s.id)
         }
         setChoices([...known].map(([value, label]) => ({ value, label })))
       },

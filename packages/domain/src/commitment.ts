@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { lifecycleStateIds, sectorIds } from "./facts/index.js"
 import { CommitmentId, ParameterId } from "./ids.js"
 import { OriginalAmount } from "./money.js"
 
@@ -18,28 +19,11 @@ export const Track = Schema.Literal(
 ).annotations({ identifier: "Track" })
 export type Track = typeof Track.Type
 
-export const Sector = Schema.Literal(
-  "energy",
-  "digital",
-  "health",
-  "smes",
-  "infrastructure",
-  "demining",
-  "humanitarian",
-).annotations({ identifier: "Sector" })
+export const Sector = Schema.Literal(...sectorIds).annotations({ identifier: "Sector" })
 export type Sector = typeof Sector.Type
 export const sectors: ReadonlyArray<Sector> = Sector.literals
 
-/** How a sector reads in text a class sees (the ids are for JSON). */
-export const sectorLabels: Readonly<Record<Sector, string>> = {
-  energy: "Energy",
-  digital: "Digital",
-  health: "Health",
-  smes: "Small businesses",
-  infrastructure: "Infrastructure",
-  demining: "Demining",
-  humanitarian: "Humanitarian",
-}
+export { sectorLabels } from "./facts/index.js"
 
 /** The hazard class of a commitment: commitments of one kind share monthly hazards. */
 export const CommitmentKind = Schema.Literal(
@@ -56,14 +40,9 @@ export const CommitmentKind = Schema.Literal(
 ).annotations({ identifier: "CommitmentKind" })
 export type CommitmentKind = typeof CommitmentKind.Type
 
-export const LifecycleState = Schema.Literal(
-  "discussed",
-  "proposed",
-  "agreed",
-  "implemented",
-  "stalled",
-  "withdrawn",
-).annotations({ identifier: "LifecycleState" })
+export const LifecycleState = Schema.Literal(...lifecycleStateIds).annotations({
+  identifier: "LifecycleState",
+})
 export type LifecycleState = typeof LifecycleState.Type
 
 /**

@@ -6,6 +6,24 @@ export * from "./commitment-events.js"
 export * from "./decider.js"
 export * from "./domain-event.js"
 export * from "./exercise/index.js"
+export {
+  addedCommitmentTracks,
+  aidFormLabels,
+  exerciseActorIds,
+  finalLifecycleStates,
+  interventionLeverFields,
+  interventionTitles,
+  interventionTypeIds,
+  lifecycleStateIds,
+  MAX_AID_USD_M,
+  moveTypeIds,
+  roleName,
+  roleNames,
+  sectorIds,
+  stateAfter,
+  stateAfterEvent,
+  teamRoleIds,
+} from "./facts/index.js"
 export * from "./ids.js"
 export { UnitAnnotationId } from "./issue-messages.js"
 export * from "./lifecycle.js"

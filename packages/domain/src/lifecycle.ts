@@ -1,5 +1,6 @@
 import { assign, setup } from "xstate"
 import type { LifecycleState } from "./commitment.js"
+import { finalLifecycleStates, lifecycleStateIds } from "./facts/lifecycle-states.js"
 
 /** What a commitment carries through its life: the agreed amount and what was delivered of it (USD m). */
 export interface LifecycleContext {
@@ -30,14 +31,7 @@ export const lifecycleEventTypes: ReadonlyArray<LifecycleEventType> = [
 ]
 
 /** Every state, in the order the compiled table uses. */
-export const lifecycleStates: ReadonlyArray<LifecycleState> = [
-  "discussed",
-  "proposed",
-  "agreed",
-  "implemented",
-  "stalled",
-  "withdrawn",
-]
+export const lifecycleStates: ReadonlyArray<LifecycleState> = lifecycleStateIds
 
 // Delivered amounts are compared with a tolerance so that tranches summing to the
 // agreed amount in floating point still count as fully delivered.
@@ -117,5 +111,4 @@ export const lifecycleMachine = setup({
 export type LifecycleMachine = typeof lifecycleMachine
 
 /** States that take no further events. */
-export const isFinalState = (state: LifecycleState): boolean =>
-  state === "implemented" || state === "withdrawn"
+export const isFinalState = (state: LifecycleState): boolean => finalLifecycleStates.includes(state)

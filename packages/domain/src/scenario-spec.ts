@@ -1,5 +1,16 @@
 import { Either, Schema } from "effect"
 import { Sector } from "./commitment.js"
+import {
+  interventionTitles,
+  MAX_AID_USD_M,
+  MAX_EVASION_PER_MONTH,
+  MAX_HORIZON_MONTHS,
+  MAX_INTERVENTIONS,
+  MAX_MW_DESTROYED,
+  MAX_RUNS,
+  MAX_SEED,
+} from "./facts/interventions.js"
+import { aidFormIds } from "./facts/sectors.js"
 import { CommitmentId, PackId, ParameterId } from "./ids.js"
 import { UnitAnnotationId } from "./issue-messages.js"
 import { notOneOf } from "./near-miss.js"
@@ -10,10 +21,14 @@ import {
   type ValidationIssue,
 } from "./validation-issue.js"
 
-export const MAX_HORIZON_MONTHS = 120
-export const MAX_RUNS = 100_000
-export const MAX_SEED = 4_294_967_295
-export const MAX_INTERVENTIONS = 100
+export {
+  MAX_EVASION_PER_MONTH,
+  MAX_HORIZON_MONTHS,
+  MAX_INTERVENTIONS,
+  MAX_MW_DESTROYED,
+  MAX_RUNS,
+  MAX_SEED,
+} from "./facts/interventions.js"
 
 /** A number schema that names what it counts, so a range error says it in words ("between 1 and 100,000 Monte Carlo runs"). */
 export const counting = <S extends Schema.Schema.Any>(schema: S, unit: string): S =>
@@ -50,12 +65,12 @@ export const SanctionsPackage = Schema.Struct({
   label: labelField,
 }).annotations({
   identifier: "SanctionsPackage",
-  title: "Sanctions package",
+  title: interventionTitles["sanctions-package"],
   description: "Japan adopts an extra sanctions package against Russia in `month`",
 })
 export type SanctionsPackage = typeof SanctionsPackage.Type
 
-export const AidForm = Schema.Literal("grant", "loan", "in-kind").annotations({ identifier: "AidForm" })
+export const AidForm = Schema.Literal(...aidFormIds).annotations({ identifier: "AidForm" })
 export type AidForm = typeof AidForm.Type
 
 export const AidPackage = Schema.Struct({
@@ -63,8 +78,11 @@ export const AidPackage = Schema.Struct({
   month: monthField,
   sector: Sector,
   amountUsdM: described(
-    counting(Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(100_000)), "USD millions"),
-    "Amount in USD millions, more than 0 and at most 100000",
+    counting(
+      Schema.Number.pipe(Schema.greaterThan(0), Schema.lessThanOrEqualTo(MAX_AID_USD_M)),
+      "USD millions",
+    ),
+    `Amount in USD millions, more than 0 and at most ${MAX_AID_USD_M}`,
   ),
   form: AidForm,
   initialState: initialStateField,
@@ -76,7 +94,7 @@ export const AidPackage = Schema.Struct({
   label: labelField,
 }).annotations({
   identifier: "AidPackage",
-  title: "Aid package",
+  title: interventionTitles["aid-package"],
   description: "A new aid package for one sector, proposed in `month`",
 })
 export type AidPackage = typeof AidPackage.Type
@@ -95,7 +113,7 @@ export const Delay = Schema.Struct({
   }),
 }).annotations({
   identifier: "Delay",
-  title: "Delay a commitment",
+  title: interventionTitles.delay,
   description: "An existing commitment of the pack stands still for `months` months",
 })
 export type Delay = typeof Delay.Type
@@ -106,7 +124,7 @@ export const Withdraw = Schema.Struct({
   month: monthField,
 }).annotations({
   identifier: "Withdraw",
-  title: "Withdraw a commitment",
+  title: interventionTitles.withdraw,
   description: "An existing commitment of the pack is withdrawn in `month`",
 })
 export type Withdraw = typeof Withdraw.Type
@@ -118,14 +136,11 @@ export const Stall = Schema.Struct({
   label: labelField,
 }).annotations({
   identifier: "Stall",
-  title: "Stall a commitment",
+  title: interventionTitles.stall,
   description:
     "An existing commitment of the pack stalls in `month` if it is agreed then (a scandal, a budget freeze); it resumes later with its kind's resume hazard",
 })
 export type Stall = typeof Stall.Type
-
-/** Most a single counter-measure adds to the monthly evasion rate. */
-export const MAX_EVASION_PER_MONTH = 0.1
 
 export const SanctionsEvasion = Schema.Struct({
   type: Schema.Literal("sanctions-evasion"),
@@ -141,17 +156,11 @@ export const SanctionsEvasion = Schema.Struct({
   label: labelField,
 }).annotations({
   identifier: "SanctionsEvasion",
-  title: "Sanctions evasion",
+  title: interventionTitles["sanctions-evasion"],
   description:
     "Russia counters the sanctions (shadow fleet, rerouting) from `month` on: the monthly erosion of sanctions pressure rises by `evasionPerMonth`",
 })
 export type SanctionsEvasion = typeof SanctionsEvasion.Type
-
-/**
- * Most one strike destroys, MW: Ukraine lost about 27 GW of generation in four years, 9.2 GW of it in the
- * 2024 strike wave (unn.ua, M; see docs/model.md), so 30,000 MW bounds any single strike generously.
- */
-export const MAX_MW_DESTROYED = 30_000
 
 export const GridStrike = Schema.Struct({
   type: Schema.Literal("grid-strike"),
@@ -163,7 +172,7 @@ export const GridStrike = Schema.Struct({
   label: labelField,
 }).annotations({
   identifier: "GridStrike",
-  title: "Grid strike",
+  title: interventionTitles["grid-strike"],
   description:
     "A strike on Ukraine's grid in `month` destroys `mwDestroyed` MW: the energy capacity indicator falls by that much",
 })

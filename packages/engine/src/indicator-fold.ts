@@ -1,4 +1,4 @@
-import type { Pack, ScenarioSpec, Sector } from "@accord/domain"
+import { type Pack, type ScenarioSpec, type Sector, stateAfterEvent } from "@accord/domain"
 import { compileModel } from "./compiled-model.js"
 import {
   evasionAddedAt,
@@ -24,13 +24,6 @@ interface CommitmentTally {
   /** Reached agreed at least once: for a sanctions package, adopted. */
   adopted: boolean
 }
-
-const STATE_AFTER = {
-  CommitmentImplemented: "implemented",
-  CommitmentStalled: "stalled",
-  CommitmentResumed: "agreed",
-  CommitmentWithdrawn: "withdrawn",
-} as const
 
 /** Applies one commitment event to the run's tallies (the lifecycle as docs/model.md states it). */
 const tallyEvent = (tally: Map<string, CommitmentTally>, e: TrajectoryEvent, erosion: number): void => {
@@ -81,7 +74,7 @@ const tallyEvent = (tally: Map<string, CommitmentTally>, e: TrajectoryEvent, ero
     case "CommitmentResumed":
     case "CommitmentWithdrawn": {
       const t = tally.get(e.commitment)
-      if (t) t.state = STATE_AFTER[e._tag]
+      if (t) t.state = stateAfterEvent[e._tag]
       break
     }
     default:

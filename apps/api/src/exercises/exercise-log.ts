@@ -4,6 +4,7 @@ import {
   type ExerciseEvent,
   type ExerciseState,
   IndicatorOutcome,
+  roleName,
 } from "@accord/domain"
 import type { RecordedEvent } from "@accord/event-store"
 import { Schema } from "effect"
@@ -46,12 +47,6 @@ export const ExerciseLogSchema = Schema.Struct({
   entries: Schema.Array(LogEntry),
 }).annotations({ identifier: "ExerciseLog" })
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  japan: "Japan",
-  ukraine: "Ukraine",
-  russia: "Russia",
-  facilitator: "Facilitator",
-}
 const clockText = (ms: number) =>
   `${Math.floor(ms / 60_000)}:${String(Math.floor((ms % 60_000) / 1000)).padStart(2, "0")}`
 
@@ -94,7 +89,7 @@ const entriesOf = (
           type: event._tag,
           actor: event.role,
           team: event.name,
-          text: `${event.name} joins as ${ROLE_NAMES[event.role]}`,
+          text: `${event.name} joins as ${roleName(event.role)}`,
         }),
       ]
     case "SeatRejoined": {

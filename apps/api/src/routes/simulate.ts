@@ -11,6 +11,7 @@ import { observationsFor } from "../observations/observation-stream.js"
 import type { Operation } from "../openapi/operation.js"
 import { reportHashHeader } from "../openapi/response-headers.js"
 import { packById } from "../packs/pack-lookup.js"
+import { saveReport } from "../reports/report-store.js"
 import { Simulator } from "../simulation/simulator.js"
 
 /** Query of report-shaped responses. */
@@ -21,6 +22,12 @@ export const formatQueryDoc = {
     schema: ReportFormatParam,
   },
 }
+
+/** `store=true`: keep the report, so that GET /api/reports/{hash} (and its trajectory) serve it. */
+const SimulateQuery = Schema.Struct({
+  ...FormatQuery.fields,
+  store: Schema.optional(Schema.Literal("true", "false")),
+})
 
 /** A spec as a comparison takes it: paired runs are unweighted, so without `asOf`. */
 const ComparedSpec = ScenarioSpec.omit("asOf").annotations({ identifier: "ComparedSpec" })
@@ -35,10 +42,17 @@ export const simulateOperations: ReadonlyArray<Operation> = [
     path: "/api/simulate",
     operationId: "simulate",
     tag: "simulation",
-    summary: "Simulate a spec and answer with its report (nothing is stored)",
+    summary: "Simulate a spec and answer with its report (stored only with store=true)",
     description:
       "Same spec and seed give the same bytes and hash. Large specs run in worker threads; a spec above the work ceiling (runs × months × commitments) is refused with 400.",
-    query: formatQueryDoc,
+    query: {
+      ...formatQueryDoc,
+      store: {
+        description:
+          "true: store the report so that GET /api/reports/{hash} and GET /api/reports/{hash}/trajectory serve it (default false: nothing is stored)",
+        schema: Schema.Literal("true", "false"),
+      },
+    },
     body: ScenarioSpec,
     responses: {
       200: { description: "The report", schema: Report, kind: "report", headers: reportHashHeader },
@@ -82,7 +96,7 @@ export const simulateRoutes = (run: RunHandler<ApiServices>) =>
       run(
         c,
         Effect.gen(function* () {
-          const query = yield* decodeQuery(c, FormatQuery)
+          const query = yield* decodeQuery(c, SimulateQuery)
           const spec = yield* decodeJsonBody(c, ScenarioSpec, "the scenario spec")
           const issues = crossCheckSpec(spec, packCatalog)
           if (issues.length > 0) {
@@ -95,6 +109,7 @@ export const simulateRoutes = (run: RunHandler<ApiServices>) =>
           const pack = packById(spec.pack)
           const observations = yield* observationsFor(pack, spec)
           const report = yield* simulator.simulate(pack, spec, undefined, observations)
+          if (query.store === "true") yield* saveReport(report)
           return reportResponse(c, report, formatFor(c, query.format))
         }),
       ),

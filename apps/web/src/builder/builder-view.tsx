@@ -1,3 +1,4 @@
+import { interventionTitles, interventionTypeIds, MAX_HORIZON_MONTHS } from "@accord/domain/facts"
 import { useEffect, useState } from "react"
 import {
   fetchObservations,
@@ -14,7 +15,7 @@ import { rememberSavedScenario } from "../saved-scenarios.js"
 import { DriversPanel } from "../sensitivity/drivers-panel.js"
 import { GoalPanel } from "../sensitivity/goal-panel.js"
 import { decodeSpec, defaultSpec, encodeSpec } from "../spec-codec.js"
-import { InterventionEditor, interventionTitles, newIntervention } from "./intervention-editor.js"
+import { InterventionEditor, newIntervention } from "./intervention-editor.js"
 import { NumberLever, RangeLever, SelectLever } from "./lever-inputs.js"
 import { useScenarioReports } from "./use-scenario-reports.js"
 
@@ -22,16 +23,6 @@ const runOptions = [100, 500, 1000, 2000, 5000, 10000].map((n) => ({
   value: String(n),
   label: `${n.toLocaleString("en-US")} runs`,
 }))
-
-const interventionTypes: ReadonlyArray<InterventionInput["type"]> = [
-  "sanctions-package",
-  "aid-package",
-  "delay",
-  "withdraw",
-  "sanctions-evasion",
-  "grid-strike",
-  "stall",
-]
 
 /** The scenario builder: levers on the left, the live report against its baseline on the right. */
 export const BuilderView = ({
@@ -203,7 +194,7 @@ const Levers = ({ spec, pack, onChange, observations }: LeversProps) => {
           )
         })}
         <div className="add-buttons">
-          {interventionTypes.map((type) => {
+          {interventionTypeIds.map((type) => {
             const about = pack.interventions.find((d) => d.type === type)
             return (
               <button
@@ -243,7 +234,7 @@ const Levers = ({ spec, pack, onChange, observations }: LeversProps) => {
           label="Horizon"
           value={spec.horizonMonths}
           min={latestMonth}
-          max={120}
+          max={MAX_HORIZON_MONTHS}
           format={(v) => `${v} months`}
           onChange={(horizonMonths) => onChange({ ...spec, horizonMonths })}
         />

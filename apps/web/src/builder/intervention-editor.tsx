@@ -1,32 +1,17 @@
+import {
+  aidFormIds,
+  aidFormLabels,
+  interventionTitles,
+  MAX_EVASION_PER_MONTH,
+  sectorIds,
+  sectorLabels,
+} from "@accord/domain/facts"
 import type { InterventionInput, PackDetail } from "../api.js"
 import { formatShare } from "../number-format.js"
 import { RangeLever, SelectLever } from "./lever-inputs.js"
 
-export const sectorOptions = [
-  { value: "energy", label: "Energy" },
-  { value: "digital", label: "Digital" },
-  { value: "health", label: "Health" },
-  { value: "smes", label: "Small businesses" },
-  { value: "infrastructure", label: "Infrastructure" },
-  { value: "demining", label: "Demining" },
-  { value: "humanitarian", label: "Humanitarian" },
-] as const
-
-const formOptions = [
-  { value: "grant", label: "Grant" },
-  { value: "loan", label: "Loan" },
-  { value: "in-kind", label: "In kind" },
-] as const
-
-export const interventionTitles: Record<InterventionInput["type"], string> = {
-  "sanctions-package": "Sanctions package",
-  "aid-package": "Aid package",
-  delay: "Delay a commitment",
-  withdraw: "Withdraw a commitment",
-  "sanctions-evasion": "Sanctions evasion",
-  "grid-strike": "Grid strike",
-  stall: "Stall a commitment",
-}
+const sectorOptions = sectorIds.map((value) => ({ value, label: sectorLabels[value] }))
+const formOptions = aidFormIds.map((value) => ({ value, label: aidFormLabels[value] }))
 
 /** A new intervention of a type, with defaults a class can start from. */
 export const newIntervention = (type: InterventionInput["type"], pack: PackDetail): InterventionInput => {
@@ -214,7 +199,7 @@ export const InterventionEditor = ({
             label="Evasion added per month"
             value={iv.evasionPerMonth}
             min={0.001}
-            max={0.1}
+            max={MAX_EVASION_PER_MONTH}
             step={0.001}
             format={evasionText}
             onChange={(evasionPerMonth) => onChange({ ...iv, evasionPerMonth })}

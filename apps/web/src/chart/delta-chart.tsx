@@ -1,9 +1,11 @@
-import type { IndicatorComparison } from "@accord/engine"
 import { useMemo } from "react"
 import type { AlignedData, Options } from "uplot"
+import type { Schemas } from "../api-client.js"
 import { theme } from "./chart-theme.js"
 import { UPlotChart } from "./uplot-chart.js"
 import { valueTicks } from "./value-axis.js"
+
+type IndicatorComparison = Schemas["IndicatorComparison"]
 
 const deltaOptions = (unit: string): Omit<Options, "width" | "height"> => ({
   legend: { show: false },

@@ -1,9 +1,11 @@
-import type { IndicatorSeries } from "@accord/engine"
 import { useMemo } from "react"
 import type { AlignedData, Axis, Options } from "uplot"
+import type { Schemas } from "../api-client.js"
 import { theme } from "./chart-theme.js"
 import { UPlotChart } from "./uplot-chart.js"
 import { valueTicks } from "./value-axis.js"
+
+type IndicatorSeries = Schemas["IndicatorSeries"]
 
 export interface FanChartProps {
   readonly scenario: IndicatorSeries

@@ -1,6 +1,6 @@
-import type { IndicatorComparison } from "@accord/engine"
 import { useEffect, useId, useState } from "react"
 import { type Comparison, compare, fetchScenario, type SpecInput } from "../api.js"
+import type { Schemas } from "../api-client.js"
 import { DeltaChart } from "../chart/delta-chart.js"
 import { replaceRoute, routeHref } from "../hash-route.js"
 import { formatNumber } from "../number-format.js"
@@ -10,6 +10,8 @@ import { type Choice, useScenarioChoices } from "../scenario-choices.js"
 import { baselineOf, decodeSpec } from "../spec-codec.js"
 import { sortBySize } from "./delta-order.js"
 import { HorizonDeltas } from "./horizon-deltas.js"
+
+type IndicatorComparison = Schemas["IndicatorComparison"]
 
 const BASELINE = "baseline"
 const BUILDER = "builder"

@@ -1,4 +1,6 @@
-import type { IndicatorComparison } from "@accord/engine"
+import type { Schemas } from "../api-client.js"
+
+type IndicatorComparison = Schemas["IndicatorComparison"]
 
 /**
  * How big a change is, comparable across units: the median delta relative to

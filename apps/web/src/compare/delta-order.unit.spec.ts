@@ -1,6 +1,9 @@
-import type { DeltaRow, IndicatorComparison } from "@accord/engine"
 import { describe, expect, it } from "vitest"
+import type { Schemas } from "../api-client.js"
 import { relativeSize, sortBySize } from "./delta-order.js"
+
+type DeltaRow = Schemas["DeltaRow"]
+type IndicatorComparison = Schemas["IndicatorComparison"]
 
 const row = (baselineP50: number, variantP50: number): DeltaRow => {
   const d = variantP50 - baselineP50

@@ -1,6 +1,8 @@
-import type { IndicatorComparison } from "@accord/engine"
+import type { Schemas } from "../api-client.js"
 import { formatDelta, formatNumber, formatShare } from "../number-format.js"
 import { sortBySize } from "./delta-order.js"
+
+type IndicatorComparison = Schemas["IndicatorComparison"]
 
 /**
  * The change at the horizon per indicator: A's and B's typical values, the

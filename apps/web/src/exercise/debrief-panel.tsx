@@ -1,8 +1,10 @@
-import type { Debrief } from "@accord/engine"
 import { useState } from "react"
+import type { Schemas } from "../api-client.js"
 import { formatNumber } from "../number-format.js"
 import { explainError, fetchDebrief } from "./exercise-api.js"
 import { roleName } from "./move-list.js"
+
+type Debrief = Schemas["Debrief"]
 
 const download = (name: string, text: string, type: string) => {
   const url = URL.createObjectURL(new Blob([text], { type }))

@@ -1,10 +1,12 @@
-import type { ExerciseMove } from "@accord/domain"
 import { useId, useState } from "react"
+import type { Schemas } from "../api-client.js"
 import { ExerciseApiError, type ExerciseState, submitMove } from "./exercise-api.js"
 import type { ExerciseSession } from "./exercise-session.js"
 import { adjudicateMove, type Decision, fetchLog, revealRound, saveTemplate } from "./facilitator-api.js"
 import { roleName } from "./move-list.js"
 import "./facilitator.css"
+
+type ExerciseMove = Schemas["ExerciseMove"]
 
 const errorText = (e: unknown) => (e instanceof ExerciseApiError ? e.message : String(e))
 

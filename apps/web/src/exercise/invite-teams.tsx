@@ -1,11 +1,12 @@
+import { teamRoleIds } from "@accord/domain/facts"
 import QRCode from "qrcode"
 import { useEffect, useState } from "react"
-import { type CreatedExercise, explainError, fetchJoinCodes } from "./exercise-api.js"
+import type { Schemas } from "../api-client.js"
+import { explainError, fetchJoinCodes } from "./exercise-api.js"
 import { joinLink } from "./exercise-session.js"
 import { roleName } from "./move-list.js"
 
-type Role = keyof CreatedExercise["joinCodes"]
-const ROLES: ReadonlyArray<Role> = ["japan", "ukraine", "russia"]
+const ROLES = teamRoleIds
 
 /** A QR code of a join link, drawn as SVG by the `qrcode` library (inline, so it prints and scales). */
 const JoinQr = ({ link, label }: { readonly link: string; readonly label: string }) => {
@@ -48,7 +49,7 @@ export const InviteTeams = ({
   readonly token: string
   readonly onBack: () => void
 }) => {
-  const [codes, setCodes] = useState<CreatedExercise["joinCodes"] | undefined>()
+  const [codes, setCodes] = useState<Schemas["ExerciseJoinCodes"]["joinCodes"] | undefined>()
   const [error, setError] = useState<string | undefined>()
   const [showKey, setShowKey] = useState(false)
   useEffect(() => {

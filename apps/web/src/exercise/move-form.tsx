@@ -1,9 +1,9 @@
 import type { MoveEffectRow } from "@accord/domain"
+import { type ExerciseActorId, movesByActor, sectorIds, sectorLabels } from "@accord/domain/facts"
 import { type FormEvent, useEffect, useId, useState } from "react"
-import { sectorOptions } from "../builder/intervention-editor.js"
 import { type ExerciseState, explainError, fetchMoveEffects, submitMove } from "./exercise-api.js"
 
-type Actor = "japan" | "ukraine" | "russia" | "facilitator"
+type Actor = ExerciseActorId
 
 const MOVE_LABELS: Readonly<Record<string, string>> = {
   "adopt-sanctions": "Adopt a sanctions package",
@@ -19,14 +19,6 @@ const MOVE_LABELS: Readonly<Record<string, string>> = {
   stall: "A commitment stalls (a scandal)",
   delay: "A commitment stands still (an election)",
   "partner-joins": "A new partner joins the sanctions",
-}
-
-/** The moves each role can make (the API enforces the same list). */
-export const MOVES_BY_ROLE: Readonly<Record<Actor, ReadonlyArray<string>>> = {
-  japan: ["adopt-sanctions", "offer-aid", "agree-project", "deliver", "withdraw-commitment"],
-  ukraine: ["propose-project", "agree-offer", "decline-offer"],
-  russia: ["counter-measure"],
-  facilitator: ["grid-strike", "stall", "delay", "partner-joins"],
 }
 
 /** Commitments of the pack a move can name (Japan's withdrawals, the facilitator's stalls and delays). */
@@ -87,7 +79,7 @@ export const MoveForm = ({
 }) => {
   const id = useId()
   const effects = useMoveEffects()
-  const types = MOVES_BY_ROLE[actor]
+  const types = movesByActor[actor]
   const [type, setType] = useState(types[0] as string)
   const [fields, setFields] = useState<Record<string, string>>({})
   const [message, setMessage] = useState<{ ok: boolean; text: string } | undefined>()
@@ -233,7 +225,7 @@ export const MoveForm = ({
     </div>
   )
   const share = { min: "0", max: "100", step: "5" }
-  const sectors = sectorOptions.map((s) => ({ id: s.value, label: s.label }))
+  const sectors = sectorIds.map((s) => ({ id: s, label: sectorLabels[s] }))
   const itemChoices = choices[type]
 
   return (

@@ -1,14 +1,7 @@
+import { roleName } from "@accord/domain/facts"
 import type { ExerciseState } from "./exercise-api.js"
 
-const ROLE_NAMES: Readonly<Record<string, string>> = {
-  japan: "Japan",
-  ukraine: "Ukraine",
-  russia: "Russia",
-  facilitator: "Facilitator",
-}
-
-/** A role's display name. */
-export const roleName = (role: string): string => ROLE_NAMES[role] ?? role
+export { roleName }
 
 /** Every move the viewer may see, newest round first; others' pending moves show only as "a move was made". */
 export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => {

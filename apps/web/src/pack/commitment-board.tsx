@@ -1,7 +1,7 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
+import { type SectorId, sectorLabels } from "@accord/domain/facts"
 import { type CSSProperties, useId, useState } from "react"
 import type { PackDetail } from "../api.js"
-import { sectorOptions } from "../builder/intervention-editor.js"
 import { stateLabels, stateOrder } from "../lifecycle-labels.js"
 
 type PackCommitment = PackDetail["commitments"][number]
@@ -120,7 +120,7 @@ const CommitmentCard = ({
       <span className={`chip state-chip state-${state}`}>{stateLabels[state]}</span>
       <span className="chip">
         {trackLabels[c.track] ?? c.track}
-        {c.sector ? ` · ${sectorOptions.find((o) => o.value === c.sector)?.label ?? c.sector}` : ""}
+        {c.sector ? ` · ${sectorLabels[c.sector as SectorId] ?? c.sector}` : ""}
       </span>
       <span className="chip muted">
         {partyLabels[c.from] ?? c.from} → {partyLabels[c.to] ?? c.to}

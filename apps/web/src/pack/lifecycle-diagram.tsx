@@ -1,4 +1,5 @@
-import { type LifecycleState, lifecycleMachine, lifecycleStates } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
+import { lifecycleMachine, lifecycleStates } from "@accord/domain/lifecycle"
 import { stateLabels } from "../lifecycle-labels.js"
 
 interface Edge {

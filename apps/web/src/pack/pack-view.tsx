@@ -1,4 +1,4 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { lazy, Suspense } from "react"
 import type { PackDetail } from "../api.js"
 import { routeHref } from "../hash-route.js"

@@ -1,12 +1,14 @@
-import { monthOfDate } from "@accord/domain"
-import type { IndicatorSeries } from "@accord/engine"
+import { monthOfDate } from "@accord/domain/facts"
 import { type ReactNode, useMemo } from "react"
 import type { ObservationInput } from "../api.js"
+import type { Schemas } from "../api-client.js"
 import { FanChart } from "../chart/fan-chart.js"
 import { formatWithUnit } from "../number-format.js"
 import { IndicatorTable } from "./indicator-table.js"
 import { ObservationList } from "./observation-list.js"
 import { TableToggle } from "./table-toggle.js"
+
+type IndicatorSeries = Schemas["IndicatorSeries"]
 
 /** The model card's section that gives every indicator's formula (an id the model card page gives its heading). */
 export const HOW_COMPUTED_HREF = "/model-card.html#indicators"

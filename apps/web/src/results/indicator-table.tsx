@@ -1,5 +1,7 @@
-import type { IndicatorSeries } from "@accord/engine"
+import type { Schemas } from "../api-client.js"
 import { formatNumber } from "../number-format.js"
+
+type IndicatorSeries = Schemas["IndicatorSeries"]
 
 /** The numbers behind one fan chart, month by month. */
 export const IndicatorTable = ({

@@ -1,6 +1,8 @@
-import type { CommitmentOutcome } from "@accord/engine"
+import type { Schemas } from "../api-client.js"
 import { stateLabels, stateOrder } from "../lifecycle-labels.js"
 import { formatShare } from "../number-format.js"
+
+type CommitmentOutcome = Schemas["CommitmentOutcome"]
 
 /** Per commitment, the share of runs ending the horizon in each lifecycle state, as a stacked bar. */
 export const OutcomeShares = ({

@@ -1,11 +1,11 @@
 import type { ReactNode } from "react"
-import type { ObservationInput, Report } from "../api.js"
+import { fetchReportCsv, type ObservationInput, type Report } from "../api.js"
 import { BacktestTable } from "./backtest-table.js"
+import { downloadText } from "./download-text.js"
 import { IndicatorCard } from "./indicator-card.js"
 import { ModelDisclaimer } from "./model-disclaimer.js"
 import { observationsOf } from "./observation-list.js"
 import { OutcomeShares } from "./outcome-shares.js"
-import { downloadText, reportCsv } from "./report-csv.js"
 
 export interface ResultsPanelProps {
   readonly report: Report
@@ -51,7 +51,10 @@ export const ResultsPanel = ({
           type="button"
           className="secondary"
           onClick={() =>
-            downloadText(`accord-${report.pack}-${report.hash.slice(0, 12)}.csv`, reportCsv(report, baseline))
+            // The service's CSV of this report (one CSV shape everywhere): its spec gives the same bytes.
+            fetchReportCsv(report).then((csv) =>
+              downloadText(`accord-${report.pack}-${report.hash.slice(0, 12)}.csv`, csv),
+            )
           }
         >
           Download CSV

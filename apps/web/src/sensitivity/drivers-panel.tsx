@@ -1,8 +1,10 @@
-import type { TornadoBar } from "@accord/engine"
 import { useEffect, useState } from "react"
 import { type PackDetail, type SpecInput, sensitivity, type TornadoResult } from "../api.js"
+import type { Schemas } from "../api-client.js"
 import { formatWithUnit } from "../number-format.js"
 import { TableToggle } from "../results/table-toggle.js"
+
+type TornadoBar = Schemas["TornadoBar"]
 
 /** Runs per setting of the builder's tornado: a quick look (about 125 settings); the CLI and API do more. */
 const BUILDER_RUNS = 200

@@ -1,4 +1,4 @@
-import { leverFieldsOf } from "@accord/engine"
+import { type InterventionTypeId, interventionLeverFields } from "@accord/domain/facts"
 import { useState } from "react"
 import { type GoalResult, type PackDetail, type SpecInput, seekGoal } from "../api.js"
 
@@ -12,7 +12,7 @@ export interface GoalPanelProps {
 /** "What would it take?": pick a lever of the scenario, an indicator, a month, a target and how often. */
 export const GoalPanel = ({ spec, pack, onApply }: GoalPanelProps) => {
   const levers = spec.interventions.flatMap((iv, index) =>
-    leverFieldsOf(iv.type).map((field) => ({
+    (interventionLeverFields[iv.type as InterventionTypeId] ?? []).map((field) => ({
       key: `${index}.${field}`,
       index,
       field,

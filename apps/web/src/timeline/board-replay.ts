@@ -1,4 +1,4 @@
-import type { LifecycleState } from "@accord/domain"
+import { type LifecycleStateId as LifecycleState, stateAfter } from "@accord/domain/facts"
 
 /** One event of a trajectory, as the engine emits it (commitment, intervention, consultation). */
 export interface TrajectoryEvent {
@@ -9,16 +9,6 @@ export interface TrajectoryEvent {
   readonly deliveredUsdM?: number
   readonly reason?: string
   readonly index?: number
-}
-
-const nextState: Record<string, LifecycleState | undefined> = {
-  CommitmentDiscussed: "discussed",
-  CommitmentProposed: "proposed",
-  CommitmentAgreed: "agreed",
-  CommitmentImplemented: "implemented",
-  CommitmentStalled: "stalled",
-  CommitmentResumed: "agreed",
-  CommitmentWithdrawn: "withdrawn",
 }
 
 /**
@@ -34,7 +24,7 @@ export const statesAsOf = (
   const states = new Map(initial)
   for (const e of events) {
     if (e.month > month) continue
-    const s = nextState[e._tag]
+    const s = stateAfter(e._tag)
     if (s && e.commitment) states.set(e.commitment, s)
   }
   return states

@@ -1,4 +1,4 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { describe, expect, it } from "vitest"
 import { describeTrajectoryEvent, statesAsOf, type TrajectoryEvent } from "./board-replay.js"
 

@@ -1,11 +1,11 @@
+import { type SectorId, sectorLabels } from "@accord/domain/facts"
 import type { StoredEvent } from "../api.js"
-import { sectorOptions } from "../builder/intervention-editor.js"
 
 /** How a commitment id reads in a sentence: its title from the pack (ids stay in URLs and JSON). */
 export type TitleOf = (commitmentId: string) => string
 
 const sectorName = (sector: unknown): string =>
-  (sectorOptions.find((o) => o.value === sector)?.label ?? String(sector)).toLowerCase()
+  (sectorLabels[sector as SectorId] ?? String(sector)).toLowerCase()
 
 const interventionText = (iv: Record<string, unknown>, title: TitleOf): string => {
   switch (iv.type) {
@@ -28,12 +28,13 @@ const interventionText = (iv: Record<string, unknown>, title: TitleOf): string =
   }
 }
 
-/** The tag of a stored event, whether the API sends it as `type` or inside `data`. */
-export const eventTag = (e: StoredEvent): string => e.type ?? String(e.data?._tag ?? "event")
+/** The tag of a stored event. */
+export const eventTag = (e: StoredEvent): string => e.type
 
 /** One line per stored scenario event, in the words of the classroom. */
 export const describeScenarioEvent = (e: StoredEvent, title: TitleOf = (id) => id): string => {
-  const d = e.data ?? {}
+  // Read field by field: an event type this build does not know still gets a line.
+  const d = e.data as unknown as Record<string, unknown>
   switch (eventTag(e)) {
     case "ScenarioCreated": {
       const spec = (d.spec ?? {}) as { interventions?: ReadonlyArray<Record<string, unknown>> }

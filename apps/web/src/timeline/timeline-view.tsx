@@ -1,11 +1,13 @@
-import type { LifecycleState } from "@accord/domain"
+import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { useEffect, useId, useMemo, useState } from "react"
 import {
   branchScenario,
   fetchScenario,
   fetchScenarioEvents,
+  fetchTrajectory,
   type PackDetail,
   type Report,
+  type ReportTrajectory,
   type SpecInput,
   type StoredEvent,
   simulate,
@@ -23,22 +25,19 @@ import { describeScenarioEvent } from "./scenario-event-text.js"
 
 type Commitment = CommitmentInput
 
-/** Commitments an intervention adds (sanctions and aid packages) join the board with their report title. */
-const boardCommitments = (pack: PackDetail, report: Report | undefined): ReadonlyArray<Commitment> => {
-  const known = new Set(pack.commitments.map((c) => c.id as string))
-  const added = (report?.commitments ?? [])
-    .filter((c) => !known.has(c.id))
-    .map(
-      (c): Commitment => ({
-        id: c.id,
-        title: c.title,
-        track: c.id.includes("sanction") ? "sanctions" : "financial",
-        kind: c.id.includes("sanction") ? "sanctions-package" : "financial-aid",
-        from: "japan",
-        to: "ukraine",
-        initialState: "proposed",
-      }),
-    )
+/** Commitments an intervention adds (sanctions and aid packages) join the board with the kind and track the API gives. */
+const boardCommitments = (pack: PackDetail, run: ReportTrajectory | undefined): ReadonlyArray<Commitment> => {
+  const added = (run?.commitments ?? []).map(
+    (c): Commitment => ({
+      id: c.id,
+      title: c.title,
+      track: c.track,
+      kind: c.kind as Commitment["kind"],
+      from: "japan",
+      to: "ukraine",
+      initialState: "proposed",
+    }),
+  )
   return [...pack.commitments, ...added]
 }
 
@@ -62,7 +61,8 @@ export const TimelineView = ({
   const [version, setVersion] = useState(0)
   const [spec, setSpec] = useState<SpecInput | undefined>(builderSpec)
   const [report, setReport] = useState<Report | undefined>()
-  const [trajectory, setTrajectory] = useState<ReadonlyArray<TrajectoryEvent> | undefined>()
+  const [run, setRun] = useState<ReportTrajectory | undefined>()
+  const trajectory = run?.events
   const [month, setMonth] = useState(0)
   // Play walks the months, one every 0.6 s, and stops at the horizon.
   const [playing, setPlaying] = useState(false)
@@ -108,21 +108,19 @@ export const TimelineView = ({
   useEffect(() => {
     if (!spec) return
     let live = true
-    simulate(spec).then(
+    simulate(spec, undefined, true).then(
       (r) => {
         if (!live) return
         setReport(r)
         setMonth((m) => Math.min(m, r.horizonMonths))
-        import("./representative-trajectory.js")
-          .then((m) => m.representativeTrajectory(spec, r.representativeRun.index))
-          .then(
-            (t) => live && setTrajectory(t),
-            (e: Error) => {
-              if (!live) return
-              setTrajectory(undefined)
-              setError(`Could not replay the representative run: ${e.message}`)
-            },
-          )
+        fetchTrajectory(r.hash, r.representativeRun.index).then(
+          (t) => live && setRun(t),
+          (e: Error) => {
+            if (!live) return
+            setRun(undefined)
+            setError(`Could not replay the representative run: ${e.message}`)
+          },
+        )
       },
       (e: Error) => live && setError(e.message),
     )
@@ -131,7 +129,7 @@ export const TimelineView = ({
     }
   }, [spec])
 
-  const commitments = useMemo(() => (pack ? boardCommitments(pack, report) : []), [pack, report])
+  const commitments = useMemo(() => (pack ? boardCommitments(pack, run) : []), [pack, run])
   const states = useMemo(() => {
     const initial = new Map<string, LifecycleState>(
       (pack?.commitments ?? []).map((c) => [c.id as string, c.initialState as LifecycleState]),

@@ -1,9 +1,9 @@
 import { ParseResult, Schema } from "effect"
 import { Sector, sectorLabels } from "../commitment.js"
+import type { MoveTypeId } from "../facts/moves.js"
 import { CommitmentId } from "../ids.js"
 import { AidForm, MAX_MW_DESTROYED } from "../scenario-spec.js"
 import type { CounterMeasures } from "./counter-measures.js"
-import type { ExerciseActor } from "./exercise-roles.js"
 
 /** A client-chosen id for a move, unique within its exercise; it also names the item a move creates. */
 export const MoveId = Schema.String.pipe(
@@ -159,16 +159,12 @@ export const StoredExerciseMove = Schema.Union(ExerciseMove, ShockAsDelay).annot
   identifier: "StoredExerciseMove",
 })
 
-/** Which moves each actor may make: what its real counterpart could do. */
-export const movesByActor: Readonly<Record<ExerciseActor, ReadonlyArray<MoveType>>> = {
-  japan: ["adopt-sanctions", "offer-aid", "agree-project", "deliver", "withdraw-commitment"],
-  ukraine: ["propose-project", "agree-offer", "decline-offer"],
-  russia: ["counter-measure"],
-  facilitator: ["grid-strike", "stall", "delay", "partner-joins"],
-}
+// The schemas above and the plain list of move types must name the same moves: a missing one fails tsc.
+type SameMoves = [MoveType] extends [MoveTypeId] ? ([MoveTypeId] extends [MoveType] ? true : never) : never
+const sameMoves: SameMoves = true
+void sameMoves
 
-/** Whether an actor may make a move of this type. */
-export const mayMake = (actor: ExerciseActor, type: MoveType): boolean => movesByActor[actor].includes(type)
+export { mayMake, movesByActor } from "../facts/moves.js"
 
 /** What a move costs against its role's budget (USD m), with the pack's counter-measures. */
 export const moveCostUsdM = (move: ExerciseMove, counterMeasures: CounterMeasures | undefined): number => {

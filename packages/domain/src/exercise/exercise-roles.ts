@@ -1,12 +1,13 @@
 import { Schema } from "effect"
+import { exerciseActorIds, teamRoleIds } from "../facts/roles.js"
 
 /** The countries teams play. */
-export const TeamRole = Schema.Literal("japan", "ukraine", "russia").annotations({ identifier: "TeamRole" })
+export const TeamRole = Schema.Literal(...teamRoleIds).annotations({ identifier: "TeamRole" })
 export type TeamRole = typeof TeamRole.Type
 export const teamRoles: ReadonlyArray<TeamRole> = TeamRole.literals
 
 /** Who acts in an exercise: a team's country, or the facilitator as umpire. */
-export const ExerciseActor = Schema.Literal("japan", "ukraine", "russia", "facilitator").annotations({
+export const ExerciseActor = Schema.Literal(...exerciseActorIds).annotations({
   identifier: "ExerciseActor",
 })
 export type ExerciseActor = typeof ExerciseActor.Type

@@ -69,6 +69,14 @@ const RoleBriefSchema = Schema.Struct({
   situation: Schema.String,
   goals: Schema.Array(Schema.String),
   moves: Schema.Array(Schema.String),
+  /** What the role's goals are measured by (absent for the facilitator and observers). */
+  focus: Schema.optional(
+    Schema.Struct({
+      indicators: Schema.Array(Schema.String),
+      month: Schema.Int,
+      when: Schema.String,
+    }).annotations({ identifier: "GoalFocus" }),
+  ),
 }).annotations({ identifier: "RoleBrief" })
 
 /** The exercise as one viewer sees it, with the viewer's role brief: what GET /api/exercises/{id} answers. */

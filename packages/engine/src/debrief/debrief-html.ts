@@ -1,8 +1,8 @@
+import { roleName } from "@accord/domain"
 import { htmlDocument } from "../render/html-page.js"
 import { formatDelta, formatNumber } from "../render/number-format.js"
 import { escapeHtml } from "../render/text-escape.js"
 import type { Debrief, OutcomeRow } from "./debrief.js"
-import { roleName } from "./debrief-story.js"
 
 /**
  * The first page is the handout: it fits one A4 or Letter page (the printer's

@@ -1,9 +1,7 @@
+import { roleName } from "@accord/domain"
 import { formatDelta, formatNumber } from "../render/number-format.js"
 import { escapeMarkdown } from "../render/text-escape.js"
 import type { Debrief } from "./debrief.js"
-import { roleName } from "./debrief-story.js"
-
-export { roleName }
 
 /** The debrief as a Markdown handout: where the game ended up, each team's story, three questions, then the detail. */
 export const debriefToMarkdown = (d: Debrief): string => {

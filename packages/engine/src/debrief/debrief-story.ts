@@ -1,15 +1,6 @@
-import type { ActiveExercise, ExerciseActor } from "@accord/domain"
+import { type ActiveExercise, roleName } from "@accord/domain"
 import { formatDelta, formatNumber } from "../render/number-format.js"
 import type { MoveAttribution, OutcomeRow, RoundSnapshot, StoryEffect, TeamStory } from "./debrief.js"
-
-/** Display name of a role. */
-const ROLE_NAMES: Readonly<Record<ExerciseActor, string>> = {
-  japan: "Japan",
-  ukraine: "Ukraine",
-  russia: "Russia",
-  facilitator: "Facilitator",
-}
-export const roleName = (role: string): string => ROLE_NAMES[role as ExerciseActor] ?? role
 
 /** A whole percentage of runs, as a sentence says it. */
 const percentOfRuns = (share: number): string => `${Math.round(share * 100)} %`

@@ -1,4 +1,4 @@
-import { Intervention, type ScenarioSpec } from "@accord/domain"
+import { Intervention, interventionLeverFields, type ScenarioSpec } from "@accord/domain"
 import { JSONSchema } from "effect"
 
 /** A numeric field of one of the spec's interventions, e.g. `{ intervention: 0, field: "amountUsdM" }`. */
@@ -70,6 +70,12 @@ const fieldRanges: ReadonlyMap<string, ReadonlyMap<string, FieldRange>> = (() =>
       if (range !== undefined) fields.set(name, range)
     }
     byType.set(type, fields)
+    // The browser names levers from the plain list (it loads no schema): the two must agree.
+    const listed = interventionLeverFields[type as keyof typeof interventionLeverFields] ?? []
+    if (listed.join() !== [...fields.keys()].join())
+      throw new Error(
+        `interventionLeverFields['${type}'] lists ${listed.join(", ")}; the spec schema's numeric fields are ${[...fields.keys()].join(", ")}`,
+      )
   }
   return byType
 })()
