@@ -32,7 +32,11 @@ export interface ServerOptions {
   /** How long close() waits for runs in flight before it stops them (default 60 s). */
   readonly drainTimeoutMs?: number
   /** Job engine on PostgreSQL: its visibility timeout and workers per instance (docs/reliability.md). */
-  readonly jobs?: { readonly expireSeconds?: number; readonly workers?: number }
+  readonly jobs?: {
+    readonly expireSeconds?: number
+    readonly workers?: number
+    readonly staleSeconds?: number
+  }
   /** How often the job counts and ages are logged (default 60 s; 0: never). */
   readonly jobLogEveryMs?: number
 }
@@ -87,7 +91,10 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
   // Effect's own log lines (background runs) come out as JSON too.
   const runtime = ManagedRuntime.make(
     Layer.merge(
-      apiLayer(storeLayer(options), { warmWorkers: true, ...options.simulator }, jobsLayer(options)),
+      // Jobs keep the runtime their layer was built in: it logs JSON too.
+      apiLayer(storeLayer(options), { warmWorkers: true, ...options.simulator }, jobsLayer(options)).pipe(
+        Layer.provide(Logger.json),
+      ),
       Logger.json,
     ),
   )

@@ -57,7 +57,7 @@ describe("observations survive a restart", () => {
   describe.skipIf(!pgUrl)("on PostgreSQL", () => {
     const schema = `obs_e2e_${randomBytes(4).toString("hex")}`
     afterAll(() => {
-      execFileSync("psql", [pgUrl as string, "-qc", `DROP SCHEMA IF EXISTS ${schema} CASCADE`], {
+      execFileSync("psql", [pgUrl as string, "-qc", `DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`], {
         env: { ...process.env, PGOPTIONS: "--client-min-messages=warning" },
       })
     })

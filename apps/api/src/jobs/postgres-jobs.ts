@@ -1,5 +1,6 @@
 import { Effect, Exit, Fiber, Layer, Runtime } from "effect"
 import PgBoss from "pg-boss"
+import { heartbeat, watchdog } from "./job-heartbeat.js"
 import {
   type JobKind,
   JobQueue,
@@ -24,14 +25,17 @@ export interface PostgresJobsOptions {
   readonly expireSeconds?: number
   /** Jobs this instance computes at once (default 1: one large run already fills the worker pool). */
   readonly workers?: number
+  /**
+   * A running job whose heartbeat (every second) has not been seen this long is failed by whichever instance
+   * notices, and taken up again after the retry backoff (default 30 s).
+   */
+  readonly staleSeconds?: number
 }
 
 const queue = "accord-work"
 const deadLetters = "accord-work-failed"
 /** How often a listener on another instance reads a job's row (SSE progress), and how often workers poll. */
 const pollMs = 500
-/** Progress is written at most this often (and always at the end). */
-const progressEveryMs = 250
 
 interface WorkData {
   readonly id: string
@@ -52,13 +56,14 @@ export const PostgresJobsLive = (
       if (!identifier.test(schema)) {
         return yield* new JobStoreFailure({ message: `job schema '${schema}' is not a plain identifier` })
       }
-      const expireSeconds = options.expireSeconds ?? 900
+      // pg-boss's own timeout is only the backstop: the heartbeat finds a dead worker long before it.
+      const expireSeconds = options.expireSeconds ?? 4 * 3600
       const boss = new PgBoss({
         connectionString: options.url,
         schema,
         max: 4,
         // Expired jobs are found by the maintenance pass: often enough that a take-over waits little past expiry.
-        maintenanceIntervalSeconds: Math.max(1, Math.min(60, Math.floor(expireSeconds / 5))),
+        maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(expireSeconds / 5))),
         application_name: "accord-jobs",
       })
       const runtime = yield* Effect.runtime<JobWorkServices>()
@@ -93,7 +98,8 @@ export const PostgresJobsLive = (
         })
       })
       const table = `${schema}.accord_job`
-      const shape = makeShape({ boss, sql, table, runtime, log })
+      const engine: JobEngine = { boss, sql, table, runtime, log }
+      const shape = makeShape(engine)
       const workers = yield* Effect.forEach(Array.from({ length: options.workers ?? 1 }), () =>
         attempt("starting a worker", () =>
           boss.work<WorkData>(
@@ -108,6 +114,7 @@ export const PostgresJobsLive = (
           if (job !== undefined) await shape.expire(job.data.id)
         }),
       )
+      yield* watchdog(engine, queue, options.staleSeconds ?? 30)
       shape.wake = () => {
         for (const worker of workers) boss.notifyWorker(worker)
       }
@@ -115,7 +122,7 @@ export const PostgresJobsLive = (
     }),
   )
 
-interface Context {
+export interface JobEngine {
   readonly boss: PgBoss
   readonly sql: (
     text: string,
@@ -126,7 +133,7 @@ interface Context {
   readonly log: (message: string, fields: Record<string, unknown>) => void
 }
 
-const makeShape = (ctx: Context) => {
+const makeShape = (ctx: JobEngine) => {
   const { sql, table, runtime } = ctx
   const run = <A, E>(effect: Effect.Effect<A, E, JobWorkServices>) => Runtime.runPromise(runtime)(effect)
   let running = 0
@@ -178,7 +185,7 @@ const makeShape = (ctx: Context) => {
 }
 
 const enqueue = (
-  ctx: Context,
+  ctx: JobEngine,
   request: JobRequest,
   wake: () => void,
 ): Effect.Effect<JobView, JobStoreFailure> =>
@@ -216,10 +223,10 @@ const enqueue = (
   })
 
 /**
- * One attempt at a job. `attempts` is this attempt's token: a worker whose job was taken over (it was too slow
- * and expired) or cancelled finds its writes no longer match, and stops.
+ * One attempt at a job. `attempts` is this attempt's token: a worker whose job was taken over (its heartbeat
+ * stopped long enough for another instance to fail it) or cancelled finds its writes no longer match, and stops.
  */
-const takeJob = (ctx: Context, job: PgBoss.JobWithMetadata<WorkData>) =>
+const takeJob = (ctx: JobEngine, job: PgBoss.JobWithMetadata<WorkData>) =>
   Effect.gen(function* () {
     const { sql, table } = ctx
     const started = yield* sql(
@@ -231,16 +238,17 @@ const takeJob = (ctx: Context, job: PgBoss.JobWithMetadata<WorkData>) =>
     // Cancelled, or already finished by an earlier attempt: nothing to do.
     if (row === undefined) return
     const token = row.attempts
+    yield* Effect.logInfo("job started", { id: job.data.id, kind: job.data.kind, attempt: token })
     const mine = `id = $1 AND attempts = $2 AND status = 'running'`
+    const progress = { done: row.done, total: row.total }
     const work: Fiber.RuntimeFiber<string, unknown> = Runtime.runFork(ctx.runtime)(
-      jobWork(
-        job.data.kind,
-        job.data.id,
-        job.data.payload,
-        progressWriter(ctx, job.data.id, token, () => work),
-      ),
+      jobWork(job.data.kind, job.data.id, job.data.payload, (done, total) => {
+        progress.done = done
+        progress.total = total
+      }),
     )
-    const exit = yield* Fiber.await(work)
+    const stopBeat = heartbeat(ctx, { id: job.data.id, token, progress, lost: () => work })
+    const exit = yield* Fiber.await(work).pipe(Effect.ensuring(Effect.sync(stopBeat)))
     if (Exit.isSuccess(exit)) {
       yield* sql(
         `UPDATE ${table} SET status = 'completed', result = $3, done = total, error = NULL, updated_at = now() WHERE ${mine}`,
@@ -267,40 +275,6 @@ const takeJob = (ctx: Context, job: PgBoss.JobWithMetadata<WorkData>) =>
     // Thrown, pg-boss tries the job again after a backoff; a client's error completes it as it stands.
     if (retry) return yield* Effect.die(new Error(`${error.error}: ${error.message}`))
   })
-
-/** Writes progress at most every `progressEveryMs`; a write that no longer matches stops the work. */
-const progressWriter = (
-  ctx: Context,
-  id: string,
-  token: number,
-  work: () => Fiber.RuntimeFiber<unknown, unknown>,
-) => {
-  let last = 0
-  let writing = false
-  return (done: number, total: number) => {
-    const now = Date.now()
-    if (writing || (now - last < progressEveryMs && done < total)) return
-    last = now
-    writing = true
-    void Runtime.runPromise(ctx.runtime)(
-      ctx.sql(
-        `UPDATE ${ctx.table} SET done = $3, total = $4, updated_at = now()
-           WHERE id = $1 AND attempts = $2 AND status = 'running' RETURNING id`,
-        [id, token, done, total],
-      ),
-    ).then(
-      (rows) => {
-        writing = false
-        if (rows.length === 0) void Runtime.runPromise(ctx.runtime)(Fiber.interrupt(work()))
-      },
-      (error: unknown) => {
-        // PostgreSQL away: the work goes on; the next write tries again.
-        writing = false
-        ctx.log("job progress not written", { id, error: String(error) })
-      },
-    )
-  }
-}
 
 /** Listeners on any instance: each watched job's row is read every `pollMs` while someone listens. */
 const makePoller = (read: (id: string) => Promise<JobView | undefined>) => {
@@ -336,7 +310,7 @@ const makePoller = (read: (id: string) => Promise<JobView | undefined>) => {
   }
 }
 
-const overview = (ctx: Context) =>
+const overview = (ctx: JobEngine) =>
   Effect.gen(function* () {
     const { sql, table } = ctx
     const inFlight = yield* sql(
