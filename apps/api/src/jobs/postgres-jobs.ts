@@ -1,4 +1,4 @@
-import { Effect, Exit, Fiber, Layer, Runtime } from "effect"
+import { Effect, Exit, Fiber, Layer, Runtime, Schedule } from "effect"
 import PgBoss from "pg-boss"
 import { heartbeat, watchdog } from "./job-heartbeat.js"
 import {
@@ -86,6 +86,7 @@ export const PostgresJobsLive = (
           Effect.map((result) => result.rows as Array<JobRow>),
         )
       yield* sql(jobTableSql(schema))
+      // Instances starting together may deadlock in pg-boss's queue creation: the loser tries again.
       yield* attempt("creating the job queues", async () => {
         await boss.createQueue(deadLetters, { name: deadLetters })
         await boss.createQueue(queue, {
@@ -96,7 +97,11 @@ export const PostgresJobsLive = (
           expireInSeconds: expireSeconds,
           deadLetter: deadLetters,
         })
-      })
+      }).pipe(
+        Effect.retry(
+          Schedule.exponential("100 millis").pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(6))),
+        ),
+      )
       const table = `${schema}.accord_job`
       const engine: JobEngine = { boss, sql, table, runtime, log }
       const shape = makeShape(engine)
