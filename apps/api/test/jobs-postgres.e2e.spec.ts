@@ -65,7 +65,6 @@ describe.skipIf(!url)("large runs as jobs on three instances sharing one Postgre
       body: JSON.stringify({ pack: "sybiha-visit-2025", runs: 8_000, name: "Killed halfway" }),
     })
     const { id: scenarioId } = (await created.json()) as { id: string }
-    const t0 = Date.now()
     const started = await fetch(`${a.url}/api/scenarios/${scenarioId}/runs`, { method: "POST" })
     expect(started.status).toBe(202)
     const { runId } = (await started.json()) as { runId: string }
@@ -89,7 +88,6 @@ describe.skipIf(!url)("large runs as jobs on three instances sharing one Postgre
     expect(first).toBeDefined()
     const survivors = services.filter((s) => s !== first) as [ServiceProcess, ServiceProcess]
     const events = readEvents(survivors[1], runId)
-    console.log("kill", Date.now() - t0)
     first?.child.kill("SIGKILL")
     await first?.exited
 
@@ -100,7 +98,6 @@ describe.skipIf(!url)("large runs as jobs on three instances sharing one Postgre
       await wait(200)
       final = await getRun(survivors[0], runId)
     }
-    console.log("done", Date.now() - t0)
     expect(final.body).toMatchObject({ status: "completed", done: 8_000, total: 8_000 })
     expect((await getRun(survivors[1], runId)).body).toEqual(final.body)
     expect(takers(survivors, runId).length).toBeGreaterThanOrEqual(1)
