@@ -146,6 +146,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
     server.closeIdleConnections()
     const deadline = Date.now() + (options.drainTimeoutMs ?? 60_000)
     clearInterval(jobLog)
+    await jobs.stopTaking().catch(() => {})
     while ((active > 0 || jobs.runningHere() > 0) && Date.now() < deadline) await wait(50)
     // Answers are on their way out and live feeds of finished runs have ended; a moment later, whatever
     // still holds a connection (a keep-alive socket, a feed nobody closed) is cut.

@@ -92,6 +92,8 @@ export const makeInProcessJobs = (runtime: Runtime.Runtime<JobWorkServices>): Jo
         return true
       }),
     overview: () => Effect.sync(() => overviewOf([...jobs.values()], Date.now())),
+    // One process: what is queued here can only run here, so shutdown waits for it.
+    stopTaking: () => Promise.resolve(),
     runningHere: () =>
       [...jobs.values()].filter((j) => j.status === "queued" || j.status === "running").length,
   }

@@ -70,6 +70,8 @@ export interface JobQueueShape {
   readonly overview: () => Effect.Effect<JobsOverview, JobStoreFailure>
   /** Jobs this process is computing now, so that shutdown can wait for them. */
   readonly runningHere: () => number
+  /** Shutdown: this process takes no more jobs (those it computes go on). */
+  readonly stopTaking: () => Promise<void>
 }
 
 export class JobQueue extends Context.Tag("@accord/api/JobQueue")<JobQueue, JobQueueShape>() {}

@@ -185,6 +185,8 @@ const makeShape = (ctx: JobEngine) => {
       }),
     overview: () => overview(ctx),
     runningHere: () => running,
+    // Queued jobs stay in the database for the other instances (or this one, restarted).
+    stopTaking: () => ctx.boss.offWork(queue),
   }
   return self
 }
