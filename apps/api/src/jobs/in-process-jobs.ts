@@ -1,6 +1,13 @@
 import { Effect, Exit, Fiber, Layer, Runtime } from "effect"
 import { backoffMs, overviewOf } from "./job-overview.js"
-import { JobQueue, type JobQueueShape, type JobRequest, type JobView, retryPolicy } from "./job-queue.js"
+import {
+  JobQueue,
+  type JobQueueShape,
+  type JobRequest,
+  type JobView,
+  retryPolicy,
+  workerName,
+} from "./job-queue.js"
 import { describeFailure, type JobWorkServices, jobWork } from "./job-work.js"
 
 type Listener = (job: JobView) => void
@@ -34,7 +41,7 @@ export const makeInProcessJobs = (runtime: Runtime.Runtime<JobWorkServices>): Jo
   const work = (request: JobRequest) =>
     Effect.gen(function* () {
       for (let attempt = 1; ; attempt++) {
-        update(request.id, { status: "running", attempts: attempt })
+        update(request.id, { status: "running", attempts: attempt, worker: workerName })
         const progress = (done: number, total: number) => update(request.id, { done, total })
         const exit = yield* Effect.exit(jobWork(request.kind, request.id, request.payload, progress))
         if (Exit.isSuccess(exit)) {

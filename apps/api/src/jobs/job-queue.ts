@@ -1,3 +1,4 @@
+import { hostname } from "node:os"
 import type { Effect } from "effect"
 import { Context, Schema } from "effect"
 
@@ -22,6 +23,8 @@ export const JobView = Schema.Struct({
   total: Schema.Int,
   /** Attempts started so far (a retry or a take-over after a crash is one more). */
   attempts: Schema.Int,
+  /** The process computing (or last computing) the job: host:pid. */
+  worker: Schema.optional(Schema.String),
   /** What the job produced (a run's report hash). */
   result: Schema.optional(Schema.String),
   /** The last failure; kept while the job retries, final once the status is `failed`. */
@@ -80,6 +83,9 @@ export class JobQueue extends Context.Tag("@accord/api/JobQueue")<JobQueue, JobQ
 export class JobStoreFailure extends Schema.TaggedError<JobStoreFailure>()("JobStoreFailure", {
   message: Schema.String,
 }) {}
+
+/** This process, as a job's `worker` names it. */
+export const workerName = `${hostname()}:${process.pid}`
 
 /** What a job's work reports as it goes. */
 export type ReportProgress = (done: number, total: number) => void

@@ -19,6 +19,7 @@ CREATE TABLE IF NOT EXISTS ${schema}.accord_job (
   error jsonb,
   payload jsonb NOT NULL,
   boss_id uuid,
+  worker text,
   created_at timestamptz NOT NULL DEFAULT now(),
   updated_at timestamptz NOT NULL DEFAULT now()
 );
@@ -36,6 +37,7 @@ export interface JobRow {
   readonly total: number
   readonly attempts: number
   readonly result: string | null
+  readonly worker: string | null
   readonly error: JobError | null
   readonly created_at: Date
   readonly updated_at: Date
@@ -49,6 +51,7 @@ export const viewOfRow = (row: JobRow): JobView => ({
   done: row.done,
   total: row.total,
   attempts: row.attempts,
+  ...(row.worker === null ? {} : { worker: row.worker }),
   ...(row.result === null ? {} : { result: row.result }),
   ...(row.error === null ? {} : { error: row.error }),
   createdAt: row.created_at.toISOString(),

@@ -10,6 +10,7 @@ import {
   type JobView,
   overviewLimit,
   retryPolicy,
+  workerName,
 } from "./job-queue.js"
 import { type JobRow, jobTableSql, viewColumns, viewOfRow } from "./job-table.js"
 import { describeFailure, type JobWorkServices, jobWork } from "./job-work.js"
@@ -237,9 +238,9 @@ const takeJob = (ctx: JobEngine, job: PgBoss.JobWithMetadata<WorkData>) =>
   Effect.gen(function* () {
     const { sql, table } = ctx
     const started = yield* sql(
-      `UPDATE ${table} SET status = 'running', attempts = attempts + 1, updated_at = now()
+      `UPDATE ${table} SET status = 'running', attempts = attempts + 1, worker = $2, updated_at = now()
        WHERE id = $1 AND status IN ('queued', 'running') RETURNING ${viewColumns}`,
-      [job.data.id],
+      [job.data.id, workerName],
     )
     const row = started[0]
     // Cancelled, or already finished by an earlier attempt: nothing to do.
