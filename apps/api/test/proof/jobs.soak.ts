@@ -1,8 +1,8 @@
-import { execFileSync } from "node:child_process"
 // Durable jobs (soak, not CI): three API instances on one private PostgreSQL cluster. A 50,000-run scenario
 // run survives the SIGKILL of the instance computing it; ten large runs spread over three instances all
 // complete, each computed and recorded once; PostgreSQL stopped and started under running jobs: they pause
 // and complete. The short CI variant is apps/api/test/jobs-postgres.e2e.spec.ts.
+import { execFileSync } from "node:child_process"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
 import { type ServiceProcess, startService } from "../../../../scripts/soak/service-process.js"
