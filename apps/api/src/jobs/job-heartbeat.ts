@@ -38,7 +38,9 @@ export const heartbeat = (engine: JobEngine, beating: Beating): (() => void) => 
       (error: unknown) => {
         // PostgreSQL away: the work goes on, the next beat tries again (docs/reliability.md).
         writing = false
-        engine.log("job heartbeat not written", { id, error: String(error) })
+        const failure =
+          (error as { cause?: { message?: unknown } }).cause?.message ?? String(error).split("\n")[0]
+        engine.log("job heartbeat not written", { id, error: failure })
       },
     )
   }

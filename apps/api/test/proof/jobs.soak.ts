@@ -79,9 +79,11 @@ describe("durable jobs on three instances", () => {
       await wait(250)
       view = await getRun(instances[1] as ServiceProcess, runId)
     }
-    const job = (await jobsOf(instances[2] as ServiceProcess)).inFlight.find((j) => j.id === runId)
+    expect(view).toMatchObject({ status: "running" })
+    const jobs = await jobsOf(instances[2] as ServiceProcess)
+    const job = jobs.inFlight.find((j) => j.id === runId)
     const runner = instances.find((s) => s.child.pid === workerOf(job))
-    expect(runner).toBeDefined()
+    expect(runner, JSON.stringify({ jobs, pids: instances.map((s) => s.child.pid) })).toBeDefined()
     const survivors = instances.filter((s) => s !== runner)
     const stream = fetch(`${survivors[0]?.url}/api/runs/${runId}/events`).then((r) => r.text())
     await runner?.kill()
