@@ -59,4 +59,4 @@ export const viewOfRow = (row: JobRow): JobView => ({
 })
 
 export const viewColumns =
-  "id, kind, key, status, done, total, attempts, result, error, created_at, updated_at"
+  "id, kind, key, status, done, total, attempts, worker, result, error, created_at, updated_at"
