@@ -126,6 +126,8 @@ describe("durable jobs on three instances", () => {
     pg.stop()
     await wait(15_000)
     pg.start()
+    // Every instance lived through it (a lost connection is logged, never fatal).
+    for (const s of instances) expect(s.child.exitCode, JSON.stringify(s.errors)).toBeNull()
     for (const { scenarioId, runId } of started) {
       expect(await untilDone(instances[1] as ServiceProcess, runId)).toMatchObject({ status: "completed" })
       expect(await recordedTimes(instances[2] as ServiceProcess, scenarioId, runId)).toBe(1)
