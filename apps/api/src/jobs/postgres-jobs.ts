@@ -231,6 +231,15 @@ const enqueue = (
   })
 
 /**
+ * A job's last write waits for PostgreSQL to be back (checking every second, up to an hour): pg-boss 10
+ * completes or fails the job right after the handler returns without catching a failure of that statement,
+ * and an unhandled rejection ends the process. Returning only once the database answered narrows that window
+ * to the moment between two statements.
+ */
+const untilWritten = <A>(write: Effect.Effect<A, JobStoreFailure>) =>
+  write.pipe(Effect.retry(Schedule.spaced("1 second").pipe(Schedule.upTo("1 hour"))))
+
+/**
  * One attempt at a job. `attempts` is this attempt's token: a worker whose job was taken over (its heartbeat
  * stopped long enough for another instance to fail it) or cancelled finds its writes no longer match, and stops.
  */
@@ -258,9 +267,11 @@ const takeJob = (ctx: JobEngine, job: PgBoss.JobWithMetadata<WorkData>) =>
     const stopBeat = heartbeat(ctx, { id: job.data.id, token, progress, lost: () => work })
     const exit = yield* Fiber.await(work).pipe(Effect.ensuring(Effect.sync(stopBeat)))
     if (Exit.isSuccess(exit)) {
-      yield* sql(
-        `UPDATE ${table} SET status = 'completed', result = $3, done = total, error = NULL, updated_at = now() WHERE ${mine}`,
-        [job.data.id, token, exit.value],
+      yield* untilWritten(
+        sql(
+          `UPDATE ${table} SET status = 'completed', result = $3, done = total, error = NULL, updated_at = now() WHERE ${mine}`,
+          [job.data.id, token, exit.value],
+        ),
       )
       return
     }
@@ -274,12 +285,14 @@ const takeJob = (ctx: JobEngine, job: PgBoss.JobWithMetadata<WorkData>) =>
       willRetry,
       cause: exit.cause,
     })
-    yield* sql(`UPDATE ${table} SET status = $3, error = $4, updated_at = now() WHERE ${mine}`, [
-      job.data.id,
-      token,
-      willRetry ? "queued" : "failed",
-      JSON.stringify(error),
-    ])
+    yield* untilWritten(
+      sql(`UPDATE ${table} SET status = $3, error = $4, updated_at = now() WHERE ${mine}`, [
+        job.data.id,
+        token,
+        willRetry ? "queued" : "failed",
+        JSON.stringify(error),
+      ]),
+    )
     // Thrown, pg-boss tries the job again after a backoff; a client's error completes it as it stands.
     if (retry) return yield* Effect.die(new Error(`${error.error}: ${error.message}`))
   })
