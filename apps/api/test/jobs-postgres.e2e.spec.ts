@@ -49,7 +49,11 @@ describe.skipIf(!url)("large runs as jobs on three instances sharing one Postgre
       JOB_LOG_SECONDS: "1",
     }
     // Started together: the store's migrator and pg-boss lock their schemas, so the instances take turns.
-    services = await Promise.all([startServiceProcess(env), startServiceProcess(env), startServiceProcess(env)])
+    services = await Promise.all([
+      startServiceProcess(env),
+      startServiceProcess(env),
+      startServiceProcess(env),
+    ])
   }, 90_000)
   afterAll(async () => {
     for (const service of services) service.child.kill("SIGTERM")
