@@ -5,7 +5,7 @@
 import { execFileSync } from "node:child_process"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
-import { type ServiceProcess, startService } from "../../../../scripts/soak/service-process.js"
+import { type ServiceProcess, startServiceProcess as startService } from "../service-process.js"
 
 const pack = "sybiha-visit-2025"
 const env = () => ({ DATABASE_URL: pg.url, JOB_STALE_SECONDS: "10", JOB_LOG_SECONDS: "5" })
