@@ -18,6 +18,7 @@ import { answerTo } from "./http/error-table.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
 import { backtestRoutes } from "./routes/backtest.js"
 import { healthRoutes } from "./routes/health.js"
+import { jobsRoutes } from "./routes/jobs.js"
 import { observationsRoutes } from "./routes/observations.js"
 import { openApiRoutes } from "./routes/openapi.js"
 import { packsRoutes } from "./routes/packs.js"
@@ -95,6 +96,7 @@ export const makeApp = (
   app.route("/api/scenarios", scenarioRunsRoutes(run))
   app.route("/api/scenarios", scenariosRoutes(run))
   app.route("/api/runs", runsRoutes(run))
+  app.route("/api/jobs", jobsRoutes(run))
   app.route("/api/reports", reportsRoutes(run))
   app.route("/api/exercises", exercisesRoutes(run))
   app.route("/api/exercises", facilitatorRoutes(run))

@@ -1,6 +1,9 @@
 // The service (`npm start` runs its build, dist/main.js, with plain node): on PORT (8787) with its event log
 // under DATA_DIR (./data) or in DATABASE_URL (tables in DATABASE_SCHEMA, default public). CORS_ORIGINS:
 // comma-separated origins allowed to call the API. SIGTERM/SIGINT drain requests in flight, then exit 0.
+// With DATABASE_URL, large runs are jobs any instance takes (docs/reliability.md): JOB_WORKERS jobs at once per
+// instance (1), JOB_STALE_SECONDS without a heartbeat before another instance takes a job over (30),
+// JOB_EXPIRE_SECONDS pg-boss's backstop timeout (14400); JOB_LOG_SECONDS between job-count log lines (60).
 import { jsonLogger } from "./http/request-log.js"
 import { startServer } from "./server.js"
 import { serviceEnv } from "./service-env.js"
@@ -11,11 +14,31 @@ if ("problem" in env) {
   process.exit(2)
 }
 
+/** A positive number from the environment, or undefined when unset. */
+const positive = (name: string): number | undefined => {
+  const raw = process.env[name]
+  if (raw === undefined || raw === "") return undefined
+  const value = Number(raw)
+  if (!Number.isFinite(value) || value <= 0) {
+    jsonLogger.error({ msg: `${name} must be a positive number, got '${raw}'` })
+    process.exit(2)
+  }
+  return value
+}
+const jobs = {
+  workers: positive("JOB_WORKERS"),
+  staleSeconds: positive("JOB_STALE_SECONDS"),
+  expireSeconds: positive("JOB_EXPIRE_SECONDS"),
+}
+const jobLogSeconds = positive("JOB_LOG_SECONDS")
+
 const handle = await startServer({
   ...env,
   // Worker threads start with the first simulation large enough for them: built, they are up in a fraction of a
   // second (pnpm bench), and an idle service does not hold their memory (~15 MB each; docs/benchmarks.md).
   simulator: { warmWorkers: false },
+  jobs: Object.fromEntries(Object.entries(jobs).filter(([, value]) => value !== undefined)),
+  ...(jobLogSeconds === undefined ? {} : { jobLogEveryMs: jobLogSeconds * 1000 }),
 }).catch((error: unknown) => {
   jsonLogger.error({ msg: "could not start", error: error instanceof Error ? error.message : String(error) })
   process.exit(1)

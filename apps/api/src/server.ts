@@ -7,9 +7,11 @@ import { Effect, Layer, Logger, ManagedRuntime } from "effect"
 import type { ApiServices } from "./api-services.js"
 import { makeApp } from "./app.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
-import { RunRegistry, RunRegistryLive } from "./runs/run-registry.js"
+import { InProcessJobsLive } from "./jobs/in-process-jobs.js"
+import { JobQueue } from "./jobs/job-queue.js"
+import { PostgresJobsLive } from "./jobs/postgres-jobs.js"
 import { ScenarioIndexLive } from "./scenarios/scenario-index.js"
-import { SimulatorLive, type SimulatorOptions } from "./simulation/simulator.js"
+import { type Simulator, SimulatorLive, type SimulatorOptions } from "./simulation/simulator.js"
 
 export interface ServerOptions {
   /** TCP port; 0 picks a free one (default 8787). */
@@ -29,6 +31,14 @@ export interface ServerOptions {
   readonly simulator?: Partial<SimulatorOptions>
   /** How long close() waits for runs in flight before it stops them (default 60 s). */
   readonly drainTimeoutMs?: number
+  /** Job engine on PostgreSQL: its visibility timeout and workers per instance (docs/reliability.md). */
+  readonly jobs?: {
+    readonly expireSeconds?: number
+    readonly workers?: number
+    readonly staleSeconds?: number
+  }
+  /** How often the job counts and ages are logged (default 60 s; 0: never). */
+  readonly jobLogEveryMs?: number
 }
 
 /** A running service. */
@@ -52,12 +62,26 @@ export const storeLayer = (options: ServerOptions): Layer.Layer<EventStore, Stor
   return EventStore.sqlite({ filename: join(options.dataDir ?? "data", "accord.sqlite") })
 }
 
+/** The job engine the options ask for: pg-boss beside a PostgreSQL store, in process otherwise (ADR 0015). */
+export const jobsLayer = (options: ServerOptions) =>
+  options.store !== "memory" && options.databaseUrl !== undefined && options.databaseUrl !== ""
+    ? PostgresJobsLive({
+        url: options.databaseUrl,
+        schema: `${options.databaseSchema ?? "accord"}_jobs`,
+        ...options.jobs,
+      })
+    : InProcessJobsLive
+
 /** Every service the handlers use, over the given store. */
-export const apiLayer = <E>(
+export const apiLayer = <E, J = never>(
   store: Layer.Layer<EventStore, E>,
   simulator: Partial<SimulatorOptions> = {},
-): Layer.Layer<ApiServices, E> =>
-  Layer.mergeAll(SimulatorLive(simulator), RunRegistryLive, ScenarioIndexLive).pipe(Layer.provideMerge(store))
+  jobs: Layer.Layer<JobQueue, J, EventStore | Simulator> = InProcessJobsLive,
+): Layer.Layer<ApiServices, E | J> =>
+  jobs.pipe(
+    Layer.provideMerge(Layer.mergeAll(SimulatorLive(simulator), ScenarioIndexLive)),
+    Layer.provideMerge(store),
+  )
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -66,7 +90,13 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
   const logger = options.logger ?? jsonLogger
   // Effect's own log lines (background runs) come out as JSON too.
   const runtime = ManagedRuntime.make(
-    Layer.merge(apiLayer(storeLayer(options), { warmWorkers: true, ...options.simulator }), Logger.json),
+    Layer.merge(
+      // Jobs keep the runtime their layer was built in: it logs JSON too.
+      apiLayer(storeLayer(options), { warmWorkers: true, ...options.simulator }, jobsLayer(options)).pipe(
+        Layer.provide(Logger.json),
+      ),
+      Logger.json,
+    ),
   )
   // Build the layers now, so that a store that cannot start fails here and not on the first request.
   const store = await runtime
@@ -97,14 +127,27 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
     s.once("error", reject)
   })
   const port = (server.address() as AddressInfo).port
-  const registry = await runtime.runPromise(RunRegistry)
+  const jobs = await runtime.runPromise(JobQueue)
+  // Job counts and ages for an operator's log search (GET /api/jobs has the details).
+  const jobLog =
+    (options.jobLogEveryMs ?? 60_000) > 0
+      ? setInterval(() => {
+          runtime.runPromise(jobs.overview()).then(
+            ({ counts, oldestInFlightSeconds }) =>
+              logger.info({ msg: "jobs", counts, oldestInFlightSeconds }),
+            () => {},
+          )
+        }, options.jobLogEveryMs ?? 60_000).unref()
+      : undefined
   let closing: Promise<void> | undefined
 
   const close = async () => {
     const closed = new Promise<void>((resolve) => server.close(() => resolve()))
     server.closeIdleConnections()
     const deadline = Date.now() + (options.drainTimeoutMs ?? 60_000)
-    while ((active > 0 || registry.inFlight() > 0) && Date.now() < deadline) await wait(50)
+    clearInterval(jobLog)
+    await jobs.stopTaking().catch(() => {})
+    while ((active > 0 || jobs.runningHere() > 0) && Date.now() < deadline) await wait(50)
     // Answers are on their way out and live feeds of finished runs have ended; a moment later, whatever
     // still holds a connection (a keep-alive socket, a feed nobody closed) is cut.
     await Promise.race([closed, wait(1_000)])

@@ -10,7 +10,7 @@ if (!url) console.warn("\n*** SKIPPED: PostgreSQL tests (ACCORD_TEST_PG_URL not 
 
 const schema = `exercises_e2e_${randomBytes(4).toString("hex")}`
 const dropSchema = () =>
-  execFileSync("psql", [url as string, "-qc", `DROP SCHEMA IF EXISTS ${schema} CASCADE`], {
+  execFileSync("psql", [url as string, "-qc", `DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`], {
     env: { ...process.env, PGOPTIONS: "--client-min-messages=warning" },
   })
 

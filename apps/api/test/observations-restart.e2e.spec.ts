@@ -57,9 +57,13 @@ describe("observations survive a restart", () => {
   describe.skipIf(!pgUrl)("on PostgreSQL", () => {
     const schema = `obs_e2e_${randomBytes(4).toString("hex")}`
     afterAll(() => {
-      execFileSync("psql", [pgUrl as string, "-qc", `DROP SCHEMA IF EXISTS ${schema} CASCADE`], {
-        env: { ...process.env, PGOPTIONS: "--client-min-messages=warning" },
-      })
+      execFileSync(
+        "psql",
+        [pgUrl as string, "-qc", `DROP SCHEMA IF EXISTS ${schema}, ${schema}_jobs CASCADE`],
+        {
+          env: { ...process.env, PGOPTIONS: "--client-min-messages=warning" },
+        },
+      )
     })
     it("in its own schema", () => survivesRestart({ databaseUrl: pgUrl, databaseSchema: schema }), 60_000)
   })

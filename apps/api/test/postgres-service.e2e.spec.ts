@@ -19,7 +19,7 @@ const post = (base: string, path: string, body: unknown) =>
   })
 /** Each run uses its own schemas and removes them. */
 const dropSchema = (name: string) =>
-  execFileSync("psql", [url as string, "-qc", `DROP SCHEMA IF EXISTS ${name} CASCADE`], {
+  execFileSync("psql", [url as string, "-qc", `DROP SCHEMA IF EXISTS ${name}, ${name}_jobs CASCADE`], {
     env: { ...process.env, PGOPTIONS: "--client-min-messages=warning" },
   })
 const intervention = (month: number) => ({

@@ -29,6 +29,7 @@ import type {
   ExpectedVersionMismatch,
   StorageFailure,
 } from "@accord/event-store"
+import type { JobStoreFailure } from "../jobs/job-queue.js"
 import {
   type Conflict,
   type ErrorBody,
@@ -80,6 +81,7 @@ export type ServiceError =
   | EventDecodeError
   | ExpectedVersionMismatch
   | StorageFailure
+  | JobStoreFailure
   | Conflict
   | Forbidden
   | InvalidJoinCode
@@ -183,6 +185,7 @@ export const errorTable: ErrorTable = {
   // The storage error's text may carry hosts or SQL; it is logged, not sent.
   StorageFailure: { status: 503, message: storeUnavailable },
   StoreUnavailable: { status: 503, message: storeUnavailable },
+  JobStoreFailure: { status: 503, message: () => "the job engine is unavailable; retry later" },
   PackInvalid: defect,
   PackIncomplete: defect,
   UnreadableEvent: defect,

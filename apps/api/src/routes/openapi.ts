@@ -5,6 +5,7 @@ import { makeOpenApiDocument } from "../openapi/document.js"
 import type { Operation } from "../openapi/operation.js"
 import { backtestOperations } from "./backtest.js"
 import { healthOperations } from "./health.js"
+import { jobsOperations } from "./jobs.js"
 import { observationsOperations } from "./observations.js"
 import { packsOperations } from "./packs.js"
 import { reportsOperations } from "./reports.js"
@@ -23,6 +24,7 @@ export const allOperations: ReadonlyArray<Operation> = [
   ...sensitivityOperations,
   ...scenariosOperations,
   ...runsOperations,
+  ...jobsOperations,
   ...reportsOperations,
   ...exercisesOperations,
   ...facilitatorOperations,

@@ -1,6 +1,6 @@
 import { RunId, ScenarioId } from "@accord/domain"
 import { Report } from "@accord/engine"
-import { Effect, Schema } from "effect"
+import { Effect, Runtime, Schema } from "effect"
 import { Hono } from "hono"
 import { streamSSE } from "hono/streaming"
 import type { ApiServices } from "../api-services.js"
@@ -8,9 +8,9 @@ import { NotFound } from "../http/api-error.js"
 import type { RunHandler } from "../http/effect-handler.js"
 import { formatFor, reportResponse } from "../http/report-response.js"
 import { decodeQuery, decodeStrict } from "../http/request-input.js"
+import { JobQueue, type JobView } from "../jobs/job-queue.js"
 import type { Operation } from "../openapi/operation.js"
 import { locationHeader, reportHashHeader, runIdHeader } from "../openapi/response-headers.js"
-import { type RunProgress, RunRegistry } from "../runs/run-registry.js"
 import { runScenario, scenarioOfRun } from "../scenarios/scenario-run.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
 import { FormatQuery, formatQueryDoc } from "./simulate.js"
@@ -92,24 +92,27 @@ export const runsOperations: ReadonlyArray<Operation> = [
   },
 ]
 
-const viewOf = (progress: RunProgress): RunView => ({
-  id: progress.runId,
-  scenarioId: progress.scenarioId,
-  status: progress.status,
-  done: progress.done,
-  total: progress.total,
-  ...(progress.reportHash === undefined
-    ? {}
-    : { reportHash: progress.reportHash, reportUrl: `/api/reports/${progress.reportHash}` }),
-  ...(progress.error === undefined ? {} : { error: progress.error }),
+/** A run's job as the API shows it: waiting and computing are both "running"; a cancelled run has failed. */
+const viewOf = (job: JobView): RunView => ({
+  id: job.id,
+  scenarioId: scenarioOfRun(job.id) ?? "",
+  status: job.status === "queued" ? "running" : job.status === "cancelled" ? "failed" : job.status,
+  done: job.done,
+  total: job.total,
+  ...(job.result === undefined ? {} : { reportHash: job.result, reportUrl: `/api/reports/${job.result}` }),
+  ...(job.status === "cancelled"
+    ? { error: { error: "Cancelled", message: "the run was cancelled" } }
+    : job.error === undefined || job.status !== "failed"
+      ? {}
+      : { error: job.error }),
 })
 
-/** Finds a run: in flight on this instance first, then recorded in its scenario's stream. */
+/** Finds a run: its job (on PostgreSQL, the same on every instance), then recorded in its scenario's stream. */
 const findRun = (runId: string) =>
   Effect.gen(function* () {
-    const registry = yield* RunRegistry
-    const local = registry.get(runId)
-    if (local !== undefined) return viewOf(local)
+    const jobs = yield* JobQueue
+    const job = yield* jobs.get(runId)
+    if (job !== undefined) return viewOf(job)
     const scenarioId = scenarioOfRun(runId)
     const unknown = new NotFound({ message: `no run '${runId}'`, resource: "run", id: runId })
     if (scenarioId === undefined) return yield* unknown
@@ -185,7 +188,8 @@ export const runsRoutes = (run: RunHandler<ApiServices>) =>
         Effect.gen(function* () {
           const { id } = yield* decodeStrict(RunPath, "the path")(c.req.param())
           const first = yield* findRun(id)
-          const registry = yield* RunRegistry
+          const jobs = yield* JobQueue
+          const runtime = yield* Effect.runtime<ApiServices>()
           return streamSSE(c, async (stream) => {
             const send = (view: RunView) => {
               if (view.status === "running") {
@@ -204,9 +208,10 @@ export const runsRoutes = (run: RunHandler<ApiServices>) =>
             }
             if (first.status !== "running") return send(first)
             await new Promise<void>((resolve) => {
-              const stop = registry.listen(id, (progress) => {
-                void send(viewOf(progress)).then(() => {
-                  if (progress.status !== "running") {
+              const stop = jobs.listen(id, (job) => {
+                const view = viewOf(job)
+                void send(view).then(() => {
+                  if (view.status !== "running") {
                     stop()
                     resolve()
                   }
@@ -217,15 +222,16 @@ export const runsRoutes = (run: RunHandler<ApiServices>) =>
                 resolve()
               })
               // Progress may have moved between the lookup and the listener: send where it stands now.
-              const now = registry.get(id)
-              if (now !== undefined) {
-                void send(viewOf(now)).then(() => {
-                  if (now.status !== "running") {
-                    stop()
-                    resolve()
-                  }
-                })
-              }
+              void Runtime.runPromise(runtime)(findRun(id)).then(
+                (now) =>
+                  send(now).then(() => {
+                    if (now.status !== "running") {
+                      stop()
+                      resolve()
+                    }
+                  }),
+                () => {},
+              )
             })
           })
         }),

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto"
+import { createHash, randomBytes } from "node:crypto"
 import {
   type ActiveScenario,
   packCatalog,
@@ -11,13 +11,12 @@ import {
 } from "@accord/domain"
 import { canonicalJson, type Report } from "@accord/engine"
 import type { RecordedEvent } from "@accord/event-store"
-import { Cause, Effect, Option } from "effect"
+import { Effect } from "effect"
 import { Conflict } from "../http/api-error.js"
-import { toHttpFailure } from "../http/error-table.js"
+import { JobQueue } from "../jobs/job-queue.js"
 import { observationsFor } from "../observations/observation-stream.js"
 import { packById } from "../packs/pack-lookup.js"
 import { findReport, saveReport } from "../reports/report-store.js"
-import { RunRegistry } from "../runs/run-registry.js"
 import { Simulator } from "../simulation/simulator.js"
 import { checkWorkCeiling } from "../simulation/work-ceiling.js"
 import { executeScenarioCommand, loadScenario } from "./scenario-stream.js"
@@ -36,6 +35,8 @@ export const scenarioOfRun = (runId: string): string | undefined => {
   const dot = runId.lastIndexOf(".")
   return dot > 0 ? runId.slice(0, dot) : undefined
 }
+
+const hashOf = (text: string) => createHash("sha256").update(text).digest("hex").slice(0, 32)
 
 /** The last completed run whose scenario spec equals `spec`, found by replaying the stream. */
 const runForSpec = (
@@ -60,9 +61,10 @@ const runForSpec = (
 
 /**
  * Stores the report and records the run. When the scenario moved on while the run computed, the run is
- * recorded only if the spec is still the one that ran (e.g. another run or a branch came in between).
+ * recorded only if the spec is still the one that ran (e.g. another run or a branch came in between), and
+ * never twice: a job taken over from a crashed instance may finish beside the one it replaced.
  */
-const completeRun = (scenarioId: ScenarioId, runId: RunId, ranAt: ActiveScenario, report: Report) =>
+export const completeRun = (scenarioId: ScenarioId, runId: RunId, ranAt: ActiveScenario, report: Report) =>
   Effect.gen(function* () {
     yield* saveReport(report)
     const record = (expected: number) =>
@@ -81,6 +83,7 @@ const completeRun = (scenarioId: ScenarioId, runId: RunId, ranAt: ActiveScenario
       Effect.catchTag("ExpectedVersionMismatch", () =>
         Effect.gen(function* () {
           const { state } = yield* loadScenario(scenarioId)
+          if (state.runs.some((run) => run.runId === runId)) return state.version
           if (canonicalJson(state.spec) !== canonicalJson(ranAt.spec)) {
             return yield* new Conflict({
               message: `scenario '${scenarioId}' changed while it ran (now at version ${state.version}); run it again`,
@@ -113,28 +116,14 @@ export const runScenario = (scenarioId: ScenarioId) =>
       yield* completeRun(scenarioId, runId, state, report)
       return { kind: "computed", runId, report } satisfies RunOutcome
     }
-    const registry = yield* RunRegistry
-    registry.start(runId, scenarioId, state.spec.runs)
-    const background = simulator
-      .simulate(pack, state.spec, (done, total) => registry.update(runId, { done, total }), observations)
-      .pipe(
-        Effect.tap((report) => completeRun(scenarioId, runId, state, report)),
-        Effect.matchCause({
-          onSuccess: (report) => registry.update(runId, { status: "completed", reportHash: report.hash }),
-          onFailure: (cause) => {
-            const failure = Option.flatMap(Cause.failureOption(cause), (e) =>
-              Option.fromNullable(toHttpFailure(e)),
-            )
-            registry.update(runId, {
-              status: "failed",
-              error: Option.isSome(failure)
-                ? { error: failure.value.body.error, message: failure.value.body.message }
-                : { error: "InternalError", message: "the run failed; it has been logged" },
-            })
-          },
-        }),
-      )
-    // The run outlives the request; shutdown waits for runs in flight before closing the store.
-    yield* Effect.forkDaemon(background)
-    return { kind: "started", runId } satisfies RunOutcome
+    // A large run is a durable job: any instance's workers may compute it (apps/api/src/jobs).
+    const jobs = yield* JobQueue
+    const job = yield* jobs.enqueue({
+      kind: "scenario-run",
+      id: runId,
+      key: `scenario-run:${scenarioId}:${hashOf(canonicalJson(state.spec))}`,
+      total: state.spec.runs,
+      payload: { scenarioId, version: state.version },
+    })
+    return { kind: "started", runId: job.id as RunId } satisfies RunOutcome
   })
