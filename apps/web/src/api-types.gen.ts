@@ -395,6 +395,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Durable work for an operator: jobs queued or running, recent failures, counts by status
+         * @description On PostgreSQL every instance answers the same (jobs live in the database); on SQLite and in memory, the jobs of this process. Ages are in seconds.
+         */
+        get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/reports/{hash}": {
         parameters: {
             query?: never;
@@ -1821,6 +1841,36 @@ export interface components {
                 error: string;
                 message: string;
             };
+        };
+        JobsOverview: {
+            inFlight: components["schemas"]["Job"][];
+            recentFailures: components["schemas"]["Job"][];
+            counts: {
+                queued: components["schemas"]["Int"];
+                running: components["schemas"]["Int"];
+                completed: components["schemas"]["Int"];
+                failed: components["schemas"]["Int"];
+                cancelled: components["schemas"]["Int"];
+            };
+            oldestInFlightSeconds: number;
+        };
+        Job: {
+            id: string;
+            kind: string;
+            key: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "completed" | "failed" | "cancelled";
+            done: components["schemas"]["Int"];
+            total: components["schemas"]["Int"];
+            attempts: components["schemas"]["Int"];
+            worker?: string;
+            result?: string;
+            error?: {
+                error: string;
+                message: string;
+            };
+            createdAt: string;
+            updatedAt: string;
         };
         ReportTrajectory: {
             hash: string;
@@ -3623,6 +3673,35 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The jobs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobsOverview"];
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
