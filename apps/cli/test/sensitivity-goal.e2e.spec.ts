@@ -52,7 +52,7 @@ describe("accord sensitivity and accord goal", () => {
       "energy.capacity_restored_mw",
     ]
     const [found, noLever, badTarget] = await Promise.all([
-      accord([...goal, "--month", "12", "--target", "100", "--probability", "0.5"]),
+      accord([...goal, "--month", "12", "--target", "100", "--probability", "0.3"]),
       accord([
         "goal",
         energy,
