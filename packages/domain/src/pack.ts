@@ -1,5 +1,6 @@
 import { Schema } from "effect"
 import { Commitment, CommitmentKind, FactRef } from "./commitment.js"
+import { interventionTypeIds } from "./facts/interventions.js"
 import { PackId, ParameterId } from "./ids.js"
 
 /**
@@ -68,15 +69,7 @@ export type IndicatorDefinition = typeof IndicatorDefinition.Type
 
 /** What an intervention type means in this pack, for builders and handouts. */
 export const InterventionDescription = Schema.Struct({
-  type: Schema.Literal(
-    "sanctions-package",
-    "aid-package",
-    "delay",
-    "withdraw",
-    "sanctions-evasion",
-    "grid-strike",
-    "stall",
-  ),
+  type: Schema.Literal(...interventionTypeIds),
   label: Schema.String,
   description: Schema.String,
 }).annotations({ identifier: "InterventionDescription" })

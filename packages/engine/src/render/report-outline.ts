@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from "@accord/domain"
+import { lifecycleStateIds, type ScenarioSpec } from "@accord/domain"
 import type { Comparison, DeltaRow, QuantileRow, Report } from "../report.js"
 import { calendarMonth, describeAssumption, describeIntervention } from "./intervention-text.js"
 import { formatDelta, formatNumber, formatShare } from "./number-format.js"
@@ -23,14 +23,8 @@ export interface ScenarioInWords {
   readonly assumptions: ReadonlyArray<string>
 }
 
-export const LIFECYCLE_COLUMNS = [
-  "discussed",
-  "proposed",
-  "agreed",
-  "implemented",
-  "stalled",
-  "withdrawn",
-] as const
+/** The final-state columns of a report's commitment table, in the lifecycle's own order. */
+export const LIFECYCLE_COLUMNS = lifecycleStateIds
 
 /** The pack's commitments with where they started and how far their sources can be trusted. */
 export interface CommitmentSources {
