@@ -5,7 +5,7 @@ import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { gzipSync } from "node:zlib"
 import { type ServerHandle, silentLogger, startServer } from "@accord/api"
-import { type Browser, chromium, type Page } from "playwright-core"
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
 
 const require = createRequire(import.meta.url)
 
@@ -200,4 +200,33 @@ export const openPage = async (h: Harness, path: string): Promise<Page> => {
   })
   await page.goto(`${h.baseUrl}/${path}`)
   return page
+}
+
+/**
+ * A classroom page in its own browser context (its own storage, so its own token, like a separate laptop),
+ * remembered in `contexts` so the test can close it. A step that cannot happen fails with its own locator,
+ * well before the test's timeout.
+ */
+export const openLaptop = async (
+  h: Harness,
+  contexts: Array<BrowserContext>,
+  path: string,
+): Promise<Page> => {
+  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } })
+  contexts.push(context)
+  context.setDefaultTimeout(15_000)
+  const page = await context.newPage()
+  await page.goto(`${h.baseUrl}/${path}`)
+  return page
+}
+
+/** A full-page screenshot for docs/classroom-guide.md (`exercise-<name>.png`), when ACCORD_SCREENSHOTS=1. */
+export const exerciseScreenshot = async (page: Page, name: string): Promise<void> => {
+  if (process.env.ACCORD_SCREENSHOTS !== "1") return
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+  await page.evaluate(() => window.scrollTo(0, 0))
+  await page.screenshot({
+    path: join(repoRoot, "docs", "screenshots", `exercise-${name}.png`),
+    fullPage: true,
+  })
 }

@@ -1,7 +1,12 @@
-import { join } from "node:path"
 import type { BrowserContext, Page } from "playwright-core"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { type Harness, repoRoot, seriousAxeViolations, startHarness } from "./browser-harness.js"
+import {
+  exerciseScreenshot,
+  type Harness,
+  openLaptop,
+  seriousAxeViolations,
+  startHarness,
+} from "./browser-harness.js"
 
 let h: Harness
 const contexts: Array<BrowserContext> = []
@@ -13,25 +18,8 @@ afterAll(async () => {
   await h?.close()
 })
 
-/** A page in its own browser context: its own storage, so its own token, like a separate laptop. */
-const laptop = async (path: string): Promise<Page> => {
-  const context = await h.browser.newContext({ viewport: { width: 1280, height: 900 } })
-  contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(`${h.baseUrl}/${path}`)
-  return page
-}
-
-/** Screenshots for docs/classroom-guide.md, when ACCORD_SCREENSHOTS=1. */
-const screenshot = async (page: Page, name: string) => {
-  if (process.env.ACCORD_SCREENSHOTS !== "1") return
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
-  await page.evaluate(() => window.scrollTo(0, 0))
-  await page.screenshot({
-    path: join(repoRoot, "docs", "screenshots", `exercise-${name}.png`),
-    fullPage: true,
-  })
-}
+const laptop = (path: string) => openLaptop(h, contexts, path)
+const screenshot = exerciseScreenshot
 
 const roundStatus = (page: Page) => page.getByTestId("round-status")
 const joinAs = async (page: Page, joinCode: string, team: string) => {
