@@ -5,28 +5,13 @@ import { cors } from "hono/cors"
 import { requestId } from "hono/request-id"
 import { secureHeaders } from "hono/secure-headers"
 import type { ApiServices } from "./api-services.js"
-import {
-  exercisesRoutes,
-  exerciseTemplateRoutes,
-  facilitatorRoutes,
-  moveEffectsRoutes,
-} from "./exercises/index.js"
 import { internalErrorBody, NotFound, PayloadTooLarge } from "./http/api-error.js"
 import { drainUnreadBody } from "./http/drain-unread-body.js"
 import { makeRunHandler } from "./http/effect-handler.js"
 import { answerTo } from "./http/error-table.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
-import { backtestRoutes } from "./routes/backtest.js"
-import { healthRoutes } from "./routes/health.js"
-import { jobsRoutes } from "./routes/jobs.js"
-import { observationsRoutes } from "./routes/observations.js"
-import { openApiRoutes } from "./routes/openapi.js"
-import { packsRoutes } from "./routes/packs.js"
-import { reportsRoutes } from "./routes/reports.js"
-import { runsRoutes, scenarioRunsRoutes } from "./routes/runs.js"
-import { scenariosRoutes } from "./routes/scenarios.js"
-import { sensitivityRoutes } from "./routes/sensitivity.js"
-import { simulateRoutes } from "./routes/simulate.js"
+import { mountRoutes } from "./http/route.js"
+import { allRoutes } from "./routes/index.js"
 import { defaultWebDist, webAppRoutes } from "./routes/web-app.js"
 
 /** The largest request body the service reads. */
@@ -87,22 +72,7 @@ export const makeApp = (
 
   app.use("/api/*", drainUnreadBody)
 
-  app.route("/api/health", healthRoutes(run))
-  app.route("/api/packs", packsRoutes(run))
-  app.route("/api/packs", observationsRoutes(run))
-  app.route("/api/packs", backtestRoutes(run))
-  app.route("/api", simulateRoutes(run))
-  app.route("/api", sensitivityRoutes(run))
-  app.route("/api/scenarios", scenarioRunsRoutes(run))
-  app.route("/api/scenarios", scenariosRoutes(run))
-  app.route("/api/runs", runsRoutes(run))
-  app.route("/api/jobs", jobsRoutes(run))
-  app.route("/api/reports", reportsRoutes(run))
-  app.route("/api/exercises", exercisesRoutes(run))
-  app.route("/api/exercises", facilitatorRoutes(run))
-  app.route("/api/exercise-templates", exerciseTemplateRoutes(run))
-  app.route("/api/exercise-moves", moveEffectsRoutes())
-  app.route("/", openApiRoutes())
+  mountRoutes(app, allRoutes, run)
   app.route("/", webAppRoutes(options.webDist ?? defaultWebDist))
 
   app.notFound((c) => {

@@ -7,7 +7,8 @@ import { Effect, Layer, Logger, ManagedRuntime } from "effect"
 import type { ApiServices } from "./api-services.js"
 import { makeApp } from "./app.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
-import { InProcessJobsLive } from "./jobs/in-process-jobs.js"
+import type { ChunkOptions } from "./jobs/chunked-job.js"
+import { InProcessJobsLive, SqliteJobsLive } from "./jobs/in-process-jobs.js"
 import { JobQueue } from "./jobs/job-queue.js"
 import { PostgresJobsLive } from "./jobs/postgres-jobs.js"
 import { ScenarioIndexLive } from "./scenarios/scenario-index.js"
@@ -36,6 +37,7 @@ export interface ServerOptions {
     readonly expireSeconds?: number
     readonly workers?: number
     readonly staleSeconds?: number
+    readonly chunks?: ChunkOptions
   }
   /** How often the job counts and ages are logged (default 60 s; 0: never). */
   readonly jobLogEveryMs?: number
@@ -59,18 +61,27 @@ export const storeLayer = (options: ServerOptions): Layer.Layer<EventStore, Stor
       ...(options.databaseSchema === undefined ? {} : { schema: options.databaseSchema }),
     })
   }
-  return EventStore.sqlite({ filename: join(options.dataDir ?? "data", "accord.sqlite") })
+  return EventStore.sqlite({ filename: sqliteFile(options) })
 }
 
-/** The job engine the options ask for: pg-boss beside a PostgreSQL store, in process otherwise (ADR 0015). */
-export const jobsLayer = (options: ServerOptions) =>
-  options.store !== "memory" && options.databaseUrl !== undefined && options.databaseUrl !== ""
-    ? PostgresJobsLive({
-        url: options.databaseUrl,
-        schema: `${options.databaseSchema ?? "accord"}_jobs`,
-        ...options.jobs,
-      })
-    : InProcessJobsLive
+/** The SQLite file of the embedded store: its events, and its jobs beside them. */
+const sqliteFile = (options: ServerOptions) => join(options.dataDir ?? "data", "accord.sqlite")
+
+/**
+ * The job engine the options ask for: pg-boss beside a PostgreSQL store (ADR 0015), in process otherwise,
+ * its jobs recorded in the SQLite file (or, for the memory store, in memory).
+ */
+export const jobsLayer = (options: ServerOptions) => {
+  if (options.store === "memory") return InProcessJobsLive
+  if (options.databaseUrl !== undefined && options.databaseUrl !== "") {
+    return PostgresJobsLive({
+      url: options.databaseUrl,
+      schema: `${options.databaseSchema ?? "accord"}_jobs`,
+      ...options.jobs,
+    })
+  }
+  return SqliteJobsLive(sqliteFile(options))
+}
 
 /** Every service the handlers use, over the given store. */
 export const apiLayer = <E, J = never>(

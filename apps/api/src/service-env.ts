@@ -1,5 +1,6 @@
 import { isAbsolute, resolve } from "node:path"
 import type { ServerOptions } from "./server.js"
+import { userCwd } from "./user-cwd.js"
 
 /** What the service reads from its environment, for `npm start` (main.ts) and `accord serve` alike. */
 export type ServiceEnv = Pick<
@@ -7,14 +8,9 @@ export type ServiceEnv = Pick<
   "port" | "dataDir" | "databaseUrl" | "databaseSchema" | "corsOrigins"
 >
 
-/** Where relative paths the user gave are resolved: see serviceEnv. */
-const userCwd = (env: NodeJS.ProcessEnv, script: string): string =>
-  env.npm_lifecycle_event === script && env.INIT_CWD !== undefined ? env.INIT_CWD : process.cwd()
-
 /**
  * PORT (8787), DATA_DIR (./data), DATABASE_URL, DATABASE_SCHEMA and CORS_ORIGINS (comma-separated).
- * npm and pnpm run a script in its package folder and keep the user's folder in INIT_CWD; it is trusted
- * only inside `script` itself, since a process started from another script inherits a stale one.
+ * Relative paths resolve against the user's folder (userCwd: INIT_CWD only inside `script` itself).
  * Fails with the variable's problem in words.
  */
 export const serviceEnv = (

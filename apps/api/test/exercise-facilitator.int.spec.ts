@@ -311,6 +311,10 @@ describe("templates", () => {
     expect(copy.joinCodes.japan).not.toBe(ex.joinCodes.japan)
     const mixed = await api.post("/api/exercises", { template: template.id, name: "x", rounds: 3 })
     expect(mixed.status).toBe(400)
+    expect(await mixed.json()).toMatchObject({ error: "InvalidInput", issues: [{ path: "rounds" }] })
+    const neither = await api.post("/api/exercises", { name: "x" })
+    expect(neither.status).toBe(400)
+    expect(await neither.json()).toMatchObject({ error: "InvalidInput", issues: [{ path: "pack" }] })
     expect((await api.post("/api/exercises", { template: "missing", name: "x" })).status).toBe(404)
 
     expect((await del(`/api/exercise-templates/${template.id}`, copy.facilitatorToken)).status).toBe(403)

@@ -498,6 +498,8 @@ describe("GET /openapi.json", () => {
       "/api/exercises/{id}",
       "/api/exercises/{id}/clock",
       "/api/exercises/{id}/debrief",
+      "/api/exercises/{id}/debrief/{job}",
+      "/api/exercises/{id}/debrief/{job}/events",
       "/api/exercises/{id}/join-codes",
       "/api/exercises/{id}/log",
       "/api/exercises/{id}/moves",

@@ -1,10 +1,34 @@
 import { Validator } from "@seriousme/openapi-schema-validator"
 import { afterAll, describe, expect, it } from "vitest"
-import { allOperations } from "../src/routes/openapi.js"
+import { allRoutes } from "../src/routes/index.js"
 import { memoryApp } from "./memory-app.js"
 
 const { app, dispose } = memoryApp()
 afterAll(dispose)
+
+type Paths = Record<string, Record<string, unknown>>
+
+/** "METHOD /path" of every operation the document declares. */
+const documentedIn = (paths: Paths) =>
+  Object.entries(paths).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+  )
+
+/** "METHOD /path" of every handler the router serves: not middleware ("ALL") or the web app's catch-all. */
+const servedBy = (router: { routes: ReadonlyArray<{ method: string; path: string }> }) =>
+  router.routes
+    .filter((r) => r.method !== "ALL" && !r.path.includes("*"))
+    .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, "{$1}")}`)
+
+/** What the router serves and the document leaves out, and the reverse. */
+const drift = (router: Parameters<typeof servedBy>[0], paths: Paths) => {
+  const served = new Set(servedBy(router))
+  const documented = new Set(documentedIn(paths))
+  return {
+    undocumented: [...served].filter((op) => !documented.has(op)).sort(),
+    unserved: [...documented].filter((op) => !served.has(op)).sort(),
+  }
+}
 
 const refsIn = (value: unknown): Array<string> => {
   if (Array.isArray(value)) return value.flatMap(refsIn)
@@ -45,21 +69,29 @@ describe("GET /openapi.json", () => {
       paths: Record<string, Record<string, { requestBody?: unknown }>>
       components: { schemas: Record<string, unknown> }
     }
-    const documented = Object.entries(document.paths).flatMap(([path, item]) =>
-      Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
-    )
-    // The router's own table: handlers, not middleware ("ALL") or the web app's catch-all.
-    const served = app.routes
-      .filter((r) => r.method !== "ALL" && !r.path.includes("*"))
-      .map((r) => `${r.method} ${r.path.replace(/:([A-Za-z]+)/g, "{$1}")}`)
-    expect([...new Set(documented)].sort()).toEqual([...new Set(served)].sort())
-    expect(documented).toHaveLength(allOperations.length)
+    expect(drift(app, document.paths)).toEqual({ undocumented: [], unserved: [] })
+    expect(documentedIn(document.paths)).toHaveLength(allRoutes.length)
+    expect(servedBy(app)).toHaveLength(allRoutes.length)
     expect(document.paths["/api/simulate"]?.post?.requestBody).toEqual({
       required: true,
       content: { "application/json": { schema: { $ref: "#/components/schemas/ScenarioSpec" } } },
     })
     // The spec schema rejects unknown fields, as the decoder does.
     expect(document.components.schemas.ScenarioSpec).toMatchObject({ additionalProperties: false })
+  })
+
+  it("fails for a route served without a document entry", async () => {
+    const { app: extended, dispose: disposeExtended } = memoryApp()
+    try {
+      extended.get("/api/undeclared/:id", (c) => c.json({}))
+      const document = (await (await extended.request("/openapi.json")).json()) as { paths: Paths }
+      expect(drift(extended, document.paths)).toEqual({
+        undocumented: ["GET /api/undeclared/{id}"],
+        unserved: [],
+      })
+    } finally {
+      await disposeExtended()
+    }
   })
 
   it("declares bearer security, 401 and 403 on the exercise operations that want a token", async () => {
@@ -133,7 +165,7 @@ describe("GET /docs", () => {
     expect(response.status).toBe(200)
     expect(response.headers.get("content-type")).toMatch(/^text\/html/)
     const html = await response.text()
-    for (const op of allOperations) expect(html).toContain(`id="${op.operationId}"`)
+    for (const { operation } of allRoutes) expect(html).toContain(`id="${operation.operationId}"`)
     expect(html).toContain('id="schema-ScenarioSpec"')
     // Nothing is fetched from elsewhere: no scripts, no external stylesheets or fonts.
     expect(html).not.toMatch(/<script|<link|https?:\/\/(?!localhost)[^"]*\.(js|css)/)

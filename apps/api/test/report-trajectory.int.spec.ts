@@ -65,6 +65,8 @@ describe("GET /api/reports/{hash}/trajectory", () => {
     const unknown = await app.request(`/api/reports/${"0".repeat(64)}/trajectory`)
     expect(unknown.status).toBe(404)
     expect(await unknown.json()).toMatchObject({ error: "NotFound" })
+    // The report is found (or not) before the query is read: a 404 comes before a 400 about the run.
+    expect((await app.request(`/api/reports/${"0".repeat(64)}/trajectory?run=first`)).status).toBe(404)
   })
 
   it("is not served for a report /api/simulate did not store", async () => {

@@ -97,7 +97,32 @@ describe("POST /api/sensitivity", () => {
     expect(
       (await background.app.request("/api/sensitivity/00000000-0000-4000-8000-000000000000")).status,
     ).toBe(404)
-  })
+    // Stored under the request's hash: asked again, the stored bytes at once.
+    const again = await background.json("/api/sensitivity?format=json", tornadoBody)
+    expect(again.status).toBe(200)
+    expect(await again.text()).toBe(direct)
+  }, 30_000)
+
+  it("runs a large goal seek as a job: 202, then the answer at /api/goal/{id}, then stored", async () => {
+    const started = await background.json("/api/goal", goalBody)
+    expect(started.status).toBe(202)
+    const { id, statusUrl, eventsUrl } = (await started.json()) as {
+      id: string
+      statusUrl: string
+      eventsUrl: string
+    }
+    expect(statusUrl).toBe(`/api/goal/${id}`)
+    expect(await (await background.app.request(eventsUrl)).text()).toContain("event: completed")
+    const done = await background.app.request(statusUrl)
+    expect(done.status).toBe(200)
+    const direct = await (await service.json("/api/goal", goalBody)).text()
+    expect(await done.text()).toBe(direct)
+    const again = await background.json("/api/goal", goalBody)
+    expect(again.status).toBe(200)
+    expect(await again.text()).toBe(direct)
+    // An analysis id is not a goal seek's.
+    expect((await background.app.request(`/api/sensitivity/${id}`)).status).toBe(404)
+  }, 30_000)
 })
 
 describe("POST /api/goal", () => {

@@ -94,6 +94,9 @@ export const startServiceProcess = (
       }
     })
     void exited.then((code) => {
-      if (!listening) reject(new Error(`the service exited with ${code} before listening: ${stderr}`))
+      if (!listening) {
+        const said = errors.map((record) => JSON.stringify(record)).join("\n")
+        reject(new Error(`the service exited with ${code} before listening: ${said}\n${stderr}`))
+      }
     })
   })

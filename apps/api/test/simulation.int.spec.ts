@@ -11,12 +11,22 @@ const spec = {
 
 // Everything above 0 commitment-months goes to the worker pool here; nothing does in `inPlace`.
 const pooled = memoryApp({ workerThreshold: 0, backgroundThreshold: 0, workers: 2 })
+// One worker thread and three: each splits a simulation into a different number of chunks.
+const single = memoryApp({ workerThreshold: 0, backgroundThreshold: 0, workers: 1 })
+const three = memoryApp({ workerThreshold: 0, backgroundThreshold: 0, workers: 3 })
+// Whole simulations in one worker thread, never split.
+const whole = memoryApp({
+  workerThreshold: 0,
+  splitThreshold: Number.MAX_SAFE_INTEGER,
+  backgroundThreshold: 0,
+  workers: 2,
+})
 const inPlace = memoryApp({
   workerThreshold: Number.MAX_SAFE_INTEGER,
   backgroundThreshold: Number.MAX_SAFE_INTEGER,
 })
 afterAll(async () => {
-  await Promise.all([pooled.dispose(), inPlace.dispose()])
+  await Promise.all([pooled, single, three, whole, inPlace].map((s) => s.dispose()))
 })
 
 const readSse = async (response: Response) => {
@@ -46,6 +56,31 @@ describe("worker threads", () => {
       inPlace.json("/api/compare", { baseline: { ...spec, interventions: [] }, variant: spec }),
     ])
     expect(await compared[0].text()).toBe(await compared[1].text())
+  })
+
+  it("give the same bytes whole or split for 1, 2 or 3 workers: simulations and sensitivity batches", {
+    timeout: 120_000,
+  }, async () => {
+    // 4,000 runs (2 million commitment-months, above the split threshold): 1, 2 and 3 chunks on 1, 2 and 3
+    // workers; the event loop and `whole` compute it in one piece.
+    const large = { ...spec, runs: 4_000, seed: 8 }
+    const services = [inPlace, whole, single, pooled, three]
+    const reports = await Promise.all(
+      services.map(async (s) => (await s.json("/api/simulate", large)).text()),
+    )
+    for (const report of reports) expect(report).toBe(reports[0])
+    expect(JSON.parse(reports[0] as string).runs).toBe(4_000)
+    // A tornado: each of its simulations is one task, split across the workers when they outnumber the tasks.
+    const analysis = {
+      spec: { ...spec, runs: 400, horizonMonths: 12 },
+      indicator: "energy.capacity_restored_mw",
+      method: "tornado",
+    }
+    const tornados = await Promise.all(
+      services.map(async (s) => (await s.json("/api/sensitivity", analysis)).text()),
+    )
+    expect(JSON.parse(tornados[0] as string).method).toBe("tornado")
+    for (const tornado of tornados) expect(tornado).toBe(tornados[0])
   })
 })
 

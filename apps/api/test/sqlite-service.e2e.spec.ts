@@ -121,6 +121,46 @@ describe("the service process", () => {
     }
   }, 90_000)
 
+  it("a large run whose process is SIGKILLed is still a job after the restart, resumed and recorded once", async () => {
+    const dataDir = tempDir()
+    const first = await startServiceProcess({ DATA_DIR: dataDir })
+    const created = await post(`${first.url}/api/scenarios`, { pack, runs: 20_000, name: "Killed on disk" })
+    const { id: scenarioId } = (await created.json()) as { id: string }
+    const started = await fetch(`${first.url}/api/scenarios/${scenarioId}/runs`, { method: "POST" })
+    expect(started.status).toBe(202)
+    const { runId } = (await started.json()) as { runId: string }
+    // Killed once the job has made progress (its row in the SQLite file says so).
+    let job = { status: "queued", done: 0 } as { status: string; done: number; attempts?: number }
+    for (let i = 0; i < 600 && !(job.status === "running" && job.done > 0); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      job = (await (await fetch(`${first.url}/api/jobs/${runId}`)).json()) as typeof job
+    }
+    expect(job).toMatchObject({ status: "running", attempts: 1 })
+    expect(job.done).toBeLessThan(20_000)
+    await first.kill()
+
+    const second = await startServiceProcess({ DATA_DIR: dataDir })
+    try {
+      // Never a 404 and never "running" for ever: the job is there at once, tried again.
+      const resumed = await fetch(`${second.url}/api/runs/${runId}`)
+      expect(resumed.status).toBe(200)
+      expect(((await resumed.json()) as { status: string }).status).toBe("running")
+      const events = await (await fetch(`${second.url}/api/runs/${runId}/events`)).text()
+      expect(events).toContain("event: completed")
+      const done = (await (await fetch(`${second.url}/api/jobs/${runId}`)).json()) as Record<string, unknown>
+      expect(done).toMatchObject({ status: "completed", attempts: 2, done: 20_000, total: 20_000 })
+      const resumedLine = second.logs.map((r) => JSON.stringify(r)).find((l) => l.includes("job resumed"))
+      expect(resumedLine).toContain(runId)
+      const scenario = (await (await fetch(`${second.url}/api/scenarios/${scenarioId}`)).json()) as {
+        runs: Array<{ runId: string }>
+      }
+      expect(scenario.runs.map((r) => r.runId)).toEqual([runId])
+    } finally {
+      second.child.kill("SIGTERM")
+      expect(await second.exited).toBe(0)
+    }
+  }, 120_000)
+
   it("logs JSON lines with a request id and without authorization headers", async () => {
     const service = await startServiceProcess({ DATA_DIR: tempDir() })
     try {

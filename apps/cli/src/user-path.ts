@@ -1,15 +1,8 @@
 import { isAbsolute, relative, resolve } from "node:path"
+import { userCwd as userCwdOf } from "@accord/api/user-cwd"
 
-/**
- * The directory the user typed the command in. `pnpm accord …` runs the
- * script from the workspace root and keeps the caller's directory in
- * INIT_CWD. INIT_CWD is trusted only inside the `accord` script itself: a
- * binary started from another script (a test run) inherits a stale one.
- */
-export const userCwd = (): string =>
-  process.env.npm_lifecycle_event === "accord" && process.env.INIT_CWD !== undefined
-    ? process.env.INIT_CWD
-    : process.cwd()
+/** The directory the user typed `pnpm accord …` in (the one rule for INIT_CWD: @accord/api/user-cwd). */
+export const userCwd = (): string => userCwdOf(process.env, "accord")
 
 /** A path as the user gave it, resolved against their directory. */
 export const resolveUserPath = (path: string): string => (isAbsolute(path) ? path : resolve(userCwd(), path))

@@ -36,3 +36,30 @@ export const ok = async <T>(pending: Promise<Answer<T>>): Promise<T> => {
     e.issues ?? [],
   )
 }
+
+/** A background job's status, as its status URL answers it while there is no result (202). */
+export type JobStatus = Schemas["AnalysisStatus"]
+
+/**
+ * Polls a background job (a large goal seek, backtest or debrief answers 202) every second until `read`
+ * answers its result; a job that failed or was cancelled throws its error.
+ */
+export const followJob = async <T>(
+  noun: string,
+  read: () => Promise<{ readonly result: T } | { readonly status: JobStatus }>,
+): Promise<T> => {
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000))
+    const now = await read()
+    if ("result" in now) return now.result
+    if (now.status.status !== "running") {
+      const { error } = now.status
+      throw new ApiError(
+        409,
+        error?.error ?? "JobEnded",
+        error?.message ?? `the ${noun} ${now.status.status}`,
+        [],
+      )
+    }
+  }
+}

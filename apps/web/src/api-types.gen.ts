@@ -79,9 +79,43 @@ export interface paths {
         };
         /**
          * The pack's baseline projected as of a day (conditioned on the observations up to it) against every observation dated after it
-         * @description One row per later observation with a value or a state (a state compares as its lifecycle position): weighted p10/p50/p90 at its month, percentile (weighted share of runs at or below the observed value), inside (p10 ≤ observed ≤ p90) and CRPS; then coverage and mean CRPS.
+         * @description One row per later observation with a value or a state (a state compares as its lifecycle position): weighted p10/p50/p90 at its month, percentile (weighted share of runs at or below the observed value), inside (p10 ≤ observed ≤ p90) and CRPS; then coverage and mean CRPS. A backtest costs what a scenario run of its runs costs (runs × months × commitments, within the same ceiling): a large one (over the background threshold of a scenario run, about 4,200 runs of the default pack) is a durable job: it answers 202, its progress streams from /api/backtest/{id}/events on any instance and its result is at /api/backtest/{id}. Asked again while it runs, the same job answers; once its result is stored (until an observation is recorded), 200 with that result.
          */
         get: operations["backtest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backtest/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background backtest: its result when completed, its progress otherwise */
+        get: operations["getBacktest"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/backtest/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events of a background backtest: `progress` {done, total}, then `completed` {resultUrl}, or `failed` or `cancelled` with its status */
+        get: operations["getBacktestEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -141,7 +175,7 @@ export interface paths {
         put?: never;
         /**
          * Which assumptions drive an indicator: tornado (one at a time) or Sobol indices
-         * @description tornado: the indicator's p50 and mean with each parameter fixed at its low and at its high, and each lever of the spec ±25 %, under common random numbers, sorted by swing. sobol: first-order and total-effect indices with bootstrap 90 % intervals (Saltelli sampling), chance listed as an input. Same request, same bytes. A large analysis answers 202; its progress streams from /api/sensitivity/{id}/events and its result is at /api/sensitivity/{id}.
+         * @description tornado: the indicator's p50 and mean with each parameter fixed at its low and at its high, and each lever of the spec ±25 %, under common random numbers, sorted by swing. sobol: first-order and total-effect indices with bootstrap 90 % intervals (Saltelli sampling), chance listed as an input. Same request, same bytes. A large analysis is a durable job (any instance may compute it; GET /api/jobs lists it, POST /api/jobs/{id}/cancel stops it): it answers 202, its progress streams from /api/sensitivity/{id}/events on any instance and its result is at /api/sensitivity/{id}. The same large request asked again while it runs answers the same job; once its result is stored, it answers 200 with that result.
          */
         post: operations["sensitivity"];
         delete?: never;
@@ -174,7 +208,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events of a background analysis: `progress` {done, total}, then `completed` {resultUrl} or `failed` */
+        /** Server-Sent Events of a background analysis: `progress` {done, total}, then `completed` {resultUrl}, or `failed` or `cancelled` with its status */
         get: operations["getSensitivityEvents"];
         put?: never;
         post?: never;
@@ -195,9 +229,43 @@ export interface paths {
         put?: never;
         /**
          * What would it take: the smallest lever value (latest, for a month) reaching a target
-         * @description Bisection under common random numbers over the lever's admissible range: the smallest value (for `month`, the latest) at which at least `probability` of the runs have the indicator at `month` ≥ `target`, with the report at that value; or `reachable: false` with the best share reached.
+         * @description Bisection under common random numbers over the lever's admissible range: the smallest value (for `month`, the latest) at which at least `probability` of the runs have the indicator at `month` ≥ `target`, with the report at that value; or `reachable: false` with the best share reached. A large goal seek (its bisection over the background threshold of an analysis) is a durable job: it answers 202, with progress at /api/goal/{id}/events and the answer at /api/goal/{id}; asked again once stored, it answers 200.
          */
         post: operations["goal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goal/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A background goal seek: its answer when completed, its progress otherwise */
+        get: operations["getGoal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/goal/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events of a background goal seek: `progress` {done, total}, then `completed` {resultUrl}, or `failed` or `cancelled` with its status */
+        get: operations["getGoalEvents"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -385,7 +453,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl} or `failed` */
+        /** Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl}, or `failed` or `cancelled` with the error */
         get: operations["getRunEvents"];
         put?: never;
         post?: never;
@@ -404,11 +472,48 @@ export interface paths {
         };
         /**
          * Durable work for an operator: jobs queued or running, recent failures, counts by status
-         * @description On PostgreSQL every instance answers the same (jobs live in the database); on SQLite and in memory, the jobs of this process. Ages are in seconds.
+         * @description On PostgreSQL every instance answers the same (jobs live in the database); on SQLite, the jobs recorded in its file; in memory, the jobs of this process. Ages are in seconds.
          */
         get: operations["listJobs"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One job: status, progress, attempts, the worker computing it, its result or its last error */
+        get: operations["getJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jobs/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a queued or running job: its worker stops, and every instance shows it `cancelled`
+         * @description A queued job is not started; a running one is stopped by its worker within about a second (on PostgreSQL, at its next heartbeat). A job that has already ended is a 409.
+         */
+        post: operations["cancelJob"];
         delete?: never;
         options?: never;
         head?: never;
@@ -595,9 +700,49 @@ export interface paths {
         };
         /**
          * The debrief (facilitator): timeline, outcomes vs baseline and no moves, leave-one-out attribution
-         * @description Send `Authorization: Bearer <token>`. ?format=json|markdown (md)|html|csv, ?round=n for the game as of round n.
+         * @description Send `Authorization: Bearer <token>`. ?format=json|markdown (md)|html|csv, ?round=n for the game as of round n. A large debrief (its simulations over the background threshold of a scenario run) is a durable job: it answers 202, its progress streams from /api/exercises/{id}/debrief/{job}/events and the debrief is at /api/exercises/{id}/debrief/{job} (both with the facilitator's token, on any instance); asked again while it runs, the same job answers; once stored, 200 with it.
          */
         get: operations["exerciseDebrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exercises/{id}/debrief/{job}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A background debrief (facilitator): the debrief when completed, its progress otherwise
+         * @description Send `Authorization: Bearer <token>`.
+         */
+        get: operations["getExerciseDebrief"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exercises/{id}/debrief/{job}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Server-Sent Events of a background debrief (facilitator): `progress` {done, total}, then `completed` {resultUrl}, or `failed` or `cancelled` with its status
+         * @description Send `Authorization: Bearer <token>`.
+         */
+        get: operations["getExerciseDebriefEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1082,8 +1227,32 @@ export interface components {
             inside: boolean;
             crps: number;
         };
+        AnalysisStarted: {
+            id: string;
+            /** @enum {string} */
+            status: "running";
+            statusUrl: string;
+            eventsUrl: string;
+        };
         /** @description a string matching the pattern ^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$ */
         AsOfDate: string;
+        AnalysisStatus: {
+            id: string;
+            /** @enum {string} */
+            status: "running" | "failed" | "cancelled";
+            done: components["schemas"]["Int"];
+            total: components["schemas"]["Int"];
+            attempts: components["schemas"]["Int"];
+            error?: {
+                error: string;
+                message: string;
+            };
+        };
+        /**
+         * Format: uuid
+         * @description a Universally Unique Identifier
+         */
+        UUID: string;
         Report: {
             hash: string;
             pack: string;
@@ -1484,13 +1653,6 @@ export interface components {
                 number
             ];
         };
-        AnalysisStarted: {
-            id: string;
-            /** @enum {string} */
-            status: "running";
-            statusUrl: string;
-            eventsUrl: string;
-        };
         SensitivityRequest: {
             spec: components["schemas"]["ScenarioSpec"];
             /**
@@ -1505,22 +1667,6 @@ export interface components {
             /** @description tornado: runs per setting (the spec's runs by default); sobol: N, rows of each Saltelli matrix (2048 by default) */
             samples?: components["schemas"]["Int"];
         };
-        AnalysisStatus: {
-            id: string;
-            /** @enum {string} */
-            status: "running" | "failed";
-            done: components["schemas"]["Int"];
-            total: components["schemas"]["Int"];
-            error?: {
-                error: string;
-                message: string;
-            };
-        };
-        /**
-         * Format: uuid
-         * @description a Universally Unique Identifier
-         */
-        UUID: string;
         GoalResponse: {
             goal: components["schemas"]["GoalResult"];
             report: components["schemas"]["Report"];
@@ -1831,7 +1977,7 @@ export interface components {
             id: string;
             scenarioId: string;
             /** @enum {string} */
-            status: "running" | "completed" | "failed";
+            status: "running" | "completed" | "failed" | "cancelled";
             done?: components["schemas"]["Int"];
             total?: components["schemas"]["Int"];
             reportHash?: string;
@@ -2982,6 +3128,88 @@ export interface operations {
                     "application/json": components["schemas"]["Backtest"];
                 };
             };
+            /** @description A large backtest started in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStarted"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBacktest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest id (as answered by GET /api/packs/{id}/backtest) */
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed backtest */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Backtest"];
+                };
+            };
+            /** @description Still running, or failed or cancelled: see `status` and `error` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStatus"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getBacktestEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Backtest id */
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
             default: {
                 headers: {
@@ -3150,7 +3378,7 @@ export interface operations {
                     "text/html": string;
                 };
             };
-            /** @description Still running (or failed: see `status`) */
+            /** @description Still running, or failed or cancelled: see `status` and `error` */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -3222,6 +3450,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GoalResponse"];
+                };
+            };
+            /** @description A large goal seek started in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStarted"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGoal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal seek id (as answered by POST /api/goal) */
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer and the report at that value */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GoalResponse"];
+                };
+            };
+            /** @description Still running, or failed or cancelled: see `status` and `error` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStatus"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getGoalEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Goal seek id */
+                id: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
@@ -3413,7 +3723,7 @@ export interface operations {
                 /** @description Scenario id */
                 id: components["schemas"]["ScenarioId"];
                 /** @description Position in spec.interventions, from 0 */
-                index: components["schemas"]["Int"];
+                index: number;
             };
             cookie?: never;
         };
@@ -3702,6 +4012,70 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["JobsOverview"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id (a run id or an analysis id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    cancelJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Job id (a run id or an analysis id) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job, cancelled */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Job"];
                 };
             };
             /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
@@ -4154,6 +4528,134 @@ export interface operations {
                     "text/html": string;
                 };
             };
+            /** @description A large debrief started in the background */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStarted"];
+                };
+            };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExerciseDebrief: {
+        parameters: {
+            query?: {
+                /** @description json | markdown (md) | csv | html */
+                format?: "json" | "markdown" | "md" | "csv" | "html";
+            };
+            header?: never;
+            path: {
+                /** @description Exercise id (XXXX-XXXX-XXXX, any case, separators optional) */
+                id: components["schemas"]["ExerciseId"];
+                /** @description Debrief job id (as answered with a 202) */
+                job: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The completed debrief */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Debrief"];
+                    "text/markdown": string;
+                    "text/csv": string;
+                    "text/html": string;
+                };
+            };
+            /** @description Still running, or failed or cancelled: see `status` and `error` */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnalysisStatus"];
+                };
+            };
+            /** @description No bearer token, or one this exercise does not know */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The token's holder may not do this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An error: 400 invalid input, 404 unknown id, 409 conflict, 413 too large, 415 not JSON, 429 too many requests, 503 store unavailable */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExerciseDebriefEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Exercise id (XXXX-XXXX-XXXX, any case, separators optional) */
+                id: components["schemas"]["ExerciseId"];
+                /** @description Debrief job id (as answered with a 202) */
+                job: components["schemas"]["UUID"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event stream */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
             /** @description No bearer token, or one this exercise does not know */
             401: {
                 headers: {
@@ -4194,7 +4696,7 @@ export interface operations {
                 /** @description Exercise id */
                 id: components["schemas"]["ExerciseId"];
                 /** @description The move's id (scoped per team) */
-                moveId: string;
+                moveId: components["schemas"]["MoveId"];
             };
             cookie?: never;
         };

@@ -1,4 +1,4 @@
-import { api, ok, type Schemas } from "./api-client.js"
+import { api, followJob, ok, type Schemas } from "./api-client.js"
 
 export { ApiError } from "./api-client.js"
 
@@ -134,13 +134,22 @@ export const fetchObservations = (
 ): Promise<{ version: number; observations: ReadonlyArray<ObservationInput> }> =>
   ok(api.GET("/api/packs/{id}/observations", { params: { path: { id: packId } } }))
 
-/** The pack's baseline projected as of a day (default: the visit) against everything observed after it. */
-export const fetchBacktest = (packId: string, asOf?: string): Promise<Backtest> =>
-  ok(
+/**
+ * The pack's baseline projected as of a day (default: the visit) against everything observed after it. A large
+ * backtest is a job (202): its result is read from /api/backtest/{id} once it is there.
+ */
+export const fetchBacktest = async (packId: string, asOf?: string): Promise<Backtest> => {
+  const answer = await ok(
     api.GET("/api/packs/{id}/backtest", {
       params: { path: { id: packId }, query: asOf === undefined ? {} : { asOf } },
     }),
   )
+  if (!("statusUrl" in answer)) return answer
+  return followJob<Backtest>("backtest", async () => {
+    const now = await ok(api.GET("/api/backtest/{id}", { params: { path: { id: answer.id } } }))
+    return "pack" in now ? { result: now } : { status: now }
+  })
+}
 
 /** A one-at-a-time tornado of one indicator (at the horizon), `samples` runs per setting. */
 export const sensitivity = async (
@@ -156,6 +165,17 @@ export const sensitivity = async (
     }),
   )) as TornadoResult
 
-/** What would it take: the smallest lever value (latest month) that reaches a target often enough. */
-export const seekGoal = (body: Omit<Schemas["GoalRequest"], "spec"> & { readonly spec: SpecInput }) =>
-  ok(api.POST("/api/goal", { body: { ...body, spec: specBody(body.spec) } }))
+/**
+ * What would it take: the smallest lever value (latest month) that reaches a target often enough. A large
+ * goal seek is a job (202): its answer is read from /api/goal/{id} once it is there.
+ */
+export const seekGoal = async (
+  body: Omit<Schemas["GoalRequest"], "spec"> & { readonly spec: SpecInput },
+): Promise<Schemas["GoalResponse"]> => {
+  const answer = await ok(api.POST("/api/goal", { body: { ...body, spec: specBody(body.spec) } }))
+  if (!("statusUrl" in answer)) return answer
+  return followJob<Schemas["GoalResponse"]>("goal seek", async () => {
+    const now = await ok(api.GET("/api/goal/{id}", { params: { path: { id: answer.id } } }))
+    return "goal" in now ? { result: now } : { status: now }
+  })
+}

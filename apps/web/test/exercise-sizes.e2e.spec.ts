@@ -147,15 +147,26 @@ describe("every page fits a phone, a projector and a laptop", () => {
       for (const code of Object.values(ex.joinCodes)) expect(projected).not.toContain(code)
       expect(projected).not.toContain(ex.facilitatorToken)
       expect(projected).not.toMatch(/Leave this exercise/)
-      // A number and its unit stay together.
+      // A number on one line, its unit right under it; a short unit ("USD m", "count") is never split.
       for (const value of await dashboard.locator(".projector .outcome-value").all()) {
-        // The unit starts on the number's line (a long unit may wrap after its first word).
-        const oneLine = await value.evaluate((el) => {
-          const unit = el.querySelector(".unit")?.getClientRects()[0]
-          const top = el.getBoundingClientRect().top
-          return unit !== undefined && unit.top < top + Number.parseFloat(getComputedStyle(el).fontSize)
+        const layout = await value.evaluate((el) => {
+          const unit = el.querySelector(".unit") as HTMLElement
+          const number = document.createRange()
+          number.setStart(el, 0)
+          number.setEndBefore(unit)
+          const numberBox = number.getBoundingClientRect()
+          const unitBox = unit.getBoundingClientRect()
+          const lineOf = (e: Element) => Number.parseFloat(getComputedStyle(e).lineHeight)
+          return {
+            text: unit.textContent ?? "",
+            numberLines: Math.round(numberBox.height / lineOf(el)),
+            unitLines: Math.round(unitBox.height / lineOf(unit)),
+            gap: unitBox.top - numberBox.bottom,
+          }
         })
-        expect(oneLine).toBe(true)
+        expect(layout.numberLines, layout.text).toBe(1)
+        expect(Math.abs(layout.gap), layout.text).toBeLessThan(8)
+        if (layout.text.length <= 8) expect(layout.unitLines, layout.text).toBe(1)
       }
       await expectNoHorizontalOverflow(dashboard, `projector at ${size.name}`)
       await shot(dashboard, `exercise-projector-${size.name}`)

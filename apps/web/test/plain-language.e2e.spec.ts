@@ -50,14 +50,17 @@ describe("plain language on the builder, compare and timeline pages", () => {
     const timeline = (await page.getByTestId("saved-timeline-link").getAttribute("href")) as string
 
     await page.getByRole("link", { name: "Compare with the baseline" }).click()
-    await expect.poll(() => page.locator(".compare-view figure.indicator canvas").count()).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator(".compare-view figure.indicator canvas").count(), { timeout: 20_000 })
+      .toBeGreaterThan(0)
     await expectPlainText(page, h.baseUrl)
 
     await page.goto(`${h.baseUrl}/${timeline}`)
     const log = page.getByTestId("scenario-log")
-    await expect.poll(() => log.locator("li").count()).toBe(3)
+    await expect.poll(() => log.locator("li").count(), { timeout: 20_000 }).toBe(3)
     await page.getByTestId("run-log").waitFor()
     await expectPlainText(page, h.baseUrl)
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator's innerText is the text as rendered, what a reader sees
     const history = await log.innerText()
     expect(history).toMatch(/Added delay “[^”]+” by/)
     expect(history).toMatch(/for small businesses in month/)
@@ -65,6 +68,7 @@ describe("plain language on the builder, compare and timeline pages", () => {
     // The model card page the links lead to draws the lifecycle, not diagram code.
     await page.goto(`${h.baseUrl}/model-card.html#indicators`)
     expect(await page.locator("figure.diagram svg").count()).toBe(1)
+    // biome-ignore lint/performance/useDomNodeTextContent: a Playwright locator's innerText is the text as rendered, what a reader sees
     expect(await page.locator("body").innerText()).not.toContain("stateDiagram")
     expect(await page.locator("h2#indicators").count()).toBe(1)
   })

@@ -8,6 +8,9 @@ const Slug = Schema.String.pipe(
   Schema.maxLength(80),
 )
 
+/** An id the service or a client makes up (a UUID, a name): any text of 1..100 characters. */
+const OpaqueId = Schema.String.pipe(Schema.minLength(1), Schema.maxLength(100))
+
 export const PackId = Slug.pipe(Schema.brand("PackId"), Schema.annotations({ identifier: "PackId" }))
 export type PackId = typeof PackId.Type
 
@@ -23,26 +26,14 @@ export const ParameterId = Slug.pipe(
 )
 export type ParameterId = typeof ParameterId.Type
 
-export const ScenarioId = Schema.String.pipe(
-  Schema.minLength(1),
-  Schema.maxLength(100),
+export const ScenarioId = OpaqueId.pipe(
   Schema.brand("ScenarioId"),
   Schema.annotations({ identifier: "ScenarioId" }),
 )
 export type ScenarioId = typeof ScenarioId.Type
 
-export const EventId = Schema.String.pipe(
-  Schema.minLength(1),
-  Schema.maxLength(100),
-  Schema.brand("EventId"),
-  Schema.annotations({ identifier: "EventId" }),
-)
+export const EventId = OpaqueId.pipe(Schema.brand("EventId"), Schema.annotations({ identifier: "EventId" }))
 export type EventId = typeof EventId.Type
 
-export const RunId = Schema.String.pipe(
-  Schema.minLength(1),
-  Schema.maxLength(100),
-  Schema.brand("RunId"),
-  Schema.annotations({ identifier: "RunId" }),
-)
+export const RunId = OpaqueId.pipe(Schema.brand("RunId"), Schema.annotations({ identifier: "RunId" }))
 export type RunId = typeof RunId.Type

@@ -207,20 +207,18 @@ const numberRange = (ast: AST.AST): NumberRange | undefined => {
 
 const number = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 10 })
 
+/** One end of a range: the closed bound if there is one, else the open one. */
+const boundOf = (closed: number | undefined, open: number | undefined) =>
+  closed !== undefined
+    ? { text: number(closed), open: false }
+    : open !== undefined
+      ? { text: number(open), open: true }
+      : undefined
+
 /** "between 1 and 100,000 Monte Carlo runs", "a whole number of months, at least 1". */
 const rangeWords = (range: NumberRange, actual: unknown): string => {
-  const lower =
-    range.min !== undefined
-      ? { text: number(range.min), open: false }
-      : range.above !== undefined
-        ? { text: number(range.above), open: true }
-        : undefined
-  const upper =
-    range.max !== undefined
-      ? { text: number(range.max), open: false }
-      : range.below !== undefined
-        ? { text: number(range.below), open: true }
-        : undefined
+  const lower = boundOf(range.min, range.above)
+  const upper = boundOf(range.max, range.below)
   const bounds =
     lower !== undefined && upper !== undefined
       ? !lower.open && !upper.open

@@ -3,7 +3,7 @@ import type { Decider } from "./decider.js"
 import { notOneOf } from "./near-miss.js"
 import { CalendarDate, Observation } from "./observation.js"
 import type { ObservationEvent } from "./observation-events.js"
-import { InvalidInput, type ValidationIssue } from "./validation-issue.js"
+import { type InvalidInput, invalidInput, type ValidationIssue } from "./validation-issue.js"
 
 /** What checking an observation against its pack needs: the ids it may be about and its first valid date. */
 export interface ObservationCatalog {
@@ -82,8 +82,7 @@ export const decideObservation = (
       message: `pack '${catalog.pack}' has an observation '${command.observation.id}' already`,
     })
   }
-  if (issues.length > 0)
-    return Either.left(new InvalidInput({ message: "the observation is invalid", issues }))
+  if (issues.length > 0) return Either.left(invalidInput("the observation", issues))
   return Either.right([{ _tag: "ObservationRecorded", v: 1, observation: command.observation }])
 }
 

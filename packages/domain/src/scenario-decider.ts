@@ -20,7 +20,13 @@ import {
 import type { ScenarioEvent, SettingsChanged } from "./scenario-events.js"
 import { crossCheckSpec, type PackCatalog, ScenarioSpec, strictParseOptions } from "./scenario-spec.js"
 import type { ActiveScenario, ScenarioState } from "./scenario-state.js"
-import { InvalidInput, issuesFromParseError, type ValidationIssue } from "./validation-issue.js"
+import {
+  type InvalidInput,
+  invalidAt,
+  invalidInput,
+  issuesFromParseError,
+  type ValidationIssue,
+} from "./validation-issue.js"
 
 /** Every way a scenario command can be refused. */
 export type ScenarioError =
@@ -155,20 +161,17 @@ const create = (
   }
   if (command.parent?.scenarioId === command.scenarioId) {
     return Either.left(
-      new InvalidInput({
-        message: "a scenario cannot branch from itself",
-        issues: [{ path: "parent.scenarioId", message: "must differ from the scenario's own id" }],
-      }),
+      invalidAt(
+        "parent.scenarioId",
+        "a scenario cannot branch from itself: the parent must be another scenario",
+      ),
     )
   }
   // A spec may carry an empty name (it only labels a report); a stored scenario always has one.
   const name = command.name ?? (command.spec.name === "" ? undefined : command.spec.name) ?? UNTITLED
   const spec: ScenarioSpec = { ...command.spec, name }
   const issues = specIssues(spec, catalog)
-  if (issues.length > 0)
-    return Either.left(
-      new InvalidInput({ message: "the scenario spec is invalid", issues: issues.map(under("spec")) }),
-    )
+  if (issues.length > 0) return Either.left(invalidInput("the scenario spec", issues.map(under("spec"))))
   return Either.right([
     {
       _tag: "ScenarioCreated",
@@ -195,8 +198,7 @@ const addIntervention = (
       ? { ...issue, path: `intervention${issue.path.slice(prefix.length)}` }
       : issue,
   )
-  if (issues.length > 0)
-    return Either.left(new InvalidInput({ message: "the intervention is invalid", issues: issues }))
+  if (issues.length > 0) return Either.left(invalidInput("the intervention", issues))
   return Either.right([{ _tag: "InterventionAdded", v: 2, intervention: command.intervention }])
 }
 
@@ -224,8 +226,7 @@ const changeAssumptions = (
   catalog: PackCatalog,
 ): Either.Either<ReadonlyArray<ScenarioEvent>, ScenarioError> => {
   const issues = specIssues(withAssumptions(state.spec, command.assumptions), catalog)
-  if (issues.length > 0)
-    return Either.left(new InvalidInput({ message: "the assumptions are invalid", issues: issues }))
+  if (issues.length > 0) return Either.left(invalidInput("the assumptions", issues))
   return Either.right([{ _tag: "AssumptionsChanged", v: 1, assumptions: command.assumptions }])
 }
 
@@ -252,10 +253,7 @@ const changeSettings = (
     seed: changed.seed ?? state.spec.seed,
   }
   const issues = specIssues(spec, catalog)
-  if (issues.length > 0)
-    return Either.left(
-      new InvalidInput({ message: "the new settings conflict with the scenario", issues: issues }),
-    )
+  if (issues.length > 0) return Either.left(invalidInput("the scenario with the new settings", issues))
   return Either.right([{ _tag: "SettingsChanged", v: 1, ...changed }])
 }
 
@@ -265,10 +263,7 @@ const branch = (
 ): Either.Either<ReadonlyArray<ScenarioEvent>, ScenarioError> => {
   if (command.childId === state.scenarioId) {
     return Either.left(
-      new InvalidInput({
-        message: "a scenario cannot branch into itself",
-        issues: [{ path: "childId", message: "must differ from the scenario's own id" }],
-      }),
+      invalidAt("childId", "a scenario cannot branch into itself: the child must be another scenario"),
     )
   }
   if (state.branches.some((b) => b.childId === command.childId)) {

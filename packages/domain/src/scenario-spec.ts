@@ -259,6 +259,13 @@ export const ScenarioSpec = Schema.Struct({
 export type ScenarioSpec = typeof ScenarioSpec.Type
 export type ScenarioSpecInput = typeof ScenarioSpec.Encoded
 
+/** The month an intervention acts in (a delay without a month starts at month 0). */
+export const interventionMonth = (i: Intervention): number => (i.type === "delay" ? (i.month ?? 0) : i.month)
+
+/** Interventions that act on one of the pack's commitments (by id). */
+export const actsOnCommitment = (i: Intervention): i is Delay | Withdraw | Stall =>
+  i.type === "delay" || i.type === "withdraw" || i.type === "stall"
+
 /** Strict decoding for untrusted input: every error, unknown fields rejected. */
 export const strictParseOptions = { errors: "all", onExcessProperty: "error" } as const
 
@@ -286,7 +293,7 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
   const commitments = catalog.commitmentIds(spec.pack)
   spec.interventions.forEach((intervention, i) => {
     const at = `interventions.${i}`
-    const month = intervention.type === "delay" ? (intervention.month ?? 0) : intervention.month
+    const month = interventionMonth(intervention)
     if (month > spec.horizonMonths) {
       issues.push({
         path: `${at}.month`,
@@ -301,10 +308,7 @@ export const crossCheckSpec = (spec: ScenarioSpec, catalog: PackCatalog): Readon
           message: `between the package's month (${intervention.month}) and the horizon (${spec.horizonMonths}); got ${done}`,
         })
     }
-    if (
-      (intervention.type === "delay" || intervention.type === "withdraw" || intervention.type === "stall") &&
-      !commitments.includes(intervention.commitment)
-    ) {
+    if (actsOnCommitment(intervention) && !commitments.includes(intervention.commitment)) {
       issues.push({
         path: `${at}.commitment`,
         message: `unknown commitment in pack '${spec.pack}': ${notOneOf(intervention.commitment, commitments)}`,

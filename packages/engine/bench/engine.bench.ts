@@ -6,7 +6,8 @@
  * engine (geometric waiting times), the same model driven by XState actors on a smaller sample, and the
  * floor: a bare loop of as many hashes as the month-by-month driver draws. Times are CPU time of this
  * process (`process.cpuUsage()`), not wall clock: the machine is shared, and CPU time is one core's work.
- * Peak RSS of 100,000 runs is measured in a child process running the engine bundled under plain node.
+ * Peak RSS of 100,000 runs is measured in a child process running the engine bundled under plain node, and so
+ * is issue 16's check that the kernel's one tranche function costs nothing against the formula written out.
  *
  *   npx tsx packages/engine/bench/engine.bench.ts
  */
@@ -179,13 +180,10 @@ const simulateWith = (spec: ScenarioSpec, waiting: WaitingTimes) => {
   const kernel = new TrajectoryKernel(model, 0, model.runs, null, null, waiting)
   const builder = new ReportBuilder(model)
   const R = model.runs
-  const column = new Float32Array(R)
   for (let m = 0; m < model.months; m++) {
     kernel.advance()
-    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
-      column.set(kernel.values.subarray(ind * R, (ind + 1) * R))
-      builder.addMonth(ind, m, column)
-    }
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++)
+      builder.addMonth(ind, m, kernel.values.subarray(ind * R, (ind + 1) * R))
   }
   return builder.build(kernel.finalStateCounts())
 }
@@ -252,30 +250,32 @@ rows.push({
 })
 
 /**
- * Peak RSS of a whole process that simulates 100,000 runs: the engine and the pack bundled with esbuild and
- * run under plain node (as the service's workers run it), so tsx's own memory is not counted.
+ * Runs a bench script bundled with esbuild under plain node, as the service's workers run the engine, and
+ * parses the JSON it prints: tsx's own memory and module wrappers are not measured.
  */
-const peakRssOf100k = async (): Promise<{ before: number; peak: number }> => {
-  const dir = mkdtempSync(join(tmpdir(), "accord-engine-rss-"))
+const runBundled = async <A>(script: string): Promise<A> => {
+  const dir = mkdtempSync(join(tmpdir(), "accord-engine-bench-"))
   try {
-    const outfile = join(dir, "peak-rss.mjs")
+    const outfile = join(dir, "bench.mjs")
     await build({
-      entryPoints: [fileURLToPath(new URL("./peak-rss.ts", import.meta.url))],
+      entryPoints: [fileURLToPath(new URL(script, import.meta.url))],
       bundle: true,
       platform: "node",
       format: "esm",
       outfile,
       logLevel: "error",
     })
-    return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: "utf8" }).trim()) as {
-      before: number
-      peak: number
-    }
+    return JSON.parse(execFileSync(process.execPath, [outfile], { encoding: "utf8" }).trim()) as A
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
 }
-const rss = await peakRssOf100k()
+/** Peak RSS of a whole process that simulates 100,000 runs (bytes before and at the peak). */
+const rss = await runBundled<{ before: number; peak: number }>("./peak-rss.ts")
+/** Issue 16: the tranche through `trancheOf` against the formula written out (CPU ms for 20 M of each). */
+const tranche = await runBundled<{ tranches: number; call: number; inline: number; sameSums: boolean }>(
+  "./tranche-call.ts",
+)
 
 // The drivers side by side on the same work (10,000 runs, default pack, 24 months).
 const DRIVER_RUNS = 10_000
@@ -339,13 +339,21 @@ console.log(
     `${(floorRate / engineRate).toFixed(2)}× the floor's time; month-by-month and actors end in the same final states: ${agree} ` +
     `(floor checksum ${floorSink >>> 0})`,
 )
+console.log(
+  `${(tranche.tranches / 1e6).toFixed(0)} M tranches (bundled, plain node): through trancheOf ${tranche.call.toFixed(1)} ms CPU, ` +
+    `formula written out ${tranche.inline.toFixed(1)} ms CPU (same sums: ${tranche.sameSums})`,
+)
 // One line for `pnpm bench` (scripts/bench.ts): every table row as { case, measure, value }.
 const memoryRow = {
   case: "100,000 runs (bundled, plain node)",
   measure: "peak RSS MB",
   value: Number(mb(rss.peak)),
 }
-const figures = [...rows, ...drivers].flatMap((row) => {
+const trancheRows = [
+  { case: "20 M tranches through trancheOf (bundled)", "CPU ms": tranche.call.toFixed(1) },
+  { case: "20 M tranches, formula written out (bundled)", "CPU ms": tranche.inline.toFixed(1) },
+]
+const figures = [...rows, ...drivers, ...trancheRows].flatMap((row) => {
   const [[, name], ...measures] = Object.entries(row)
   return measures.map(([measure, value]) => ({ case: String(name), measure, value }))
 })

@@ -17,7 +17,7 @@ import {
   weightsOf,
 } from "./conditioning.js"
 import { INDICATOR_IDS } from "./indicator-formulas.js"
-import { modelInfo } from "./model-version.js"
+import { ModelInfo, modelInfo } from "./model-version.js"
 import { roundShare, roundStatistic } from "./run-statistics.js"
 import { TrajectoryKernel } from "./trajectory-kernel.js"
 import { describeWeightedRuns } from "./weighted-statistics.js"
@@ -59,7 +59,7 @@ export const Backtest = Schema.Struct({
   coverage: Schema.NullOr(Schema.Number),
   /** Mean CRPS over the rows, each in its own unit (null without rows). */
   meanCrps: Schema.NullOr(Schema.Number),
-  model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
+  model: ModelInfo,
 }).annotations({ identifier: "Backtest" })
 export type Backtest = typeof Backtest.Type
 
@@ -90,17 +90,8 @@ export const backtest = (
   options: BacktestOptions,
 ): Backtest => {
   const later = observations.filter((o) => o.date > options.asOf)
-  const lastMonth = later.reduce((m, o) => Math.max(m, monthOfDate(o.date, pack.startMonth)), 0)
-  const horizonMonths = Math.min(MAX_HORIZON_MONTHS, Math.max(24, lastMonth))
-  const seed = options.seed ?? 1
-  const spec = {
-    pack: pack.id as PackId,
-    horizonMonths,
-    runs: options.runs,
-    seed,
-    interventions: [],
-    asOf: options.asOf,
-  }
+  const spec = backtestSpec(pack, observations, options)
+  const { seed } = spec
   const model = compileModel(pack, spec)
   const conditioning = compileConditioning(model, observations)
   const ignored: Array<{ id: string; reason: string }> = []
@@ -132,6 +123,27 @@ export const backtest = (
     coverage: rows.length === 0 ? null : roundShare(inside / rows.length),
     meanCrps: rows.length === 0 ? null : roundStatistic(rows.reduce((s, r) => s + r.crps, 0) / rows.length),
     model: { ...modelInfo },
+  }
+}
+
+/**
+ * The baseline a backtest simulates: the pack as of `asOf`, to the month of the last later observation (at
+ * least 24 months, at most the longest horizon). What it costs is this spec's work.
+ */
+export const backtestSpec = (
+  pack: Pack,
+  observations: ReadonlyArray<Observation>,
+  options: BacktestOptions,
+) => {
+  const later = observations.filter((o) => o.date > options.asOf)
+  const lastMonth = later.reduce((m, o) => Math.max(m, monthOfDate(o.date, pack.startMonth)), 0)
+  return {
+    pack: pack.id as PackId,
+    horizonMonths: Math.min(MAX_HORIZON_MONTHS, Math.max(24, lastMonth)),
+    runs: options.runs,
+    seed: options.seed ?? 1,
+    interventions: [],
+    asOf: options.asOf,
   }
 }
 

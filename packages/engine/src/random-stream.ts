@@ -55,8 +55,19 @@ export const uniform = (key: number, month: number, slot: number): number =>
 export const triangular = (u: number, low: number, mode: number, high: number): number => {
   const width = high - low
   if (width <= 0) return low
-  const split = (mode - low) / width
-  return u < split
-    ? low + Math.sqrt(u * width * (mode - low))
-    : high - Math.sqrt((1 - u) * width * (high - mode))
+  return triangularOfTerms(u, low, high, width, (mode - low) / width, mode - low, high - mode)
 }
+
+/**
+ * `triangular` from its per-range terms (width, the mode's share of it, mode − low, high − mode; width > 0), for
+ * a caller that draws many values from one range: the same operations in the same order, so the same numbers.
+ */
+export const triangularOfTerms = (
+  u: number,
+  low: number,
+  high: number,
+  width: number,
+  split: number,
+  below: number,
+  above: number,
+): number => (u < split ? low + Math.sqrt(u * width * below) : high - Math.sqrt((1 - u) * width * above))

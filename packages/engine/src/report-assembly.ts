@@ -31,9 +31,11 @@ export interface WeightedRuns {
  */
 export class ReportBuilder {
   private readonly rows: Array<Array<QuantileRow>> = INDICATOR_IDS.map(() => [])
-  private readonly previous: Array<Float32Array>
+  /** Each indicator's last column as order-preserving keys: the change check and the selection's input in one pass. */
+  private keys: Array<Uint32Array> = []
   private readonly previousStats: Array<RunStatistics | undefined> = INDICATOR_IDS.map(() => undefined)
-  private readonly orderStatistics: Float32OrderStatistics
+  /** With `keys`, made at the first `addMonth` (the block path, which only calls `addStatistics`, needs neither). */
+  private orderStatistics: Float32OrderStatistics | undefined
   private readonly histogram = new Int32Array(COUNT_LIMIT)
   private representative = 0
   private readonly packed: Float64Array | undefined
@@ -43,18 +45,17 @@ export class ReportBuilder {
     private readonly model: CompiledModel,
     private readonly weighted?: WeightedRuns,
   ) {
-    this.previous = INDICATOR_IDS.map(() => new Float32Array(model.runs))
-    this.orderStatistics = new Float32OrderStatistics(model.runs)
     this.packed = weighted === undefined ? undefined : new Float64Array(model.runs)
   }
 
   /** Adds one indicator's values at one month for all runs (months in order). */
   addMonth(indicator: number, month: number, values: Float32Array): void {
-    const previous = this.previous[indicator] as Float32Array
+    const orderStatistics = this.orderStatistics ?? this.allocateColumns()
+    const keys = this.keys[indicator] as Uint32Array
     const cached = this.previousStats[indicator]
     // Many indicators stand still for months in every run (all pledges made, all packages in force):
     // the statistics of an unchanged column are the previous month's, so they are not recomputed.
-    const changed = copyIfChanged(values, previous)
+    const changed = orderStatistics.load(values, keys, values.length, cached === undefined)
     const weights = this.weighted?.weights
     const stats =
       cached !== undefined && !changed
@@ -63,8 +64,23 @@ export class ReportBuilder {
           ? describeWeightedRuns(values, weights, this.packed)
           : COUNT_INDICATORS.has(INDICATOR_IDS[indicator] as IndicatorId) && isSmallCount(values, COUNT_LIMIT)
             ? describeCounts(values, this.histogram)
-            : this.orderStatistics.describe(values)
+            : orderStatistics.describeLoaded(values, keys)
     this.previousStats[indicator] = stats
+    this.addStatistics(indicator, month, stats)
+    if (isRepresentativeColumn(indicator, month, this.model.horizon)) {
+      this.representative =
+        weights === undefined ? closestRun(values, stats.p50) : closestWeightedRun(values, weights, stats.p50)
+    }
+  }
+
+  private allocateColumns(): Float32OrderStatistics {
+    this.keys = INDICATOR_IDS.map(() => new Uint32Array(this.model.runs))
+    this.orderStatistics = new Float32OrderStatistics(this.model.runs)
+    return this.orderStatistics
+  }
+
+  /** Adds one indicator's statistics at one month (months in order), computed elsewhere (the block path). */
+  addStatistics(indicator: number, month: number, stats: RunStatistics): void {
     const { p10, p50, p90, mean } = stats
     this.rows[indicator]?.push({
       month,
@@ -73,10 +89,11 @@ export class ReportBuilder {
       p90: roundStatistic(p90),
       mean: roundStatistic(mean),
     })
-    if (month === this.model.horizon && INDICATOR_IDS[indicator] === HEADLINE_INDICATOR) {
-      this.representative =
-        weights === undefined ? closestRun(values, p50) : closestWeightedRun(values, weights, p50)
-    }
+  }
+
+  /** Sets the representative run (the block path finds it from the column `isRepresentativeColumn` names). */
+  setRepresentative(run: number): void {
+    this.representative = run
   }
 
   /** The finished report, given runs' final states (counts[c * 5 + state]). */
@@ -124,23 +141,15 @@ export class ReportBuilder {
   }
 }
 
-/** Copies `values` into `previous` and says whether anything differed, in one pass. */
-const copyIfChanged = (values: Float32Array, previous: Float32Array): boolean => {
-  let changed = false
-  for (let r = 0; r < values.length; r++) {
-    const v = values[r] as number
-    if (previous[r] !== v) {
-      previous[r] = v
-      changed = true
-    }
-  }
-  return changed
-}
-
 /** Indicators that count things: their quantiles come from a histogram when values are small. */
-const COUNT_INDICATORS: ReadonlySet<IndicatorId> = new Set([
+export const COUNT_INDICATORS: ReadonlySet<IndicatorId> = new Set([
   "sanctions.packages_adopted",
   "defense.consultations_held",
   "commitments.implemented",
 ])
-const COUNT_LIMIT = 1024
+/** Counts below this (integers from 0) are described by a histogram (`describeCounts`). */
+export const COUNT_LIMIT = 1024
+
+/** Whether the representative run is the one closest to this column's p50: the headline indicator at the horizon. */
+export const isRepresentativeColumn = (indicator: number, month: number, horizon: number): boolean =>
+  month === horizon && INDICATOR_IDS[indicator] === HEADLINE_INDICATOR

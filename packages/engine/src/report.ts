@@ -1,5 +1,6 @@
 import { LifecycleState, Observation, ScenarioSpec } from "@accord/domain"
 import { Schema } from "effect"
+import { ModelInfo } from "./model-version.js"
 
 /** The distribution of one indicator at one month across runs. */
 export const QuantileRow = Schema.Struct({
@@ -64,7 +65,7 @@ export const Report = Schema.Struct({
   indicators: Schema.Array(IndicatorSeries),
   commitments: Schema.Array(CommitmentOutcome),
   representativeRun: RepresentativeRun,
-  model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
+  model: ModelInfo,
   /** Present when the spec has `asOf`. */
   conditioning: Schema.optional(ReportConditioning),
   /** Things a reader must know about these numbers (e.g. few effective runs). */
@@ -105,6 +106,6 @@ export const Comparison = Schema.Struct({
   baseline: ScenarioSpec,
   variant: ScenarioSpec,
   indicators: Schema.Array(IndicatorComparison),
-  model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
+  model: ModelInfo,
 }).annotations({ identifier: "Comparison" })
 export type Comparison = typeof Comparison.Type

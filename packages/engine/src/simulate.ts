@@ -1,8 +1,9 @@
 import type { Observation, Pack, ScenarioSpec } from "@accord/domain"
-import { compileModel } from "./compiled-model.js"
+import { type CompiledModel, compileModel } from "./compiled-model.js"
 import { INDICATOR_COUNT } from "./indicator-formulas.js"
 import type { Report } from "./report.js"
 import { ReportBuilder } from "./report-assembly.js"
+import { simulateInBlocks } from "./simulate-in-blocks.js"
 import { assembleReport, simulateChunk } from "./simulation-chunk.js"
 import { TrajectoryKernel } from "./trajectory-kernel.js"
 
@@ -12,6 +13,8 @@ import { TrajectoryKernel } from "./trajectory-kernel.js"
  * month is aggregated as soon as every run has reached it.
  * With `spec.asOf`, runs are weighted by the observations dated on or before it
  * (every run's values are kept: weights are known only after the last month).
+ * Above BLOCK_THRESHOLD runs (unconditioned), runs are simulated in blocks of BLOCK_RUNS twice
+ * (`simulateInBlocks`): the same bytes in the memory of a block, for twice the CPU.
  * Throws SpecDoesNotFitPack or PackIncomplete.
  */
 export const simulate = (
@@ -23,16 +26,35 @@ export const simulate = (
     return assembleReport(pack, spec, [simulateChunk(pack, spec, 0, spec.runs, observations)], observations)
   }
   const model = compileModel(pack, spec)
+  return simulationPath(spec) === "blocks" ? simulateInBlocks(model, BLOCK_RUNS) : simulateInMemory(model)
+}
+
+/** The in-memory path of `simulate` (unconditioned): every run at once, one pass, month by month. */
+export const simulateInMemory = (model: CompiledModel): Report => {
   const kernel = new TrajectoryKernel(model, 0, model.runs)
   const builder = new ReportBuilder(model)
   const R = model.runs
-  const column = new Float32Array(R)
   for (let m = 0; m < model.months; m++) {
     kernel.advance()
-    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
-      column.set(kernel.values.subarray(ind * R, (ind + 1) * R))
-      builder.addMonth(ind, m, column)
-    }
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++)
+      builder.addMonth(ind, m, kernel.values.subarray(ind * R, (ind + 1) * R))
   }
   return builder.build(kernel.finalStateCounts())
 }
+
+/**
+ * Above this many runs `simulate` takes the block path: in memory, a run costs ~0.9 KB (its parameter draws,
+ * commitments' state, running totals and report keys), so one simulation in a fresh process peaks at 98–99 MB
+ * at 20,000 runs and 157–162 MB at 100,000 (issue 17's budget: 100 MB for the whole process, which holds ~70 MB
+ * before simulating), against 88 MB on the block path; up to it, one pass costs about two thirds of the CPU.
+ */
+export const BLOCK_THRESHOLD = 20_000
+/**
+ * Runs per block on the block path: ~0.8 MB of kernel state; 2,500 or 5,000 peaked 3–6 MB higher at 100,000 runs
+ * for no CPU the shared machine could measure (docs/benchmarks.md, Engine, round 5).
+ */
+export const BLOCK_RUNS = 1_000
+
+/** Which path `simulate` takes for a spec (the block path is tested to give the in-memory path's bytes). */
+export const simulationPath = (spec: ScenarioSpec): "in-memory" | "blocks" =>
+  spec.asOf === undefined && spec.runs > BLOCK_THRESHOLD ? "blocks" : "in-memory"

@@ -10,7 +10,8 @@ import {
 } from "@accord/domain"
 import type { CompiledModel } from "./compiled-model.js"
 import { IND, INDICATOR_COUNT, monthlyEvasion, netEnergyMw } from "./indicator-formulas.js"
-import { runKey, saltedStreamKey, streamSalt, triangular, uniform } from "./random-stream.js"
+import { KernelMemory } from "./kernel-memory.js"
+import { runKey, saltedStreamKey, streamSalt, triangularOfTerms, uniform } from "./random-stream.js"
 import type { TrajectoryEvent } from "./trajectory-event.js"
 
 const DISCUSSED = stateIndex("discussed")
@@ -51,28 +52,52 @@ const TOTALS_WIDTH = T_SECTORS + SECTOR_COUNT
 const SLOT_TRANSITION = 0
 const SLOT_DELIVERY = 1
 const SLOT_CONSULTATION = 2
-// Slot 3 of the month a commitment enters a waiting state: its geometric waiting time.
+// Slots 3 and 4 of a commitment's n-th episode (its n-th entry into a state; n in place of the month): its
+// geometric waiting time, and which event ends the wait. Keyed by the episode, not by a month (since model
+// 2.6.0), the draws of a run's n-th wait stay the same when a hazard moves when it begins or ends (common random
+// numbers: a raised stall hazard moves the loan's stall, and its stalled wait and resumption keep their draws
+// instead of drawing anew from the month they now start in); the two slots are independent, as the event of a
+// geometric race is of its time. No month-keyed draw uses slots 3 and 4.
 const SLOT_WAIT = 3
+const SLOT_WHICH = 4
 /** due[i] of a commitment that will not leave its waiting state within the horizon. */
 const NEVER = 255
 
 /**
- * How the kernel draws the months in which a commitment leaves discussed, proposed or stalled, whose hazards
- * are constant between events. "geometric" (the engine): one draw on entering the state gives the waiting time
- * (months that count: a delay's frozen months do not), one more at that month says which event. "monthly"
- * (the reference, and the engine before 2.2.0): one draw in every month the commitment waits. Both give the
- * same distribution of transitions (the Kolmogorov–Smirnov property test holds them to it), not the same draws.
+ * How the kernel draws the months in which a commitment leaves a state whose hazards are constant between
+ * events: discussed, proposed, stalled and (since model 2.4.0) agreed. "geometric" (the engine): one draw on
+ * entering the state gives the waiting time (months that count: a delay's frozen months do not), one more
+ * says which event, both keyed by the episode (the how-many-th state the commitment entered; since model 2.6.0);
+ * an agreed monetary commitment still draws its tranche in every other month.
+ * "monthly" (the reference, and the engine before 2.2.0): one draw in every month the commitment waits. Both
+ * give the same distribution of transitions (the Kolmogorov–Smirnov property test holds them to it), not the
+ * same draws.
  */
 export type WaitingTimes = "geometric" | "monthly"
 // A tranche within this share of what remains completes the commitment (floating-point slack).
 const COMPLETION_SLACK = 1e-9
 
 /**
- * Steps every run of a range month by month (month-major), over typed arrays and
- * the transition table compiled from the lifecycle machine. After `advance()`,
- * `values[indicator * runCount + run]` holds each run's indicators at `month`,
- * so callers aggregate month by month and no trajectory is kept. With a
+ * A month's tranche of an agreed monetary commitment: around `deliver` × agreed, u uniform in [0, 1). The one
+ * formula of the inline quiet month and the full step (the JIT inlines it: `pnpm bench -- engine` times it
+ * against the formula written out).
+ */
+export const trancheOf = (agreed: number, deliver: number, u: number): number => agreed * deliver * (0.5 + u)
+
+/** Whether a tranche delivers what remains (then the commitment completes with exactly the remainder). */
+const completes = (tranche: number, remaining: number, agreed: number): boolean =>
+  tranche >= remaining - COMPLETION_SLACK * agreed
+
+/**
+ * Steps every run of a range month by month (month-major), over typed arrays and the transition table
+ * compiled from the lifecycle machine. After `advance()`, `values[indicator * runCount + run]` holds each
+ * run's indicators at `month`, so callers aggregate month by month and no trajectory is kept. With a
  * recorder, the kernel also writes the run's events (for `trajectory`).
+ *
+ * Layout: struct of arrays, runs innermost. A commitment's state across runs is `state[c * runCount + run]`,
+ * a parameter's draws `params[k * runCount + run]`, a running total's `totals[t * runCount + run]`: a month
+ * steps one commitment across every run (its kind, hazards and interventions are loop constants), and each
+ * loop reads consecutive bytes.
  */
 export class TrajectoryKernel {
   readonly runCount: number
@@ -84,24 +109,24 @@ export class TrajectoryKernel {
   private readonly params: Float32Array
   private readonly keys: Uint32Array
   private readonly state: Int8Array
-  private readonly agreed: Float64Array
   private readonly delivered: Float64Array
   /** (1 − evasion)^month of each run, kept by multiplication (Math.pow per run-month dominated the loop). */
   private readonly erosion: Float64Array
-  /** The run's erosion factor when a commitment was agreed, so a package's erosion is erosion(now) ÷ erosion(then). */
+  /** The run's erosion factor when a sanctions package was agreed (packages × runs): erosion(now) ÷ erosion(then). */
   private readonly erosionAtAgreement: Float64Array
-  /** Position of each sanctions commitment in `sanctionsList` (-1 for others): erosionAtAgreement is runs × packages. */
+  /** Position of each sanctions commitment in `sanctionsList` (-1 for others). */
   private readonly sanctionsSlot: Int32Array
   private readonly consultations: Int32Array
   /**
    * Running totals per run, kept as events happen (pledged, agreed, disbursed, implemented, new pledged, new
-   * disbursed, sanctions packages adopted, then disbursed per sector), so that a quiet month of a commitment costs one random draw and nothing else.
+   * disbursed, sanctions packages adopted, then disbursed per sector), so that a quiet month of a commitment
+   * costs a comparison or one random draw and nothing else.
    */
   private readonly totals: Float64Array
-  /** quiet[c] = 1 when, this month, commitment c only draws its hazards (no entry, intervention or due date). */
-  private readonly quiet: Uint8Array
   /** Geometric waiting times: the month a waiting commitment leaves its state (NEVER past the horizon). */
   private readonly due: Uint8Array
+  /** Geometric waiting times: how many states the commitment has entered (its episode), which keys its draws. */
+  private readonly episode: Uint8Array
   private readonly geometric: boolean
 
   constructor(
@@ -109,49 +134,37 @@ export class TrajectoryKernel {
     readonly fromRun: number,
     readonly toRun: number,
     private readonly recorder: Array<TrajectoryEvent> | null = null,
-    /** Each run's parameter values (runs × parameters) instead of draws: sensitivity analysis sets them. */
+    /** Each run's parameter values (runs × parameters, run-major) instead of draws: sensitivity analysis sets them. */
     parameters: Float64Array | null = null,
     readonly waiting: WaitingTimes = "geometric",
+    /** Where its arrays come from: the block path hands every block the same buffers. */
+    memory: KernelMemory = new KernelMemory(),
   ) {
     const R = toRun - fromRun
     const P = model.parameterCount
     const C = model.commitmentCount
     this.runCount = R
-    this.values = new Float32Array(INDICATOR_COUNT * R)
-    this.params = new Float32Array(R * P)
-    this.keys = new Uint32Array(R * C)
-    this.state = new Int8Array(R * C).fill(NOT_YET)
-    this.agreed = new Float64Array(R * C)
-    this.delivered = new Float64Array(R * C)
-    this.erosion = new Float64Array(R)
-    this.totals = new Float64Array(R * TOTALS_WIDTH)
-    this.quiet = new Uint8Array(C)
+    this.values = memory.float32(INDICATOR_COUNT * R)
+    this.params = memory.float32(P * R)
+    this.keys = memory.uint32(C * R)
+    this.state = memory.int8(C * R).fill(NOT_YET)
+    this.delivered = memory.float64(C * R)
+    this.erosion = memory.float64(R)
+    this.totals = memory.float64(TOTALS_WIDTH * R)
     this.geometric = waiting === "geometric"
     // Months are at most 121 (horizon ≤ 120), so a due month fits a byte.
-    this.due = new Uint8Array(this.geometric ? R * C : 0)
-    this.erosionAtAgreement = new Float64Array(R * model.sanctionsList.length)
+    this.due = memory.uint8(this.geometric ? C * R : 0).fill(NEVER)
+    this.episode = memory.uint8(this.geometric ? C * R : 0)
+    this.erosionAtAgreement = memory.float64(model.sanctionsList.length * R)
     this.sanctionsSlot = new Int32Array(C).fill(-1)
     model.sanctionsList.forEach((c, slot) => {
       this.sanctionsSlot[c] = slot
     })
-    this.consultations = new Int32Array(R)
-    const parameterSalt = Uint32Array.from(model.parameterStream, streamSalt)
-    const commitmentSalt = Uint32Array.from(model.stream, streamSalt)
-    for (let r = 0; r < R; r++) {
-      const key = runKey(model.seed, fromRun + r)
-      // Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's range.
-      for (let k = 0; parameters === null && k < P; k++) {
-        const u = uniform(saltedStreamKey(key, parameterSalt[k] as number), 0, 0)
-        this.params[r * P + k] = triangular(
-          u,
-          model.low[k] as number,
-          model.mode[k] as number,
-          model.high[k] as number,
-        )
-      }
-      if (parameters !== null) this.params.set(parameters.subarray(r * P, (r + 1) * P), r * P)
-      for (let c = 0; c < C; c++) this.keys[r * C + c] = saltedStreamKey(key, commitmentSalt[c] as number)
-    }
+    this.consultations = memory.int32(R)
+    const runKeys = runKeysOf(model.seed, fromRun, R)
+    if (parameters === null) drawParameters(model, runKeys, this.params)
+    else transpose(parameters, R, P, this.params)
+    streamKeys(model.stream, runKeys, this.keys)
     if (recorder !== null && R === 1) {
       const values: Record<string, number> = {}
       model.parameterIds.forEach((id, k) => {
@@ -166,178 +179,384 @@ export class TrajectoryKernel {
     const m = ++this.month
     if (this.recorder !== null) this.recordInterventions(m)
     const model = this.model
+    this.erode(m)
     for (let c = 0; c < model.commitmentCount; c++) {
-      this.quiet[c] =
+      const quiet =
         (model.startMonth[c] as number) < m &&
         model.withdrawMonth[c] !== m &&
         model.stallMonth[c] !== m &&
         model.implementedAtMonth[c] !== m &&
         model.frozen[c * model.months + m] === 0
-          ? 1
-          : 0
+      if (!quiet) this.eventfulMonth(c, m)
+      else if (this.geometric) this.quietMonthGeometric(c, m)
+      else this.quietMonth(c, m)
     }
-    // Small methods per run and per commitment: V8 optimizes them with full type feedback.
-    for (let r = 0; r < this.runCount; r++) this.stepRun(r, m)
+    for (let k = 0; k < model.consultationList.length; k++)
+      this.consultAll(model.consultationList[k] as number, m)
+    this.fold(m)
   }
 
-  private stepRun(r: number, m: number): void {
-    const model = this.model
+  /** Each run's erosion factor this month: the drawn evasion rate, raised by counter-measures in force. */
+  private erode(m: number): void {
     const R = this.runCount
-    const C = model.commitmentCount
-    const pb = r * model.parameterCount
-    const base = r * C
-    const { params, state, keys, quiet, values, totals, erosionAtAgreement } = this
-    const { startMonth, hazardAgree, hazardResume, hazardWithdraw, hazardStall, hazardDeliver, sector } =
-      model
-    const { hazardPropose, hazardDrop, isNew } = model
-    const { agreed, delivered, due, geometric } = this
-    const recording = this.recorder !== null
-    const t = r * TOTALS_WIDTH
-    const mp = model.modelParameter
-    const drawnEvasion = params[pb + mp.evasionRate] as number
-    // Counter-measures (sanctions-evasion interventions) raise the month's rate; without them, the drawn rate.
+    const model = this.model
+    const at = model.modelParameter.evasionRate * R
     const added = model.evasionAdded
-    const evasion =
-      added === null ? drawnEvasion : monthlyEvasion(drawnEvasion, added[m] as number, model.evasionCap)
-    const erosion = m === 0 ? 1 : (this.erosion[r] as number) * (1 - evasion)
-    this.erosion[r] = erosion
-    for (let c = 0; c < C; c++) {
-      const i = base + c
-      const s = state[i] as number
-      if (s === IMPLEMENTED || s === WITHDRAWN) continue
-      if (quiet[c] === 1 && (s === PROPOSED || s === STALLED || s === DISCUSSED)) {
-        // Geometric waiting times: a quiet month of a waiting commitment is a comparison, no draw.
-        if (geometric) {
-          if (due[i] === m) this.stepCommitment(c, i, s, m, pb)
-          continue
-        }
-        // A quiet month of a discussed, proposed or stalled commitment: one draw, usually no event. Only when
-        // the draw says "event" does the full step run (and draw the same number again).
-        const u = uniform(keys[i] as number, m, SLOT_TRANSITION)
-        const leave = (s === DISCUSSED ? hazardDrop[c] : hazardWithdraw[c]) as number
-        const hazard = (
-          s === PROPOSED ? hazardAgree[c] : s === STALLED ? hazardResume[c] : hazardPropose[c]
-        ) as number
-        if (u < (params[pb + leave] as number) + (params[pb + hazard] as number)) {
-          this.stepCommitment(c, i, s, m, pb)
-        }
-      } else if (quiet[c] === 1 && s === AGREED && recording === false && (agreed[i] as number) > 0) {
-        // Fast path for a quiet month of an agreed monetary commitment: the usual tranche, inline. A stall,
-        // a withdrawal or the last tranche goes through the full step (which draws the same numbers again).
-        const key = keys[i] as number
-        const u = uniform(key, m, SLOT_TRANSITION)
-        const w = params[pb + (hazardWithdraw[c] as number)] as number
-        if (u < w + (params[pb + (hazardStall[c] as number)] as number)) {
-          this.stepCommitment(c, i, s, m, pb)
-          continue
-        }
-        const ag = agreed[i] as number
-        const remaining = ag - (delivered[i] as number)
-        const tranche =
-          ag * (params[pb + (hazardDeliver[c] as number)] as number) * (0.5 + uniform(key, m, SLOT_DELIVERY))
-        if (tranche >= remaining - COMPLETION_SLACK * ag) {
-          this.stepCommitment(c, i, s, m, pb)
-          continue
-        }
-        delivered[i] = (delivered[i] as number) + tranche
-        state[i] = NEXT[s * EVENTS + E_DELIVER] as number
-        totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
-        if (isNew[c] === 1) totals[t + T_NEW_DISBURSED] = (totals[t + T_NEW_DISBURSED] as number) + tranche
-        const sc = sector[c] as number
-        if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
-      } else if (s !== NOT_YET || startMonth[c] === m) this.stepCommitment(c, i, s, m, pb)
+    const { params, erosion } = this
+    for (let r = 0; r < R; r++) {
+      const drawn = params[at + r] as number
+      const evasion = added === null ? drawn : monthlyEvasion(drawn, added[m] as number, model.evasionCap)
+      erosion[r] = m === 0 ? 1 : (erosion[r] as number) * (1 - evasion)
     }
-    const mechanisms = model.consultationList
-    for (let k = 0; k < mechanisms.length; k++) {
-      const c = mechanisms[k] as number
-      const s = state[base + c] as number
-      if (s === AGREED || s === IMPLEMENTED) this.consult(r, c, base + c, m, pb)
-    }
-    let newStrength = 0
-    const packages = model.sanctionsList
-    for (let slot = 0; slot < packages.length; slot++) {
-      const c = packages[slot] as number
-      const s = state[base + c] as number
-      if (s === AGREED || s === IMPLEMENTED) {
-        const since = erosionAtAgreement[r * packages.length + slot] as number
-        newStrength += (this.sanctionsStrength(c, pb) * erosion) / since
-      }
-    }
-    const strength = (params[pb + mp.existingStrength] as number) * erosion + newStrength
-    const pledged = totals[t + T_PLEDGED] as number
-    // Totals are summed in event order, not commitment order: clamp away the last-bit differences
-    // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
-    const agreedSum = Math.min(totals[t + T_AGREED] as number, pledged)
-    const disbursed = Math.min(totals[t + T_DISBURSED] as number, agreedSum)
-    const sectorAt = t + T_SECTORS
-    values[IND.pledged * R + r] = pledged
-    values[IND.agreed * R + r] = agreedSum
-    values[IND.disbursed * R + r] = disbursed
-    // New money is part of all money: clamped the same way, so new ≤ all holds exactly.
-    values[IND.newPledged * R + r] = Math.min(totals[t + T_NEW_PLEDGED] as number, pledged)
-    values[IND.newDisbursed * R + r] = Math.min(totals[t + T_NEW_DISBURSED] as number, disbursed)
-    values[IND.energyMw * R + r] = netEnergyMw(
-      totals[sectorAt + S_ENERGY] as number,
-      params[pb + mp.energyIdleShare] as number,
-      params[pb + mp.costPerMw] as number,
-      model.mwDestroyed === null ? 0 : (model.mwDestroyed[m] as number),
-    )
-    values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[pb + mp.saturation] as number) * strength))
-    values[IND.packagesAdopted * R + r] = totals[t + T_PACKAGES] as number
-    values[IND.consultations * R + r] = this.consultations[r] as number
-    values[IND.implemented * R + r] = totals[t + T_IMPLEMENTED] as number
-    values[IND.healthFacilities * R + r] =
-      (totals[sectorAt + S_HEALTH] as number) / (params[pb + mp.costPerFacility] as number)
-    values[IND.smes * R + r] = (totals[sectorAt + S_SMES] as number) / (params[pb + mp.costPerSme] as number)
-    values[IND.deminingKm2 * R + r] =
-      (totals[sectorAt + S_DEMINING] as number) / (params[pb + mp.costPerKm2] as number)
-    values[IND.digitalUsdM * R + r] = totals[sectorAt + S_DIGITAL] as number
-    values[IND.infrastructureUsdM * R + r] = totals[sectorAt + S_INFRASTRUCTURE] as number
-    values[IND.humanitarianUsdM * R + r] = totals[sectorAt + S_HUMANITARIAN] as number
   }
 
-  /** One commitment's month; with geometric waiting times, a commitment entering a waiting state draws its wait. */
-  private stepCommitment(c: number, i: number, s: number, m: number, pb: number): void {
-    this.transition(c, i, s, m, pb)
-    const after = this.state[i] as number
-    if (this.geometric && after !== s && (after === DISCUSSED || after === PROPOSED || after === STALLED))
-      this.due[i] = this.waitUntil(c, i, after, m, pb)
+  /** A month with an entry, an intervention, a due date or a delay for commitment c: the full step in every run. */
+  private eventfulMonth(c: number, m: number): void {
+    const R = this.runCount
+    const base = c * R
+    const entering = this.model.startMonth[c] === m
+    if (entering && this.plainEntry(c, m)) {
+      this.enterAll(c, m)
+      return
+    }
+    const state = this.state
+    for (let r = 0; r < R; r++) {
+      const s = state[base + r] as number
+      if (s === IMPLEMENTED || s === WITHDRAWN) continue
+      if (s !== NOT_YET || entering) this.stepCommitment(c, base + r, s, m, r)
+    }
   }
 
   /**
-   * The month a commitment that entered waiting state s at month m leaves it: P(leave in a month) is
-   * p = min(1, leave + hazard), constant while it waits, so the wait is geometric, T = ⌈ln(1 − u) / ln(1 − p)⌉ ≥ 1.
+   * Whether commitment c enters in month m with nothing else that month (no intervention on it, no known
+   * implementation date, not a sanctions package, no recorder): then every run takes the same path to its
+   * initial state, which `enterAll` walks without the full step's calls.
    */
-  private waitUntil(c: number, i: number, s: number, m: number, pb: number): number {
-    const p = Math.min(1, this.leaveHazard(c, s, pb) + this.stayHazard(c, s, pb))
+  private plainEntry(c: number, m: number): boolean {
+    const model = this.model
+    return (
+      this.geometric &&
+      this.recorder === null &&
+      model.withdrawMonth[c] !== m &&
+      model.stallMonth[c] !== m &&
+      model.implementedAtMonth[c] !== m &&
+      model.isSanctions[c] === 0
+    )
+  }
+
+  /**
+   * Commitment c enters every run in month m (see `plainEntry`): what `begin` and `fire` do, in the same order
+   * for each run's totals (pledged; agreed; delivered and implemented for one that starts implemented), then the
+   * first wait. Same numbers as the full step (the golden hash holds it to them), a fifth of its calls.
+   */
+  private enterAll(c: number, m: number): void {
+    const R = this.runCount
+    const base = c * R
+    const model = this.model
+    const target = model.initialState[c] as number
+    const ap = model.amountParameter[c] as number
+    const fixed = model.fixedAmount[c] as number
+    const isNew = model.isNew[c] === 1
+    const { params, totals, state, delivered, episode, due } = this
+    for (let r = 0; r < R; r++) {
+      const i = base + r
+      if (target !== DISCUSSED) {
+        const amount = ap >= 0 ? (params[ap * R + r] as number) : fixed
+        totals[T_PLEDGED * R + r] = (totals[T_PLEDGED * R + r] as number) + amount
+        if (isNew) totals[T_NEW_PLEDGED * R + r] = (totals[T_NEW_PLEDGED * R + r] as number) + amount
+        if (target !== PROPOSED && target !== WITHDRAWN) {
+          totals[T_AGREED * R + r] = (totals[T_AGREED * R + r] as number) + amount
+          if (target === IMPLEMENTED) {
+            if (amount > 0) {
+              delivered[i] = amount
+              this.addDisbursed(c, r, amount)
+            }
+            totals[T_IMPLEMENTED * R + r] = (totals[T_IMPLEMENTED * R + r] as number) + 1
+          }
+        }
+      }
+      state[i] = target
+      episode[i] = (episode[i] as number) + 1
+      due[i] = this.waitUntil(c, i, target, m, r)
+    }
+  }
+
+  /**
+   * A quiet month of commitment c (no entry, intervention or delay) with geometric waiting times: a comparison
+   * with the due month, and the tranche of an agreed monetary commitment inline. Only a due month, or a tranche
+   * that completes, runs the full step (which draws the same numbers again).
+   */
+  private quietMonthGeometric(c: number, m: number): void {
+    const R = this.runCount
+    const base = c * R
+    const { state, due } = this
+    const inline = this.recorder === null
+    const monetary = this.model.monetary[c] === 1
+    for (let r = 0; r < R; r++) {
+      const i = base + r
+      if (due[i] === m) this.stepCommitment(c, i, state[i] as number, m, r)
+      else if (monetary && state[i] === AGREED && this.agreedAmount(c, i) > 0) {
+        if (!inline || this.trancheCompletes(c, i, r, m)) this.stepCommitment(c, i, AGREED, m, r)
+      }
+    }
+  }
+
+  /**
+   * A quiet month of commitment c with monthly draws (the reference): a waiting commitment draws once; an agreed
+   * one draws its stall or withdrawal and, else, its tranche or milestone inline. Only a draw that says "event"
+   * runs the full step, which draws the same numbers again.
+   */
+  private quietMonth(c: number, m: number): void {
+    const R = this.runCount
+    const base = c * R
+    const model = this.model
+    const { state, keys, params } = this
+    const inline = this.recorder === null
+    const leaveAt = (model.hazardWithdraw[c] as number) * R
+    const stallAt = (model.hazardStall[c] as number) * R
+    const dropAt = (model.hazardDrop[c] as number) * R
+    const proposeAt = (model.hazardPropose[c] as number) * R
+    const agreeAt = (model.hazardAgree[c] as number) * R
+    const resumeAt = (model.hazardResume[c] as number) * R
+    for (let r = 0; r < R; r++) {
+      const i = base + r
+      const s = state[i] as number
+      if (s === AGREED) {
+        if (!inline || this.eventWhileAgreed(c, i, r, m, leaveAt, stallAt)) this.stepCommitment(c, i, s, m, r)
+      } else if (s === PROPOSED || s === STALLED || s === DISCUSSED) {
+        const u = uniform(keys[i] as number, m, SLOT_TRANSITION)
+        const leave = params[(s === DISCUSSED ? dropAt : leaveAt) + r] as number
+        const hazard = params[(s === PROPOSED ? agreeAt : s === STALLED ? resumeAt : proposeAt) + r] as number
+        if (u < leave + hazard) this.stepCommitment(c, i, s, m, r)
+      }
+    }
+  }
+
+  /**
+   * Geometric waiting times, a month of an agreed monetary commitment that is not due: its tranche, inline;
+   * true (and nothing applied) when the tranche would complete it, which the full step then does.
+   */
+  private trancheCompletes(c: number, i: number, r: number, m: number): boolean {
+    const d = this.params[(this.model.hazardDeliver[c] as number) * this.runCount + r] as number
+    const ag = this.agreedAmount(c, i)
+    const tranche = trancheOf(ag, d, uniform(this.keys[i] as number, m, SLOT_DELIVERY))
+    if (completes(tranche, ag - (this.delivered[i] as number), ag)) return true
+    this.delivered[i] = (this.delivered[i] as number) + tranche
+    this.state[i] = NEXT[AGREED * EVENTS + E_DELIVER] as number
+    this.addDisbursed(c, r, tranche)
+    return false
+  }
+
+  /**
+   * Monthly draws, a quiet month of an agreed commitment, inline: the usual tranche (or no milestone) is applied here and
+   * false returned; true when the month holds an event for the full step (a stall, a withdrawal, the last
+   * tranche or the milestone), which then draws the same numbers again.
+   */
+  private eventWhileAgreed(
+    c: number,
+    i: number,
+    r: number,
+    m: number,
+    leaveAt: number,
+    stallAt: number,
+  ): boolean {
+    const params = this.params
+    const key = this.keys[i] as number
+    const u = uniform(key, m, SLOT_TRANSITION)
+    if (u < (params[leaveAt + r] as number) + (params[stallAt + r] as number)) return true
+    const R = this.runCount
+    const d = params[(this.model.hazardDeliver[c] as number) * R + r] as number
+    const u2 = uniform(key, m, SLOT_DELIVERY)
+    const ag = this.agreedAmount(c, i)
+    if (!(ag > 0)) return u2 < d
+    const tranche = trancheOf(ag, d, u2)
+    if (completes(tranche, ag - (this.delivered[i] as number), ag)) return true
+    this.delivered[i] = (this.delivered[i] as number) + tranche
+    this.state[i] = NEXT[AGREED * EVENTS + E_DELIVER] as number
+    this.addDisbursed(c, r, tranche)
+    return false
+  }
+
+  /** Consultations of mechanism c in every run where it works (agreed or implemented), unless frozen or just begun. */
+  private consultAll(c: number, m: number): void {
+    const model = this.model
+    if ((model.startMonth[c] as number) >= m || model.frozen[c * model.months + m] === 1) return
+    const R = this.runCount
+    const base = c * R
+    const at = model.modelParameter.consultationInterval * R
+    const { state, keys, params, consultations } = this
+    for (let r = 0; r < R; r++) {
+      const s = state[base + r] as number
+      if (s !== AGREED && s !== IMPLEMENTED) continue
+      if (uniform(keys[base + r] as number, m, SLOT_CONSULTATION) * (params[at + r] as number) >= 1) continue
+      consultations[r] = (consultations[r] as number) + 1
+      this.recorder?.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
+    }
+  }
+
+  /** Each run's indicators at month m, from its running totals, parameters and packages in force. */
+  private fold(m: number): void {
+    const R = this.runCount
+    const model = this.model
+    const mp = model.modelParameter
+    const { params, totals, values, erosion, consultations } = this
+    const destroyed = model.mwDestroyed === null ? 0 : (model.mwDestroyed[m] as number)
+    const packages = model.sanctionsList.length
+    // Offsets of each parameter's and total's row: the loop reads consecutive runs of each.
+    const strengthAt = mp.existingStrength * R
+    const saturationAt = mp.saturation * R
+    const idleAt = mp.energyIdleShare * R
+    const perMwAt = mp.costPerMw * R
+    const perFacilityAt = mp.costPerFacility * R
+    const perSmeAt = mp.costPerSme * R
+    const perKm2At = mp.costPerKm2 * R
+    const sectorAt = T_SECTORS * R
+    for (let r = 0; r < R; r++) {
+      const e = erosion[r] as number
+      const strength = (params[strengthAt + r] as number) * e + (packages === 0 ? 0 : this.newStrength(r, e))
+      const pledged = totals[T_PLEDGED * R + r] as number
+      // Totals are summed in event order, not commitment order: clamp away the last-bit differences
+      // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
+      const agreedSum = Math.min(totals[T_AGREED * R + r] as number, pledged)
+      const disbursed = Math.min(totals[T_DISBURSED * R + r] as number, agreedSum)
+      values[IND.pledged * R + r] = pledged
+      values[IND.agreed * R + r] = agreedSum
+      values[IND.disbursed * R + r] = disbursed
+      // New money is part of all money: clamped the same way, so new ≤ all holds exactly.
+      values[IND.newPledged * R + r] = Math.min(totals[T_NEW_PLEDGED * R + r] as number, pledged)
+      values[IND.newDisbursed * R + r] = Math.min(totals[T_NEW_DISBURSED * R + r] as number, disbursed)
+      values[IND.energyMw * R + r] = netEnergyMw(
+        totals[sectorAt + S_ENERGY * R + r] as number,
+        params[idleAt + r] as number,
+        params[perMwAt + r] as number,
+        destroyed,
+      )
+      values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[saturationAt + r] as number) * strength))
+      values[IND.packagesAdopted * R + r] = totals[T_PACKAGES * R + r] as number
+      values[IND.consultations * R + r] = consultations[r] as number
+      values[IND.implemented * R + r] = totals[T_IMPLEMENTED * R + r] as number
+      values[IND.healthFacilities * R + r] =
+        (totals[sectorAt + S_HEALTH * R + r] as number) / (params[perFacilityAt + r] as number)
+      values[IND.smes * R + r] =
+        (totals[sectorAt + S_SMES * R + r] as number) / (params[perSmeAt + r] as number)
+      values[IND.deminingKm2 * R + r] =
+        (totals[sectorAt + S_DEMINING * R + r] as number) / (params[perKm2At + r] as number)
+      values[IND.digitalUsdM * R + r] = totals[sectorAt + S_DIGITAL * R + r] as number
+      values[IND.infrastructureUsdM * R + r] = totals[sectorAt + S_INFRASTRUCTURE * R + r] as number
+      values[IND.humanitarianUsdM * R + r] = totals[sectorAt + S_HUMANITARIAN * R + r] as number
+    }
+  }
+
+  /** Strength of the run's adopted sanctions packages (agreed or implemented), each eroded since its agreement. */
+  private newStrength(r: number, erosion: number): number {
+    const R = this.runCount
+    const packages = this.model.sanctionsList
+    let strength = 0
+    for (let slot = 0; slot < packages.length; slot++) {
+      const c = packages[slot] as number
+      const s = this.state[c * R + r] as number
+      if (s === AGREED || s === IMPLEMENTED) {
+        const since = this.erosionAtAgreement[slot * R + r] as number
+        strength += (this.sanctionsStrength(c, r) * erosion) / since
+      }
+    }
+    return strength
+  }
+
+  /**
+   * The amount commitment c agreed in the run of slot i (read only once it has been agreed): its amount
+   * parameter's draw, or its fixed amount (0 when non-monetary). Not stored: it is the pledged amount.
+   */
+  private agreedAmount(c: number, i: number): number {
+    const model = this.model
+    const ap = model.amountParameter[c] as number
+    const R = this.runCount
+    return ap >= 0 ? (this.params[ap * R + i - c * R] as number) : (model.fixedAmount[c] as number)
+  }
+
+  /** Parameter k of run r. */
+  private param(k: number, r: number): number {
+    return this.params[k * this.runCount + r] as number
+  }
+
+  /**
+   * One commitment's month; with geometric waiting times, a commitment entering a state draws its wait there
+   * (NEVER once implemented or withdrawn).
+   */
+  private stepCommitment(c: number, i: number, s: number, m: number, r: number): void {
+    this.transition(c, i, s, m, r)
+    const after = this.state[i] as number
+    if (this.geometric && after !== s) {
+      // At most one entry a month, so a horizon of 120 months stays within a byte.
+      this.episode[i] = (this.episode[i] as number) + 1
+      this.due[i] = this.waitUntil(c, i, after, m, r)
+    }
+  }
+
+  /**
+   * The month a commitment that entered state s at month m leaves it: P(an event in a month) is p
+   * (`eventHazard`), constant while it stays, so the wait is geometric, T = ⌈ln(1 − u) / ln(1 − p)⌉ ≥ 1.
+   */
+  private waitUntil(c: number, i: number, s: number, m: number, r: number): number {
+    const p = this.eventHazard(c, i, s, r)
     if (!(p > 0)) return NEVER
-    const u = uniform(this.keys[i] as number, m, SLOT_WAIT)
+    const u = uniform(this.keys[i] as number, this.episode[i] as number, SLOT_WAIT)
     const t = p >= 1 ? 1 : Math.max(1, Math.ceil(Math.log1p(-u) / Math.log1p(-p)))
     return m + t > this.model.horizon ? NEVER : m + t
   }
 
-  /** Monthly probability of withdrawal (dropped from the agenda, while discussed) of commitment c in state s. */
-  private leaveHazard(c: number, s: number, pb: number): number {
+  /**
+   * Monthly probability that commitment c leaves state s: min(1, leave + hazard) while discussed, proposed or
+   * stalled; while agreed, a withdrawal or a stall, min(1, w + stall), or else (non-monetary) its milestone,
+   * with probability deliver; 0 once implemented or withdrawn.
+   */
+  private eventHazard(c: number, i: number, s: number, r: number): number {
+    if (s === DISCUSSED || s === PROPOSED || s === STALLED)
+      return Math.min(1, this.leaveHazard(c, s, r) + this.stayHazard(c, s, r))
+    if (s !== AGREED) return 0
     const model = this.model
-    return this.params[
-      pb + ((s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number)
-    ] as number
+    const stop = Math.min(1, this.leaveHazard(c, s, r) + this.param(model.hazardStall[c] as number, r))
+    if (this.agreedAmount(c, i) > 0) return stop
+    const d = Math.min(1, Math.max(0, this.param(model.hazardDeliver[c] as number, r)))
+    return stop + (1 - stop) * d
+  }
+
+  /**
+   * Geometric waiting times, an agreed commitment's month: at its due month the event (u picks a withdrawal,
+   * a stall or the milestone in proportion to their monthly probabilities), else its tranche (monetary).
+   */
+  private agreedMonth(c: number, i: number, s: number, m: number, r: number, key: number, w: number): number {
+    if (this.due[i] === m) {
+      const leave = Math.min(1, w)
+      const stop = Math.min(1, w + this.param(this.model.hazardStall[c] as number, r))
+      const x = this.whichDraw(i, key) * this.eventHazard(c, i, s, r)
+      if (x < leave) return this.fire(c, i, s, E_WITHDRAW, m, undefined, 0)
+      if (x < stop) return this.fire(c, i, s, E_STALL, m, undefined, 0)
+      return this.fire(c, i, s, E_COMPLETE, m, undefined, 0)
+    }
+    return this.agreedAmount(c, i) > 0 ? this.deliver(c, i, s, m, r, key) : s
+  }
+
+  /** Monthly probability of withdrawal (dropped from the agenda, while discussed) of commitment c in state s. */
+  private leaveHazard(c: number, s: number, r: number): number {
+    const model = this.model
+    return this.param((s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number, r)
   }
 
   /** Monthly probability of the waiting state's own way out: propose, agree or resume. */
-  private stayHazard(c: number, s: number, pb: number): number {
+  private stayHazard(c: number, s: number, r: number): number {
     const model = this.model
     const k = (
       s === DISCUSSED ? model.hazardPropose[c] : s === PROPOSED ? model.hazardAgree[c] : model.hazardResume[c]
     ) as number
-    return this.params[pb + k] as number
+    return this.param(k, r)
   }
 
   /** One commitment's month: entry, an intervention's withdrawal, or a transition drawn from its kind's hazards. */
-  private transition(c: number, i: number, s: number, m: number, pb: number): number {
+  private transition(c: number, i: number, s: number, m: number, r: number): number {
     const model = this.model
     const ap = model.amountParameter[c] as number
-    const amount = ap >= 0 ? (this.params[pb + ap] as number) : (model.fixedAmount[c] as number)
+    const amount = ap >= 0 ? this.param(ap, r) : (model.fixedAmount[c] as number)
     const start = model.startMonth[c] as number
     if (start === m) s = this.begin(c, i, m, amount)
     if (s < 0 || s === IMPLEMENTED || s === WITHDRAWN) return s
@@ -347,105 +566,110 @@ export class TrajectoryKernel {
     // does nothing and the month is drawn as usual.
     if (model.stallMonth[c] === m && s === AGREED)
       return this.fire(c, i, s, E_STALL, m, "stalled by an intervention", 0)
-    const waiting = this.geometric && (s === DISCUSSED || s === PROPOSED || s === STALLED)
+    const waiting = this.geometric && (s === DISCUSSED || s === PROPOSED || s === STALLED || s === AGREED)
     if (waiting && start < m && model.frozen[c * model.months + m] === 1) {
       // A frozen month does not count towards the wait: the due month moves one on.
       if (this.due[i] !== NEVER) this.due[i] = (this.due[i] as number) + 1
       return s
     }
-    if (waiting && this.due[i] !== m) return s
+    if (waiting && s !== AGREED && this.due[i] !== m) return s
     if (start < m && model.frozen[c * model.months + m] === 0) {
-      const params = this.params
       const key = this.keys[i] as number
-      const leave = (s === DISCUSSED ? model.hazardDrop[c] : model.hazardWithdraw[c]) as number
-      const w = params[pb + leave] as number
-      // Monthly: u decides whether and which event. Geometric, at the due month: an event is certain and u
-      // picks which, withdrawal with probability min(1, w) / min(1, w + hazard); u is mapped below w for it
-      // and to w (below w + hazard) for the other, so the branches below serve both.
-      const u = waiting ? this.whichEvent(c, s, m, pb, key, w) : uniform(key, m, SLOT_TRANSITION)
-      if (u < w)
-        return this.fire(c, i, s, E_WITHDRAW, m, s === DISCUSSED ? "dropped from the agenda" : undefined, 0)
-      if (s === DISCUSSED) {
-        if (u < w + (params[pb + (model.hazardPropose[c] as number)] as number))
-          return this.propose(c, i, s, m, amount)
-      } else if (s === PROPOSED) {
-        if (u < w + (params[pb + (model.hazardAgree[c] as number)] as number)) {
-          this.agreed[i] = amount
-          this.recordErosionAtAgreement(c, i)
-          return this.fire(c, i, s, E_AGREE, m, undefined, 0)
-        }
-      } else if (s === STALLED) {
-        if (u < w + (params[pb + (model.hazardResume[c] as number)] as number)) {
-          return this.fire(c, i, s, E_RESUME, m, undefined, 0)
-        }
-      } else if (u < w + (params[pb + (model.hazardStall[c] as number)] as number)) {
-        return this.fire(c, i, s, E_STALL, m, undefined, 0)
-      } else {
-        s = this.deliver(c, i, s, m, pb, key)
+      const w = this.leaveHazard(c, s, r)
+      if (waiting && s === AGREED) s = this.agreedMonth(c, i, s, m, r, key, w)
+      else {
+        // Monthly: u decides whether and which event. Geometric, at the due month: an event is certain and u
+        // picks which, withdrawal with probability min(1, w) / min(1, w + hazard); u is mapped below w for it
+        // and to w (below w + hazard) for the other, so `drawnEvent` serves both.
+        const u = waiting ? this.whichEvent(c, i, s, r, key, w) : uniform(key, m, SLOT_TRANSITION)
+        const next = this.drawnEvent(c, i, s, m, r, key, w, u, amount)
+        if (next !== AGREED || s !== AGREED) return next
+        s = next
       }
     }
     if (s === AGREED && model.implementedAtMonth[c] === m) s = this.completeNow(c, i, s, m)
     return s
   }
 
+  /** The event a draw u picks (monthly draws, or a waiting state's due month): the state after it. */
+  private drawnEvent(
+    c: number,
+    i: number,
+    s: number,
+    m: number,
+    r: number,
+    key: number,
+    w: number,
+    u: number,
+    amount: number,
+  ): number {
+    if (u < w)
+      return this.fire(c, i, s, E_WITHDRAW, m, s === DISCUSSED ? "dropped from the agenda" : undefined, 0)
+    if (s === DISCUSSED) return u < w + this.stayHazard(c, s, r) ? this.propose(c, i, s, m, amount) : s
+    if (s === PROPOSED) {
+      if (!(u < w + this.stayHazard(c, s, r))) return s
+      this.recordErosionAtAgreement(c, i)
+      return this.fire(c, i, s, E_AGREE, m, undefined, 0)
+    }
+    if (s === STALLED)
+      return u < w + this.stayHazard(c, s, r) ? this.fire(c, i, s, E_RESUME, m, undefined, 0) : s
+    if (u < w + this.param(this.model.hazardStall[c] as number, r))
+      return this.fire(c, i, s, E_STALL, m, undefined, 0)
+    return this.deliver(c, i, s, m, r, key)
+  }
+
   /** At a due month: -1 (below w) for a withdrawal, w (in [w, w + hazard)) for the state's own way out. */
-  private whichEvent(c: number, s: number, m: number, pb: number, key: number, w: number): number {
+  private whichEvent(c: number, i: number, s: number, r: number, key: number, w: number): number {
     const leave = Math.min(1, w)
-    const p = Math.min(1, w + this.stayHazard(c, s, pb))
-    return uniform(key, m, SLOT_TRANSITION) * p < leave ? -1 : w
+    const p = Math.min(1, w + this.stayHazard(c, s, r))
+    return this.whichDraw(i, key) * p < leave ? -1 : w
+  }
+
+  /** The uniform that picks a waiting state's event: keyed by the commitment's episode in the state. */
+  private whichDraw(i: number, key: number): number {
+    return uniform(key, this.episode[i] as number, SLOT_WHICH)
   }
 
   /** A month of delivery while agreed: a tranche around `deliver` × agreed (or the milestone, for non-monetary). */
-  private deliver(c: number, i: number, s: number, m: number, pb: number, key: number): number {
-    const d = this.params[pb + (this.model.hazardDeliver[c] as number)] as number
+  private deliver(c: number, i: number, s: number, m: number, r: number, key: number): number {
+    const d = this.param(this.model.hazardDeliver[c] as number, r)
     const u2 = uniform(key, m, SLOT_DELIVERY)
-    const ag = this.agreed[i] as number
+    const ag = this.agreedAmount(c, i)
     if (ag > 0) {
-      const remaining = ag - (this.delivered[i] as number)
-      const tranche = ag * d * (0.5 + u2)
-      if (tranche >= remaining - COMPLETION_SLACK * ag) return this.completeNow(c, i, s, m)
+      const tranche = trancheOf(ag, d, u2)
+      if (completes(tranche, ag - (this.delivered[i] as number), ag)) return this.completeNow(c, i, s, m)
       this.delivered[i] = (this.delivered[i] as number) + tranche
       return this.fire(c, i, s, E_DELIVER, m, undefined, tranche)
     }
     return u2 < d ? this.fire(c, i, s, E_COMPLETE, m, undefined, 0) : s
   }
 
-  /** A round of consultations in a month the mechanism works (agreed or implemented, not frozen, not its first month). */
-  private consult(r: number, c: number, i: number, m: number, pb: number): void {
-    const model = this.model
-    if ((model.startMonth[c] as number) >= m || model.frozen[c * model.months + m] === 1) return
-    const interval = this.params[pb + model.modelParameter.consultationInterval] as number
-    if (uniform(this.keys[i] as number, m, SLOT_CONSULTATION) * interval >= 1) return
-    this.consultations[r] = (this.consultations[r] as number) + 1
-    this.recorder?.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
-  }
-
-  private sanctionsStrength(c: number, pb: number): number {
+  private sanctionsStrength(c: number, r: number): number {
     const model = this.model
     const cov = model.coverageParameter[c] as number
     return cov >= 0
-      ? (this.params[pb + cov] as number) *
-          (this.params[pb + (model.enforcementParameter[c] as number)] as number)
+      ? this.param(cov, r) * this.param(model.enforcementParameter[c] as number, r)
       : (model.fixedStrength[c] as number)
   }
 
   /** State index of commitment c in run r (-1 before it enters), after the last `advance()`; for conditioning. */
   stateOf(r: number, c: number): number {
-    return this.state[r * this.model.commitmentCount + c] as number
+    return this.state[c * this.runCount + r] as number
   }
 
   /** USD m delivered of commitment c in run r, after the last `advance()`; for conditioning. */
   deliveredOf(r: number, c: number): number {
-    return this.delivered[r * this.model.commitmentCount + c] as number
+    return this.delivered[c * this.runCount + r] as number
   }
 
   /** Runs ending the horizon in each state: counts[c * STATE_COUNT + state]. */
   finalStateCounts(): Int32Array {
     const C = this.model.commitmentCount
+    const R = this.runCount
     const counts = new Int32Array(C * STATE_COUNT)
-    for (let r = 0; r < this.runCount; r++) {
-      for (let c = 0; c < C; c++) {
-        const s = this.state[r * C + c] as number
+    for (let c = 0; c < C; c++) {
+      for (let r = 0; r < R; r++) {
+        const s = this.state[c * R + r] as number
         if (s >= 0) counts[c * STATE_COUNT + s] = (counts[c * STATE_COUNT + s] as number) + 1
       }
     }
@@ -456,13 +680,25 @@ export class TrajectoryKernel {
   private recordErosionAtAgreement(c: number, i: number): void {
     const slot = this.sanctionsSlot[c] as number
     if (slot < 0) return
-    const r = (i - c) / this.model.commitmentCount
-    this.erosionAtAgreement[r * this.model.sanctionsList.length + slot] = this.erosion[r] as number
+    const r = i - c * this.runCount
+    this.erosionAtAgreement[slot * this.runCount + r] = this.erosion[r] as number
   }
 
-  /** Offset of the run's totals, from a commitment's slot i = run * C + c. */
-  private totalsOf(c: number, i: number): number {
-    return ((i - c) / this.model.commitmentCount) * TOTALS_WIDTH
+  /** Adds to running total t of the run of commitment c's slot i = c * runCount + run. */
+  private addTotal(t: number, c: number, i: number, amount: number): void {
+    const at = t * this.runCount + i - c * this.runCount
+    this.totals[at] = (this.totals[at] as number) + amount
+  }
+
+  /** A tranche of commitment c in run r: disbursed, new money when it is new, and its sector's. */
+  private addDisbursed(c: number, r: number, tranche: number): void {
+    const R = this.runCount
+    const totals = this.totals
+    totals[T_DISBURSED * R + r] = (totals[T_DISBURSED * R + r] as number) + tranche
+    if (this.model.isNew[c] === 1)
+      totals[T_NEW_DISBURSED * R + r] = (totals[T_NEW_DISBURSED * R + r] as number) + tranche
+    const sc = this.model.sector[c] as number
+    if (sc >= 0) totals[(T_SECTORS + sc) * R + r] = (totals[(T_SECTORS + sc) * R + r] as number) + tranche
   }
 
   private id(c: number): CommitmentId {
@@ -492,7 +728,6 @@ export class TrajectoryKernel {
     let s = PROPOSED
     if (target === PROPOSED) return s
     if (target === WITHDRAWN) return this.fire(c, i, s, E_WITHDRAW, m, "withdrawn before the visit", 0)
-    this.agreed[i] = amount
     this.recordErosionAtAgreement(c, i)
     s = this.fire(c, i, s, E_AGREE, m, undefined, 0)
     if (target === STALLED) return this.fire(c, i, s, E_STALL, m, "stalled before the visit", 0)
@@ -509,17 +744,15 @@ export class TrajectoryKernel {
   }
 
   private addPledge(c: number, i: number, amount: number): void {
-    const t = this.totalsOf(c, i)
-    this.totals[t + T_PLEDGED] = (this.totals[t + T_PLEDGED] as number) + amount
-    if (this.model.isNew[c] === 1)
-      this.totals[t + T_NEW_PLEDGED] = (this.totals[t + T_NEW_PLEDGED] as number) + amount
+    this.addTotal(T_PLEDGED, c, i, amount)
+    if (this.model.isNew[c] === 1) this.addTotal(T_NEW_PLEDGED, c, i, amount)
   }
 
   /** Delivers whatever remains and completes (a scheduled milestone or the last tranche). */
   private completeNow(c: number, i: number, s: number, m: number): number {
-    const remaining = (this.agreed[i] as number) - (this.delivered[i] as number)
+    const remaining = this.agreedAmount(c, i) - (this.delivered[i] as number)
     if (remaining > 0) {
-      this.delivered[i] = this.agreed[i] as number
+      this.delivered[i] = this.agreedAmount(c, i)
       s = this.fire(c, i, s, E_DELIVER, m, undefined, remaining)
     }
     return this.fire(c, i, s, E_COMPLETE, m, undefined, 0)
@@ -541,40 +774,42 @@ export class TrajectoryKernel {
     const next = NEXT[s * EVENTS + e] as number
     if (next === NO_TRANSITION) return s
     this.state[i] = next
-    const totals = this.totals
     if (e === E_AGREE) {
-      const t = this.totalsOf(c, i)
-      totals[t + T_AGREED] = (totals[t + T_AGREED] as number) + (this.agreed[i] as number)
+      this.addTotal(T_AGREED, c, i, this.agreedAmount(c, i))
       // A sanctions package is adopted when it reaches agreed (once: a stalled package resumes, it is not re-adopted).
-      if (this.model.isSanctions[c] === 1) totals[t + T_PACKAGES] = (totals[t + T_PACKAGES] as number) + 1
+      if (this.model.isSanctions[c] === 1) this.addTotal(T_PACKAGES, c, i, 1)
     } else if (e === E_DELIVER) {
-      const t = this.totalsOf(c, i)
-      totals[t + T_DISBURSED] = (totals[t + T_DISBURSED] as number) + tranche
-      if (this.model.isNew[c] === 1)
-        totals[t + T_NEW_DISBURSED] = (totals[t + T_NEW_DISBURSED] as number) + tranche
-      const sc = this.model.sector[c] as number
-      if (sc >= 0) totals[t + T_SECTORS + sc] = (totals[t + T_SECTORS + sc] as number) + tranche
+      this.addDisbursed(c, i - c * this.runCount, tranche)
     } else if (e === E_COMPLETE) {
-      const t = this.totalsOf(c, i)
-      totals[t + T_IMPLEMENTED] = (totals[t + T_IMPLEMENTED] as number) + 1
+      this.addTotal(T_IMPLEMENTED, c, i, 1)
     }
-    const rec = this.recorder
-    if (rec !== null) {
-      const commitment = this.id(c)
-      const v = 1 as const
-      if (e === E_PROPOSE)
-        rec.push({ _tag: "CommitmentProposed", v, month: m, commitment, amountUsdM: tranche })
-      else if (e === E_AGREE)
-        rec.push({ _tag: "CommitmentAgreed", v, month: m, commitment, amountUsdM: this.agreed[i] as number })
-      else if (e === E_DELIVER)
-        rec.push({ _tag: "CommitmentProgressed", v, month: m, commitment, deliveredUsdM: tranche })
-      else if (e === E_COMPLETE) rec.push({ _tag: "CommitmentImplemented", v, month: m, commitment })
-      else if (e === E_STALL)
-        rec.push({ _tag: "CommitmentStalled", v, month: m, commitment, ...(reason ? { reason } : {}) })
-      else if (e === E_RESUME) rec.push({ _tag: "CommitmentResumed", v, month: m, commitment })
-      else rec.push({ _tag: "CommitmentWithdrawn", v, month: m, commitment, ...(reason ? { reason } : {}) })
-    }
+    if (this.recorder !== null) this.record(c, i, e, m, reason, tranche)
     return next
+  }
+
+  private record(
+    c: number,
+    i: number,
+    e: number,
+    m: number,
+    reason: string | undefined,
+    tranche: number,
+  ): void {
+    const rec = this.recorder
+    if (rec === null) return
+    const commitment = this.id(c)
+    const v = 1 as const
+    if (e === E_PROPOSE)
+      rec.push({ _tag: "CommitmentProposed", v, month: m, commitment, amountUsdM: tranche })
+    else if (e === E_AGREE)
+      rec.push({ _tag: "CommitmentAgreed", v, month: m, commitment, amountUsdM: this.agreedAmount(c, i) })
+    else if (e === E_DELIVER)
+      rec.push({ _tag: "CommitmentProgressed", v, month: m, commitment, deliveredUsdM: tranche })
+    else if (e === E_COMPLETE) rec.push({ _tag: "CommitmentImplemented", v, month: m, commitment })
+    else if (e === E_STALL)
+      rec.push({ _tag: "CommitmentStalled", v, month: m, commitment, ...(reason ? { reason } : {}) })
+    else if (e === E_RESUME) rec.push({ _tag: "CommitmentResumed", v, month: m, commitment })
+    else rec.push({ _tag: "CommitmentWithdrawn", v, month: m, commitment, ...(reason ? { reason } : {}) })
   }
 
   private recordInterventions(m: number): void {
@@ -588,5 +823,72 @@ export class TrajectoryKernel {
         ...(target >= 0 ? { commitment: this.id(target) } : {}),
       })
     }
+  }
+}
+
+/** Each run's key (every stream of the run derives from it). */
+const runKeysOf = (seed: number, fromRun: number, runs: number): Uint32Array => {
+  const keys = new Uint32Array(runs)
+  for (let r = 0; r < runs; r++) keys[r] = runKey(seed, fromRun + r)
+  return keys
+}
+
+/** Each commitment's stream key in each run, keys[c * runs + run]. */
+const streamKeys = (streams: Uint32Array, runKeys: Uint32Array, keys: Uint32Array): void => {
+  const R = runKeys.length
+  for (let c = 0; c < streams.length; c++) {
+    const salt = streamSalt(streams[c] as number)
+    for (let r = 0; r < R; r++) keys[c * R + r] = saltedStreamKey(runKeys[r] as number, salt)
+  }
+}
+
+/** Given parameters (runs × parameters, run-major) into params[k * runs + run]. */
+const transpose = (parameters: Float64Array, R: number, P: number, params: Float32Array): void => {
+  for (let k = 0; k < P; k++) for (let r = 0; r < R; r++) params[k * R + r] = parameters[r * P + k] as number
+}
+
+/**
+ * Parameter uncertainty: one uniform per (run, parameter), mapped through the parameter's triangular range,
+ * into params[k * runs + run] (a parameter's draws across runs, one loop each).
+ */
+const drawParameters = (model: CompiledModel, runKeys: Uint32Array, params: Float32Array): void => {
+  const R = runKeys.length
+  for (let k = 0; k < model.parameterCount; k++) {
+    const salt = streamSalt(model.parameterStream[k] as number)
+    const low = model.low[k] as number
+    const mode = model.mode[k] as number
+    const high = model.high[k] as number
+    const at = k * R
+    const width = high - low
+    if (width <= 0) {
+      params.fill(low, at, at + R)
+      continue
+    }
+    drawRange(runKeys, salt, low, mode, high, params, at)
+  }
+}
+
+/**
+ * One parameter's draws across runs into params[at + run], the range's terms computed once. A function of its
+ * own, called once per parameter: a loop run once per simulation was compiled while it ran (on-stack
+ * replacement) in every simulation, and ran unoptimized, boxing every draw, until it was.
+ */
+const drawRange = (
+  runKeys: Uint32Array,
+  salt: number,
+  low: number,
+  mode: number,
+  high: number,
+  params: Float32Array,
+  at: number,
+): void => {
+  const R = runKeys.length
+  const width = high - low
+  const split = (mode - low) / width
+  const below = mode - low
+  const above = high - mode
+  for (let r = 0; r < R; r++) {
+    const u = uniform(saltedStreamKey(runKeys[r] as number, salt), 0, 0)
+    params[at + r] = triangularOfTerms(u, low, high, width, split, below, above)
   }
 }

@@ -1,4 +1,4 @@
-import type { ScenarioSpec } from "@accord/domain"
+import { lifecycleStates, type ScenarioSpec } from "@accord/domain"
 import { describe, expect, it } from "vitest"
 import { type CompiledModel, compileModel } from "../src/compiled-model.js"
 import { TrajectoryKernel, type WaitingTimes } from "../src/trajectory-kernel.js"
@@ -9,14 +9,20 @@ import { decodeSpec, pack } from "./scenario-spec-arbitrary.js"
  * the two give different runs for the same seed: what must not change is the distribution of when
  * commitments move. Two-sample Kolmogorov–Smirnov tests, 100,000 runs a side, on independent seeds, for every
  * commitment: the month of its first move after it enters and the month of its last move ("never" counts as
- * month horizon + 1), over a spec with a delay (frozen months must not count towards a wait), a withdrawal and
- * an aid package that enters mid-horizon.
+ * month horizon + 1), over a spec with a delay (frozen months must not count towards a wait), a withdrawal,
+ * a stall of an agreed commitment (it re-enters agreed when it resumes) and an aid package that enters
+ * mid-horizon. Since model 2.4.0 agreed commitments wait geometrically too (for a withdrawal, a stall or their
+ * milestone; monetary ones still draw a tranche every month), so the commitments that start agreed test it.
+ * Which event ends a wait (since model 2.6.0 drawn with the wait, keyed by its episode) is checked too: the share of
+ * runs in which each commitment ends the horizon in each state must agree within a Bonferroni bound.
  */
 const RUNS = 100_000
 const horizon = 24
 const commitmentIds = pack.commitments.map((c) => c.id as string)
 const proposedId = pack.commitments.find((c) => c.initialState === "proposed")?.id as string
 const discussedId = pack.commitments.find((c) => c.initialState === "discussed")?.id as string
+const agreedId = pack.commitments.find((c) => c.initialState === "agreed" && c.amount === undefined)
+  ?.id as string
 const specWithSeed = (seed: number): ScenarioSpec =>
   decodeSpec({
     pack: pack.id,
@@ -27,6 +33,7 @@ const specWithSeed = (seed: number): ScenarioSpec =>
       { type: "delay", commitment: proposedId, month: 3, months: 6 },
       { type: "delay", commitment: discussedId, month: 0, months: 4 },
       { type: "withdraw", commitment: commitmentIds[commitmentIds.length - 1], month: 15 },
+      { type: "stall", commitment: agreedId, month: 6 },
       { type: "aid-package", month: 5, sector: "energy", amountUsdM: 100, form: "grant" },
     ],
   })
@@ -35,6 +42,8 @@ const specWithSeed = (seed: number): ScenarioSpec =>
 interface MoveMonths {
   readonly first: ReadonlyArray<Int32Array>
   readonly last: ReadonlyArray<Int32Array>
+  /** Per commitment, runs ending the horizon in each state (index = state, the last one: not yet entered). */
+  readonly final: ReadonlyArray<Int32Array>
 }
 
 const NONE = 255
@@ -79,7 +88,16 @@ const moveMonths = async (
       }
       return h
     })
-  return { first: histograms(first), last: histograms(last) }
+  const final = Array.from({ length: C }, (_, c) => {
+    const h = new Int32Array(lifecycleStates.length + 1)
+    for (let r = 0; r < R; r++) {
+      const s = previous[r * C + c] as number
+      const k = s < 0 ? lifecycleStates.length : s
+      h[k] = (h[k] as number) + 1
+    }
+    return h
+  })
+  return { first: histograms(first), last: histograms(last), final }
 }
 
 /** Two-sample Kolmogorov–Smirnov statistic of two histograms over the same ordered support. */
@@ -120,13 +138,34 @@ const worstKs = (a: MoveMonths, b: MoveMonths) => {
   return worst
 }
 
-/** Every run's parameters at their modes: the same hazards in every run, for the deliberately wrong driver. */
-const modes = (model: CompiledModel, scaleAgree = 1): Float64Array => {
+/**
+ * Largest gap between the two drivers' shares of runs ending in a state, over every commitment and state, in
+ * standard errors of a difference of two proportions at the pooled share (0 where neither has any run there).
+ */
+const worstShare = (a: MoveMonths, b: MoveMonths) => {
+  let worst = { z: 0, where: "" }
+  a.final.forEach((h, c) => {
+    const g = b.final[c] as Int32Array
+    h.forEach((x, k) => {
+      const y = g[k] as number
+      const pooled = (x + y) / (2 * RUNS)
+      if (pooled === 0 || pooled === 1) return
+      const z = Math.abs(x - y) / RUNS / Math.sqrt((2 * pooled * (1 - pooled)) / RUNS)
+      if (z > worst.z) worst = { z, where: `${commitmentIds[c] ?? c} (${lifecycleStates[k] ?? "not yet"})` }
+    })
+  })
+  return worst
+}
+/** Two-sided normal critical value at 0.001 over every commitment and state (Bonferroni): |z| above it fails. */
+const shareCritical = 4.9
+
+/** Every run's parameters at their modes: the same hazards in every run, for the deliberately wrong drivers. */
+const modes = (model: CompiledModel, scaled: Int32Array = new Int32Array(0), scale = 1): Float64Array => {
   const P = model.parameterCount
-  const agree = new Set(Array.from(model.hazardAgree))
+  const wrong = new Set(Array.from(scaled))
   const row = Float64Array.from(
     { length: P },
-    (_, k) => (model.mode[k] as number) * (agree.has(k) ? scaleAgree : 1),
+    (_, k) => (model.mode[k] as number) * (wrong.has(k) ? scale : 1),
   )
   const out = new Float64Array(model.runs * P)
   for (let r = 0; r < model.runs; r++) out.set(row, r * P)
@@ -140,20 +179,29 @@ describe("geometric waiting times (Kolmogorov–Smirnov at 100,000 runs against 
   it(
     "with drawn parameters, every commitment's first and last move months have the same distribution",
     async () => {
-      const worst = worstKs(await moveMonths(reference, "monthly"), await moveMonths(engine, "geometric"))
+      const monthly = await moveMonths(reference, "monthly")
+      const geometric = await moveMonths(engine, "geometric")
+      const worst = worstKs(monthly, geometric)
       expect(worst.d, `D = ${worst.d} at ${worst.where}, critical ${critical}`).toBeLessThan(critical)
+      const share = worstShare(monthly, geometric)
+      expect(share.z, `z = ${share.z} at ${share.where}`).toBeLessThan(shareCritical)
     },
     KS_TIMEOUT_MS,
   )
 
   it(
-    "with fixed hazards the test passes, and it rejects agree hazards 10 % too high",
+    "with fixed hazards the test passes, and it rejects agree or deliver hazards 10 % too high",
     async () => {
       const monthly = await moveMonths(reference, "monthly", modes(reference))
-      const right = worstKs(monthly, await moveMonths(engine, "geometric", modes(engine)))
+      const geometric = await moveMonths(engine, "geometric", modes(engine))
+      const right = worstKs(monthly, geometric)
       expect(right.d, `D = ${right.d} at ${right.where}, critical ${critical}`).toBeLessThan(critical)
-      const wrong = worstKs(monthly, await moveMonths(engine, "geometric", modes(engine, 1.1)))
-      expect(wrong.d, `D = ${wrong.d} at ${wrong.where}, critical ${critical}`).toBeGreaterThan(critical)
+      const share = worstShare(monthly, geometric)
+      expect(share.z, `z = ${share.z} at ${share.where}`).toBeLessThan(shareCritical)
+      for (const hazards of [engine.hazardAgree, engine.hazardDeliver]) {
+        const wrong = worstKs(monthly, await moveMonths(engine, "geometric", modes(engine, hazards, 1.1)))
+        expect(wrong.d, `D = ${wrong.d} at ${wrong.where}, critical ${critical}`).toBeGreaterThan(critical)
+      }
     },
     KS_TIMEOUT_MS,
   )

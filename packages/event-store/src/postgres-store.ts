@@ -62,11 +62,21 @@ const urlWithSchema = (url: string, schema: string) => {
   return parsed.toString()
 }
 
-const failure = (operation: string) => (error: SqlError) =>
-  new StorageFailure({
-    operation,
-    message: `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)}`,
-  })
+/** A store failure; a SqlError's own message ("Failed to execute statement") says nothing without its cause's. */
+const failure =
+  (operation: string) =>
+  (error: { readonly message: string; readonly cause?: unknown }): StorageFailure =>
+    new StorageFailure({
+      operation,
+      message:
+        error.cause === undefined
+          ? error.message
+          : `${error.message}: ${String((error.cause as Error)?.message ?? error.cause)}`,
+    })
+
+/** "Already exists" from two sessions creating the same schema or table at once (unique catalogue key). */
+const isCreateRace = (error: SqlError) =>
+  ["23505", "42P06", "42P07"].includes(String((error.cause as { code?: string } | undefined)?.code))
 
 const isEventIdRace = (error: SqlError) => {
   const cause = error.cause as { code?: string; constraint?: string } | undefined
@@ -79,13 +89,14 @@ const makePostgresStore = (options: PostgresStoreOptions & { readonly schema: st
     const sql = yield* SqlClient.SqlClient
     const pg = yield* PgClient.PgClient
     // Instances starting together may race to create the schema; losing that race is fine.
-    yield* sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`).pipe(
-      Effect.catchIf(
-        (error) => ["23505", "42P06"].includes(String((error.cause as { code?: string })?.code)),
-        () => Effect.void,
-      ),
+    yield* sql
+      .unsafe(`CREATE SCHEMA IF NOT EXISTS ${options.schema}`)
+      .pipe(Effect.catchIf(isCreateRace, () => Effect.void))
+    // The migrator's `CREATE TABLE IF NOT EXISTS` of its own table races the same way (PostgreSQL checks
+    // "not exists" before it inserts the catalogue row); once that table exists, its lock serializes the rest.
+    yield* migratePostgres.pipe(
+      Effect.retry({ while: (error) => error._tag === "SqlError" && isCreateRace(error), times: 5 }),
     )
-    yield* migratePostgres
     const channel = `accord_events_${options.schema}`
     const appended = yield* PubSub.sliding<void>(1)
 
@@ -274,5 +285,5 @@ export const openPostgresStore = (
   })
   return Effect.flatMap(Layer.build(client), (context) =>
     Effect.provide(makePostgresStore({ ...options, schema }), context),
-  ).pipe(Effect.mapError((error) => new StorageFailure({ operation: "start", message: error.message })))
+  ).pipe(Effect.mapError(failure("start")))
 }

@@ -1,8 +1,24 @@
-import { type CreateExercise, defaultBudgets, InvalidInput } from "@accord/domain"
+import {
+  type CreateExercise,
+  defaultBudgets,
+  type ExerciseCommand,
+  type ExerciseId,
+  type PackId,
+  type TeamRole,
+} from "@accord/domain"
 import { Effect } from "effect"
 import { loadScenario } from "../scenarios/scenario-stream.js"
-import type { CreateExerciseBody } from "./exercise-routes.js"
-import { loadTemplate } from "./exercise-templates.js"
+import type { CreateExerciseBody } from "./exercise-requests.js"
+import {
+  hashSecret,
+  newExerciseId,
+  newJoinCode,
+  newToken,
+  normalizeJoinCode,
+  sealJoinCodes,
+} from "./exercise-secrets.js"
+import { executeExerciseCommand } from "./exercise-stream.js"
+import { loadTemplate } from "./template-store.js"
 
 const DEFAULT_RUNS = 500
 const DEFAULT_ROUNDS = 3
@@ -20,49 +36,23 @@ export type ExerciseSettings = Omit<
   | "joinCodesSealed"
 >
 
-// A template carries the whole setup: other settings beside it would be silently ignored, so they are refused.
-const SETTINGS = [
-  "pack",
-  "roundMonths",
-  "rounds",
-  "seed",
-  "runs",
-  "budgets",
-  "baseScenario",
-  "approval",
-  "clock",
-]
+/** The settings of a clean copy of a saved exercise's setup. */
+const templateSettings = (templateId: string) =>
+  Effect.map(
+    loadTemplate(templateId),
+    (template): ExerciseSettings => ({
+      ...template.setup,
+      plannedInjections: template.setup.plannedInjections,
+      template: template.templateId,
+    }),
+  )
 
-/**
- * What a create request sets up: from a template (a clean copy of a saved
- * exercise's setup), or from the body's settings with defaults, starting
- * from a saved scenario when it names one.
- */
-export const exerciseSettings = (body: typeof CreateExerciseBody.Type) =>
+/** The body's settings with defaults, starting from a saved scenario when it names one. */
+const packSettings = (body: CreateExerciseBody, pack: PackId) =>
   Effect.gen(function* () {
-    if (body.template !== undefined) {
-      const extra = SETTINGS.filter((key) => (body as Record<string, unknown>)[key] !== undefined)
-      if (extra.length > 0)
-        return yield* new InvalidInput({
-          message: "a template carries the exercise's setup: send only its id and a name",
-          issues: extra.map((path) => ({ path, message: "not allowed beside 'template'" })),
-        })
-      const template = yield* loadTemplate(body.template)
-      const { setup } = template
-      return {
-        ...setup,
-        plannedInjections: setup.plannedInjections,
-        template: template.templateId,
-      } satisfies ExerciseSettings
-    }
-    if (body.pack === undefined)
-      return yield* new InvalidInput({
-        message: "an exercise needs a pack (or a template)",
-        issues: [{ path: "pack", message: "required unless 'template' is given" }],
-      })
     const base = body.baseScenario === undefined ? undefined : (yield* loadScenario(body.baseScenario)).state
     return {
-      pack: body.pack,
+      pack,
       roundMonths: body.roundMonths ?? DEFAULT_ROUND_MONTHS,
       rounds: body.rounds ?? DEFAULT_ROUNDS,
       seed: body.seed ?? 1,
@@ -82,4 +72,51 @@ export const exerciseSettings = (body: typeof CreateExerciseBody.Type) =>
             },
           }),
     } satisfies ExerciseSettings
+  })
+
+/**
+ * What a create request sets up: from a template, or from the body's settings. The route's `bodyCheck`
+ * (`createExerciseIssues`) has refused a body with neither, or with settings beside a template.
+ */
+export const exerciseSettings = (body: CreateExerciseBody) =>
+  Effect.gen(function* () {
+    if (body.template !== undefined) return yield* templateSettings(body.template)
+    if (body.pack === undefined)
+      return yield* Effect.die(
+        new Error("a create request with neither pack nor template passed its bodyCheck"),
+      )
+    return yield* packSettings(body, body.pack)
+  })
+
+/** Creates an exercise: a new id, the facilitator's token and a join code per role, kept only as hashes. */
+export const createExercise = (body: CreateExerciseBody) =>
+  Effect.gen(function* () {
+    const settings = yield* exerciseSettings(body)
+    const exerciseId = newExerciseId()
+    const facilitatorToken = newToken()
+    const joinCodes = {
+      japan: newJoinCode(),
+      ukraine: newJoinCode(),
+      russia: newJoinCode(),
+      observer: newJoinCode(),
+    }
+    const joinHash = (role: TeamRole | "observer") =>
+      hashSecret(exerciseId, "join", normalizeJoinCode(joinCodes[role]))
+    yield* executeExerciseCommand(exerciseId, () =>
+      Effect.succeed<ExerciseCommand>({
+        _tag: "CreateExercise",
+        exerciseId: exerciseId as ExerciseId,
+        name: body.name,
+        ...settings,
+        facilitatorTokenHash: hashSecret(exerciseId, "token", facilitatorToken),
+        joinCodeHashes: {
+          japan: joinHash("japan"),
+          ukraine: joinHash("ukraine"),
+          russia: joinHash("russia"),
+        },
+        observerCodeHash: joinHash("observer"),
+        joinCodesSealed: sealJoinCodes(exerciseId, facilitatorToken, joinCodes),
+      }),
+    )
+    return { id: exerciseId, facilitatorToken, joinCodes }
   })

@@ -1,7 +1,6 @@
 import { ExerciseActor, type MoveEffectRow, moveEffectsTable } from "@accord/domain"
-import { Schema } from "effect"
-import { Hono } from "hono"
-import type { Operation } from "../openapi/operation.js"
+import { Effect, Schema } from "effect"
+import { defineRoute } from "../http/route.js"
 
 const MoveEffectRowSchema = Schema.Struct({
   move: Schema.String.annotations({ description: "The move type, as moves are sent" }),
@@ -32,17 +31,18 @@ void _tableFitsSchema
  * secret, so it needs no token (and keeps move types out of exercise views,
  * where a team must not learn another's pending move).
  */
-export const moveEffectsRoutes = () =>
-  new Hono().get("/", (c) => {
-    c.header("cache-control", "public, max-age=3600")
-    return c.json({ moves: moveEffectsTable }, 200)
-  })
-
-export const moveEffectsOperation: Operation = {
-  method: "get",
-  path: "/api/exercise-moves",
-  operationId: "listExerciseMoveEffects",
-  tag: "exercises",
-  summary: "What each move type does in the model: its spec change and the indicators it moves, up or down",
-  responses: { 200: { description: "One row per move type", schema: MoveEffectsResponse } },
-}
+export const moveEffectsRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/exercise-moves",
+    operationId: "listExerciseMoveEffects",
+    tag: "exercises",
+    summary: "What each move type does in the model: its spec change and the indicators it moves, up or down",
+    responses: { 200: { description: "One row per move type", schema: MoveEffectsResponse } },
+    handler: (c) =>
+      Effect.sync(() => {
+        c.header("cache-control", "public, max-age=3600")
+        return c.json({ moves: moveEffectsTable }, 200)
+      }),
+  }),
+]

@@ -1,4 +1,4 @@
-import { type ExerciseCommand, getPack, roundIsDue } from "@accord/domain"
+import { type ExerciseCommand, getPack, RoundNotOpen, roundIsDue } from "@accord/domain"
 import { Clock, Effect } from "effect"
 import { Simulator } from "../simulation/simulator.js"
 import { active, executeExerciseCommand } from "./exercise-stream.js"
@@ -26,6 +26,28 @@ export const closeExerciseRound = (id: string, requested: number | undefined) =>
         return { _tag: "CloseRound", round, outcomes } satisfies ExerciseCommand
       }),
     )
+  })
+
+/** Closes a round as POST …/rounds/close asks: what it applied and projected, or RoundNotOpen. */
+export const closeRound = (id: string, requested: number | undefined) =>
+  Effect.gen(function* () {
+    const { state, produced } = yield* closeExerciseRound(id, requested)
+    const exercise = active(state)
+    const closed = produced.find((e) => e._tag === "RoundClosed")
+    if (closed === undefined || closed._tag !== "RoundClosed") {
+      const open = exercise.openRound
+      const round = requested ?? open ?? exercise.rounds
+      const message = `round ${round} is not open${open === null ? ": every round is closed" : `; round ${open} is`}`
+      return yield* new RoundNotOpen({ message, round, openRound: open })
+    }
+    return {
+      round: closed.round,
+      month: closed.month,
+      openRound: exercise.openRound,
+      applied: closed.applied,
+      voided: closed.voided,
+      outcomes: closed.outcomes,
+    }
   })
 
 /**

@@ -88,6 +88,16 @@ export class StoreUnavailable extends Schema.TaggedError<StoreUnavailable>()("St
   message: Schema.String,
 }) {}
 
+/** The job tables could not be read or written. */
+export class JobStoreFailure extends Schema.TaggedError<JobStoreFailure>()("JobStoreFailure", {
+  message: Schema.String,
+}) {}
+
+/** The client went away before the answer was ready; nobody reads it. */
+export class Interrupted extends Schema.TaggedError<Interrupted>()("Interrupted", {
+  message: Schema.String,
+}) {}
+
 /** The body of a 500: nothing about the cause leaves the process. */
 export const internalErrorBody: ErrorBody = {
   error: "InternalError",

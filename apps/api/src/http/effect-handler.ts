@@ -1,7 +1,7 @@
 import { Cause, type Effect, Exit, type ManagedRuntime, Option } from "effect"
 import type { Context } from "hono"
-import { internalErrorBody } from "./api-error.js"
-import { type ServiceError, toHttpFailure } from "./error-table.js"
+import { Interrupted, internalErrorBody } from "./api-error.js"
+import { answerTo, type ServiceError, toHttpFailure } from "./error-table.js"
 import type { RequestLogger } from "./request-log.js"
 
 /**
@@ -39,7 +39,8 @@ export const makeRunHandler =
     }
     if (Cause.isInterruptedOnly(exit.cause)) {
       // The client went away; nobody reads this answer.
-      return c.json({ error: "Interrupted", message: "the request was cancelled", issues: [] }, 503)
+      const failure = answerTo(new Interrupted({ message: "the request was cancelled" }))
+      return c.json(failure.body, 503)
     }
     logger.error({
       msg: "request failed",

@@ -29,14 +29,15 @@ import type {
   ExpectedVersionMismatch,
   StorageFailure,
 } from "@accord/event-store"
-import type { JobStoreFailure } from "../jobs/job-queue.js"
 import {
   type Conflict,
   type ErrorBody,
   type Forbidden,
+  type Interrupted,
   type InvalidJoinCode,
   type Issue,
   internalErrorBody,
+  type JobStoreFailure,
   type MalformedJson,
   type MethodNotAllowed,
   type NotFound,
@@ -84,6 +85,7 @@ export type ServiceError =
   | JobStoreFailure
   | Conflict
   | Forbidden
+  | Interrupted
   | InvalidJoinCode
   | MalformedJson
   | MethodNotAllowed
@@ -185,6 +187,7 @@ export const errorTable: ErrorTable = {
   // The storage error's text may carry hosts or SQL; it is logged, not sent.
   StorageFailure: { status: 503, message: storeUnavailable },
   StoreUnavailable: { status: 503, message: storeUnavailable },
+  Interrupted: { status: 503 },
   JobStoreFailure: { status: 503, message: () => "the job engine is unavailable; retry later" },
   PackInvalid: defect,
   PackIncomplete: defect,

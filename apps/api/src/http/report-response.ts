@@ -6,14 +6,8 @@ import { contentTypeOf, negotiateFormat, type ReportFormat } from "./report-form
 
 // Renderings are named by the content hash they render, so a repeated report costs no second rendering.
 const renderings = makeLruCache<string>(128)
-const rendered = (hash: string, format: ReportFormat, render: () => string): string => {
-  const key = `${hash}:${format}`
-  const hit = renderings.get(key)
-  if (hit !== undefined) return hit
-  const text = render()
-  renderings.set(key, text)
-  return text
-}
+const rendered = (hash: string, format: ReportFormat, render: () => string): string =>
+  renderings.through(`${hash}:${format}`, render)
 
 /** The format a report-shaped response uses: `?format=` first, then the Accept header. */
 export const formatFor = (c: Context, query: ReportFormat | undefined): ReportFormat =>

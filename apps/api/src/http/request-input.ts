@@ -67,25 +67,3 @@ export const decodeStrict =
     if (Either.isRight(decoded)) return Effect.succeed(decoded.right)
     return Effect.fail(invalidInput(what, issuesFromParseError(decoded.left)))
   }
-
-/** Reads and decodes a JSON body with its schema. */
-export const decodeJsonBody = <A, I>(
-  c: Context,
-  schema: Schema.Schema<A, I, never>,
-  what = "the request body",
-): Effect.Effect<A, InvalidInput | MalformedJson | UnsupportedMediaType> =>
-  Effect.flatMap(readJsonBody(c), decodeStrict(schema, what))
-
-/** Like decodeJsonBody, for a route whose body is optional: none (or a blank one) is `whenEmpty`. */
-export const decodeOptionalJsonBody = <A, I>(
-  c: Context,
-  schema: Schema.Schema<A, I, never>,
-  whenEmpty: I,
-): Effect.Effect<A, InvalidInput | MalformedJson | UnsupportedMediaType> =>
-  Effect.flatMap(readJsonBody(c, whenEmpty), decodeStrict(schema, "the request body"))
-
-/** Decodes the query string with its schema; unknown parameters are errors. */
-export const decodeQuery = <A, I>(
-  c: Context,
-  schema: Schema.Schema<A, I, never>,
-): Effect.Effect<A, InvalidInput> => decodeStrict(schema, "the query string")(c.req.query())

@@ -1,6 +1,7 @@
 import { hostname } from "node:os"
 import type { Effect } from "effect"
 import { Context, Schema } from "effect"
+import { JobStoreFailure } from "../http/api-error.js"
 
 /**
  * Durable work: a job is asked for once (by key), taken by a worker, reports progress, and ends with a result
@@ -47,6 +48,18 @@ export type JobsOverview = typeof JobsOverview.Type
 /** The kinds of work the job engine runs, with what each needs to start (JSON, stored with the job). */
 export interface JobPayloads {
   readonly "scenario-run": { readonly scenarioId: string; readonly version: number }
+  /** A tornado or Sobol analysis: the request as encoded JSON, and the hash its result is stored under. */
+  readonly sensitivity: AnalysisPayload
+  /** A goal seek: the request as encoded JSON, and the hash its result is stored under. */
+  readonly goal: AnalysisPayload
+  /** A backtest: its request (pack, day, runs, observations) as JSON, and the hash its result is stored under. */
+  readonly backtest: AnalysisPayload
+  /** An exercise's debrief: the exercise, its version and the round, and the hash its result is stored under. */
+  readonly debrief: AnalysisPayload
+}
+export interface AnalysisPayload {
+  readonly hash: string
+  readonly request: unknown
 }
 export type JobKind = keyof JobPayloads
 
@@ -79,10 +92,7 @@ export interface JobQueueShape {
 
 export class JobQueue extends Context.Tag("@accord/api/JobQueue")<JobQueue, JobQueueShape>() {}
 
-/** The job tables could not be read or written. */
-export class JobStoreFailure extends Schema.TaggedError<JobStoreFailure>()("JobStoreFailure", {
-  message: Schema.String,
-}) {}
+export { JobStoreFailure }
 
 /** This process, as a job's `worker` names it. */
 export const workerName = `${hostname()}:${process.pid}`

@@ -1,5 +1,6 @@
 import { Effect, Exit, Fiber, Layer, Runtime, Schedule } from "effect"
 import PgBoss from "pg-boss"
+import { ChunkedRuns, type ChunkOptions, createChunkQueue, startChunkedRuns } from "./chunked-job.js"
 import { heartbeat, watchdog } from "./job-heartbeat.js"
 import {
   type JobKind,
@@ -31,6 +32,8 @@ export interface PostgresJobsOptions {
    * notices, and taken up again after the retry backoff (default 30 s).
    */
   readonly staleSeconds?: number
+  /** How large work splits into chunks any instance takes (chunked-job.ts). */
+  readonly chunks?: ChunkOptions
 }
 
 const queue = "accord-work"
@@ -46,6 +49,85 @@ interface WorkData {
 
 const identifier = /^[a-z_][a-z0-9_]*$/
 
+const attempt = <A>(what: string, run: () => Promise<A>) =>
+  Effect.tryPromise({
+    try: run,
+    catch: (error) => new JobStoreFailure({ message: `${what}: ${String(error)}` }),
+  })
+
+/**
+ * pg-boss started on its schema (which it creates; instances creating it at once are its own concern: it
+ * takes an advisory lock and ignores the loser's "already exists"), accord_job (advisory lock, IF NOT
+ * EXISTS), and the queues (retried: instances starting together may deadlock in pg-boss's queue creation).
+ */
+const startEngine = (options: PostgresJobsOptions, schema: string, expireSeconds: number) =>
+  Effect.gen(function* () {
+    const boss = new PgBoss({
+      connectionString: options.url,
+      schema,
+      max: 4,
+      // Expired jobs are found by the maintenance pass: often enough that a take-over waits little past expiry.
+      maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(expireSeconds / 5))),
+      application_name: "accord-jobs",
+    })
+    const runtime = yield* Effect.runtime<JobWorkServices>()
+    const log = (message: string, fields: Record<string, unknown>) =>
+      Runtime.runFork(runtime)(Effect.logWarning(message, fields))
+    // pg-boss reports a lost connection here and keeps trying: jobs pause while PostgreSQL is away.
+    boss.on("error", (error) => log("job engine error", { error: String(error) }))
+    yield* Effect.acquireRelease(
+      attempt("starting the job engine", () => boss.start()),
+      () => Effect.promise(() => boss.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {})),
+    )
+    const db = boss.getDb()
+    const sql = (text: string, values: ReadonlyArray<unknown> = []) =>
+      attempt("the job table", () => db.executeSql(text, [...values])).pipe(
+        Effect.map((result) => result.rows as Array<JobRow>),
+      )
+    yield* sql(jobTableSql(schema))
+    yield* attempt("creating the job queues", async () => {
+      await boss.createQueue(deadLetters, { name: deadLetters })
+      await boss.createQueue(queue, {
+        name: queue,
+        retryLimit: retryPolicy.retries,
+        retryDelay: retryPolicy.firstDelaySeconds,
+        retryBackoff: true,
+        expireInSeconds: expireSeconds,
+        deadLetter: deadLetters,
+      })
+      await createChunkQueue(boss)
+    }).pipe(
+      Effect.retry(
+        Schedule.exponential("100 millis").pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(6))),
+      ),
+    )
+    const engine: JobEngine = { boss, sql, table: `${schema}.accord_job`, runtime, log }
+    return engine
+  })
+
+/** This instance's job workers, and the one that marks jobs failed on every attempt. */
+const startWorkers = (engine: JobEngine, shape: ReturnType<typeof makeShape>, count: number) =>
+  Effect.gen(function* () {
+    const { boss } = engine
+    const workers = yield* Effect.forEach(Array.from({ length: count }), () =>
+      attempt("starting a worker", () =>
+        boss.work<WorkData>(
+          queue,
+          { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: pollMs / 1000 },
+          ([job]) => (job === undefined ? Promise.resolve() : shape.take(job)),
+        ),
+      ),
+    )
+    yield* attempt("watching failed jobs", () =>
+      boss.work<WorkData>(deadLetters, { pollingIntervalSeconds: 2 }, async ([job]) => {
+        if (job !== undefined) await shape.expire(job.data.id)
+      }),
+    )
+    shape.wake = () => {
+      for (const worker of workers) boss.notifyWorker(worker)
+    }
+  })
+
 /** The job engine on PostgreSQL: pg-boss delivers, retries and takes over; accord_job is what every instance shows. */
 export const PostgresJobsLive = (
   options: PostgresJobsOptions,
@@ -58,72 +140,17 @@ export const PostgresJobsLive = (
         return yield* new JobStoreFailure({ message: `job schema '${schema}' is not a plain identifier` })
       }
       // pg-boss's own timeout is only the backstop: the heartbeat finds a dead worker long before it.
-      const expireSeconds = options.expireSeconds ?? 4 * 3600
-      const boss = new PgBoss({
-        connectionString: options.url,
-        schema,
-        max: 4,
-        // Expired jobs are found by the maintenance pass: often enough that a take-over waits little past expiry.
-        maintenanceIntervalSeconds: Math.max(1, Math.min(120, Math.floor(expireSeconds / 5))),
-        application_name: "accord-jobs",
-      })
-      const runtime = yield* Effect.runtime<JobWorkServices>()
-      const log = (message: string, fields: Record<string, unknown>) =>
-        Runtime.runFork(runtime)(Effect.logWarning(message, fields))
-      // pg-boss reports a lost connection here and keeps trying: jobs pause while PostgreSQL is away.
-      boss.on("error", (error) => log("job engine error", { error: String(error) }))
-      const attempt = <A>(what: string, run: () => Promise<A>) =>
-        Effect.tryPromise({
-          try: run,
-          catch: (error) => new JobStoreFailure({ message: `${what}: ${String(error)}` }),
-        })
-      yield* Effect.acquireRelease(
-        attempt("starting the job engine", () => boss.start()),
-        () => Effect.promise(() => boss.stop({ graceful: true, wait: true, timeout: 5_000 }).catch(() => {})),
-      )
-      const db = boss.getDb()
-      const sql = (text: string, values: ReadonlyArray<unknown> = []) =>
-        attempt("the job table", () => db.executeSql(text, [...values])).pipe(
-          Effect.map((result) => result.rows as Array<JobRow>),
-        )
-      yield* sql(jobTableSql(schema))
-      // Instances starting together may deadlock in pg-boss's queue creation: the loser tries again.
-      yield* attempt("creating the job queues", async () => {
-        await boss.createQueue(deadLetters, { name: deadLetters })
-        await boss.createQueue(queue, {
-          name: queue,
-          retryLimit: retryPolicy.retries,
-          retryDelay: retryPolicy.firstDelaySeconds,
-          retryBackoff: true,
-          expireInSeconds: expireSeconds,
-          deadLetter: deadLetters,
-        })
-      }).pipe(
-        Effect.retry(
-          Schedule.exponential("100 millis").pipe(Schedule.jittered, Schedule.intersect(Schedule.recurs(6))),
-        ),
-      )
-      const table = `${schema}.accord_job`
-      const engine: JobEngine = { boss, sql, table, runtime, log }
-      const shape = makeShape(engine)
-      const workers = yield* Effect.forEach(Array.from({ length: options.workers ?? 1 }), () =>
-        attempt("starting a worker", () =>
-          boss.work<WorkData>(
-            queue,
-            { includeMetadata: true, batchSize: 1, pollingIntervalSeconds: pollMs / 1000 },
-            ([job]) => (job === undefined ? Promise.resolve() : shape.take(job)),
-          ),
-        ),
-      )
-      yield* attempt("watching failed jobs", () =>
-        boss.work<WorkData>(deadLetters, { pollingIntervalSeconds: 2 }, async ([job]) => {
-          if (job !== undefined) await shape.expire(job.data.id)
-        }),
-      )
-      yield* watchdog(engine, queue, options.staleSeconds ?? 30)
-      shape.wake = () => {
-        for (const worker of workers) boss.notifyWorker(worker)
+      const base = yield* startEngine(options, schema, options.expireSeconds ?? 4 * 3600)
+      const staleSeconds = options.staleSeconds ?? 30
+      const chunks = yield* startChunkedRuns(base, schema, { ...options.chunks, staleSeconds })
+      // A job's work may split into chunk jobs (chunked-job.ts).
+      const engine: JobEngine = {
+        ...base,
+        runtime: Runtime.provideService(base.runtime, ChunkedRuns, chunks.service),
       }
+      const shape = makeShape(engine, chunks)
+      yield* startWorkers(engine, shape, options.workers ?? 1)
+      yield* watchdog(engine, queue, staleSeconds)
       return shape.queue
     }),
   )
@@ -139,7 +166,13 @@ export interface JobEngine {
   readonly log: (message: string, fields: Record<string, unknown>) => void
 }
 
-const makeShape = (ctx: JobEngine) => {
+/** Chunk workers of this instance, for shutdown. */
+interface ChunkWorkers {
+  readonly running: () => number
+  readonly stopTaking: () => Promise<void>
+}
+
+const makeShape = (ctx: JobEngine, chunks: ChunkWorkers) => {
   const { sql, table, runtime } = ctx
   const run = <A, E>(effect: Effect.Effect<A, E, JobWorkServices>) => Runtime.runPromise(runtime)(effect)
   let running = 0
@@ -185,9 +218,9 @@ const makeShape = (ctx: JobEngine) => {
         return true
       }),
     overview: () => overview(ctx),
-    runningHere: () => running,
+    runningHere: () => running + chunks.running(),
     // Queued jobs stay in the database for the other instances (or this one, restarted).
-    stopTaking: () => ctx.boss.offWork(queue),
+    stopTaking: () => Promise.all([ctx.boss.offWork(queue), chunks.stopTaking()]).then(() => {}),
   }
   return self
 }
@@ -236,7 +269,7 @@ const enqueue = (
  * and an unhandled rejection ends the process. Returning only once the database answered narrows that window
  * to the moment between two statements.
  */
-const untilWritten = <A>(write: Effect.Effect<A, JobStoreFailure>) =>
+export const untilWritten = <A>(write: Effect.Effect<A, JobStoreFailure>) =>
   write.pipe(Effect.retry(Schedule.spaced("1 second").pipe(Schedule.upTo("1 hour"))))
 
 /**
@@ -267,15 +300,21 @@ const takeJob = (ctx: JobEngine, job: PgBoss.JobWithMetadata<WorkData>) =>
     const stopBeat = heartbeat(ctx, { id: job.data.id, token, progress, lost: () => work })
     const exit = yield* Fiber.await(work).pipe(Effect.ensuring(Effect.sync(stopBeat)))
     if (Exit.isSuccess(exit)) {
-      yield* untilWritten(
+      const written = yield* untilWritten(
         sql(
-          `UPDATE ${table} SET status = 'completed', result = $3, done = total, error = NULL, updated_at = now() WHERE ${mine}`,
+          `UPDATE ${table} SET status = 'completed', result = $3, done = total, error = NULL, updated_at = now() WHERE ${mine} RETURNING id`,
           [job.data.id, token, exit.value],
         ),
       )
+      // Finished between a cancel (or a take-over) and the heartbeat that would have stopped it: not recorded.
+      if (written.length === 0)
+        yield* Effect.logWarning("job result discarded", { id: job.data.id, attempt: token })
       return
     }
-    if (Exit.isInterrupted(exit)) return
+    if (Exit.isInterrupted(exit)) {
+      // Its row says cancelled, or another attempt took over (the heartbeat found no row of its own).
+      return yield* Effect.logWarning("job stopped", { id: job.data.id, attempt: token })
+    }
     const { error, retry } = describeFailure(exit.cause)
     const willRetry = retry && job.retryCount < job.retryLimit
     yield* Effect.logError("job failed", {

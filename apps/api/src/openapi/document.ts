@@ -1,7 +1,7 @@
 import { JSONSchema, Schema } from "effect"
 import { ErrorBody } from "../http/api-error.js"
+import type { Operation, ResponseSpec } from "../http/operation.js"
 import { contentTypeOf, type ReportFormat } from "../http/report-format.js"
-import type { Operation, ResponseSpec } from "./operation.js"
 
 type Json = null | boolean | number | string | ReadonlyArray<Json> | { readonly [key: string]: Json }
 type JsonObject = { [key: string]: Json }

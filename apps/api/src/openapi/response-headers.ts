@@ -1,6 +1,6 @@
 import { ReportHash, RunId } from "@accord/domain"
 import { Schema } from "effect"
-import type { HeaderSpec } from "./operation.js"
+import type { HeaderSpec } from "../http/operation.js"
 
 /** x-report-hash: set on every answer that carries a report (http/report-response.ts). */
 export const reportHashHeader = {

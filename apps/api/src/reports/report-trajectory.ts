@@ -1,4 +1,4 @@
-import { addedCommitmentTracks, getPack, InvalidInput, MAX_RUNS, Track } from "@accord/domain"
+import { addedCommitmentTracks, getPack, MAX_RUNS, Track, type ValidationIssue } from "@accord/domain"
 import { compileModel, type Report, TrajectoryEvent, trajectory } from "@accord/engine"
 import { Effect, Schema } from "effect"
 
@@ -29,20 +29,24 @@ export const RunParam = Schema.NumberFromString.pipe(
   description: "Run index, 0..runs-1 of the report (default: the report's representative run)",
 })
 
+/** The run index asked for, if the report has no such run (the route answers 400 with these). */
+export const runIssues = (report: Report, run: number | undefined): ReadonlyArray<ValidationIssue> =>
+  run === undefined || run < report.runs
+    ? []
+    : [
+        {
+          path: "run",
+          message: `expected a run index in 0..${report.runs - 1} (the report has ${report.runs} runs); got ${run}`,
+        },
+      ]
+
 /**
  * Replays one run of a stored report with the engine's pure `trajectory` (a run's random streams depend only
- * on seed and run index, so this is the run the report counted). A run the report does not have is a 400.
+ * on seed and run index, so this is the run the report counted). The route has checked the run with `runIssues`.
  */
 export const reportTrajectory = (report: Report, run: number | undefined) =>
   Effect.gen(function* () {
     const index = run ?? report.representativeRun.index
-    if (index >= report.runs) {
-      const message = `expected a run index in 0..${report.runs - 1} (the report has ${report.runs} runs); got ${index}`
-      return yield* new InvalidInput({
-        message: `run ${index} is not in the report`,
-        issues: [{ path: "run", message }],
-      })
-    }
     const pack = getPack(report.spec.pack)
     if (pack === undefined)
       return yield* Effect.die(new Error(`stored report of unknown pack '${report.spec.pack}'`))

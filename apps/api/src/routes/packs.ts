@@ -1,10 +1,6 @@
 import { builtInPacks, Pack, PackId } from "@accord/domain"
 import { Effect, Schema } from "effect"
-import { Hono } from "hono"
-import type { ApiServices } from "../api-services.js"
-import type { RunHandler } from "../http/effect-handler.js"
-import { decodeStrict } from "../http/request-input.js"
-import type { Operation } from "../openapi/operation.js"
+import { defineRoute } from "../http/route.js"
 import { findPack } from "../packs/pack-lookup.js"
 
 /** A pack in the list: what it is about and how big it is. */
@@ -19,27 +15,8 @@ export const PackSummary = Schema.Struct({
   interventions: Schema.Array(Schema.String),
 }).annotations({ identifier: "PackSummary" })
 
-export const PackPath = Schema.Struct({ id: PackId })
-
-export const packsOperations: ReadonlyArray<Operation> = [
-  {
-    method: "get",
-    path: "/api/packs",
-    operationId: "listPacks",
-    tag: "packs",
-    summary: "The built-in scenario packs",
-    responses: { 200: { description: "Every built-in pack, summarized", schema: Schema.Array(PackSummary) } },
-  },
-  {
-    method: "get",
-    path: "/api/packs/{id}",
-    operationId: "getPack",
-    tag: "packs",
-    summary: "One pack: commitments and assumptions with their sources, indicator and intervention catalogs",
-    pathParams: { id: { description: "Pack id, e.g. sybiha-visit-2025", schema: PackId } },
-    responses: { 200: { description: "The pack", schema: Pack } },
-  },
-]
+/** The {id} of /api/packs/{id}/…. */
+export const packIdParam = { id: { description: "Pack id, e.g. sybiha-visit-2025", schema: PackId } }
 
 const summarize = (pack: Pack): typeof PackSummary.Type => ({
   id: pack.id,
@@ -54,22 +31,25 @@ const summarize = (pack: Pack): typeof PackSummary.Type => ({
 
 const encodePack = Schema.encodeSync(Pack)
 
-/** GET /api/packs and /api/packs/:id. */
-export const packsRoutes = (run: RunHandler<ApiServices>) =>
-  new Hono()
-    .get("/", (c) =>
-      run(
-        c,
-        Effect.sync(() => c.json(builtInPacks.map(summarize))),
-      ),
-    )
-    .get("/:id", (c) =>
-      run(
-        c,
-        Effect.gen(function* () {
-          const { id } = yield* decodeStrict(PackPath, "the path")(c.req.param())
-          const pack = yield* findPack(id)
-          return c.json(encodePack(pack))
-        }),
-      ),
-    )
+/** GET /api/packs and /api/packs/{id}. */
+export const packsRoutes = [
+  defineRoute({
+    method: "get",
+    path: "/api/packs",
+    operationId: "listPacks",
+    tag: "packs",
+    summary: "The built-in scenario packs",
+    responses: { 200: { description: "Every built-in pack, summarized", schema: Schema.Array(PackSummary) } },
+    handler: (c) => Effect.sync(() => c.json(builtInPacks.map(summarize))),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/packs/{id}",
+    operationId: "getPack",
+    tag: "packs",
+    summary: "One pack: commitments and assumptions with their sources, indicator and intervention catalogs",
+    pathParams: packIdParam,
+    responses: { 200: { description: "The pack", schema: Pack } },
+    handler: (c, { path }) => Effect.map(findPack(path.id), (pack) => c.json(encodePack(pack))),
+  }),
+]

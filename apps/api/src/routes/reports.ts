@@ -1,34 +1,36 @@
 import { ReportHash } from "@accord/domain"
 import { Report } from "@accord/engine"
-import { Effect, Schema } from "effect"
-import { Hono } from "hono"
-import type { ApiServices } from "../api-services.js"
-import type { RunHandler } from "../http/effect-handler.js"
+import { Effect } from "effect"
 import { formatFor, reportResponse } from "../http/report-response.js"
-import { decodeQuery, decodeStrict } from "../http/request-input.js"
-import type { Operation } from "../openapi/operation.js"
+import { defineRoute } from "../http/route.js"
 import { reportHashHeader } from "../openapi/response-headers.js"
 import { loadReport } from "../reports/report-store.js"
-import { ReportTrajectory, RunParam, reportTrajectory } from "../reports/report-trajectory.js"
-import { FormatQuery, formatQueryDoc } from "./simulate.js"
+import { ReportTrajectory, RunParam, reportTrajectory, runIssues } from "../reports/report-trajectory.js"
+import { formatQuery } from "./report-query.js"
 
-const ReportPath = Schema.Struct({ hash: ReportHash })
-const TrajectoryQuery = Schema.Struct({ run: Schema.optional(RunParam) })
+const hashParam = { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } }
+/** A stored report never changes: its hash is its content. */
+const immutable = { "cache-control": "public, max-age=31536000, immutable" }
 
-export const reportsOperations: ReadonlyArray<Operation> = [
-  {
+/** GET /api/reports/{hash} and GET /api/reports/{hash}/trajectory. */
+export const reportsRoutes = [
+  defineRoute({
     method: "get",
     path: "/api/reports/{hash}",
     operationId: "getReport",
     tag: "runs",
     summary: "A stored report by its hash",
-    pathParams: { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } },
-    query: formatQueryDoc,
+    pathParams: hashParam,
+    query: formatQuery,
     responses: {
       200: { description: "The report", schema: Report, kind: "report", headers: reportHashHeader },
     },
-  },
-  {
+    handler: (c, { path, query }) =>
+      Effect.map(loadReport(path.hash), (report) =>
+        reportResponse(c, report, formatFor(c, query.format), 200, immutable),
+      ),
+  }),
+  defineRoute({
     method: "get",
     path: "/api/reports/{hash}/trajectory",
     operationId: "getReportTrajectory",
@@ -36,39 +38,14 @@ export const reportsOperations: ReadonlyArray<Operation> = [
     summary: "One run of a stored report, replayed: its events month by month",
     description:
       "What a timeline shows: the run's lifecycle, intervention and consultation events in order, and the commitments the spec's interventions added (with their kind and track). The run defaults to the report's representative run.",
-    pathParams: { hash: { description: "SHA-256 hex of the report body", schema: ReportHash } },
+    pathParams: hashParam,
+    guard: (_, path) => loadReport(path.hash),
     query: {
       run: { description: "Run index, 0..runs-1 (default: the representative run)", schema: RunParam },
     },
+    queryCheck: (query, report) => runIssues(report, query.run),
     responses: { 200: { description: "The run's events", schema: ReportTrajectory } },
-  },
+    handler: (c, { query, guard: report }) =>
+      Effect.map(reportTrajectory(report, query.run), (replayed) => c.json(replayed, 200, immutable)),
+  }),
 ]
-
-/** GET /api/reports/:hash and GET /api/reports/:hash/trajectory. */
-export const reportsRoutes = (run: RunHandler<ApiServices>) =>
-  new Hono()
-    .get("/:hash/trajectory", (c) =>
-      run(
-        c,
-        Effect.gen(function* () {
-          const { hash } = yield* decodeStrict(ReportPath, "the path")(c.req.param())
-          const query = yield* decodeQuery(c, TrajectoryQuery)
-          const report = yield* loadReport(hash)
-          const body = yield* reportTrajectory(report, query.run)
-          return c.json(body, 200, { "cache-control": "public, max-age=31536000, immutable" })
-        }),
-      ),
-    )
-    .get("/:hash", (c) =>
-      run(
-        c,
-        Effect.gen(function* () {
-          const { hash } = yield* decodeStrict(ReportPath, "the path")(c.req.param())
-          const query = yield* decodeQuery(c, FormatQuery)
-          const report = yield* loadReport(hash)
-          return reportResponse(c, report, formatFor(c, query.format), 200, {
-            "cache-control": "public, max-age=31536000, immutable",
-          })
-        }),
-      ),
-    )

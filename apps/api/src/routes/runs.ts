@@ -1,25 +1,25 @@
 import { RunId, ScenarioId } from "@accord/domain"
 import { Report } from "@accord/engine"
+import type { EventStore } from "@accord/event-store"
 import { Effect, Runtime, Schema } from "effect"
-import { Hono } from "hono"
+import type { Context } from "hono"
 import { streamSSE } from "hono/streaming"
-import type { ApiServices } from "../api-services.js"
 import { NotFound } from "../http/api-error.js"
-import type { RunHandler } from "../http/effect-handler.js"
+import type { ReportFormat } from "../http/report-format.js"
 import { formatFor, reportResponse } from "../http/report-response.js"
-import { decodeQuery, decodeStrict } from "../http/request-input.js"
+import { defineRoute } from "../http/route.js"
 import { JobQueue, type JobView } from "../jobs/job-queue.js"
-import type { Operation } from "../openapi/operation.js"
 import { locationHeader, reportHashHeader, runIdHeader } from "../openapi/response-headers.js"
-import { runScenario, scenarioOfRun } from "../scenarios/scenario-run.js"
+import { type RunOutcome, runScenario } from "../runs/run-scenario.js"
+import { scenarioOfRun } from "../scenarios/scenario-run.js"
 import { loadScenario } from "../scenarios/scenario-stream.js"
-import { FormatQuery, formatQueryDoc } from "./simulate.js"
+import { formatQuery } from "./report-query.js"
 
 /** A run as any instance can describe it: in flight here, or completed and recorded in its scenario. */
 export const RunView = Schema.Struct({
   id: Schema.String,
   scenarioId: Schema.String,
-  status: Schema.Literal("running", "completed", "failed"),
+  status: Schema.Literal("running", "completed", "failed", "cancelled"),
   done: Schema.optional(Schema.Int),
   total: Schema.optional(Schema.Int),
   reportHash: Schema.optional(Schema.String),
@@ -37,66 +37,11 @@ export const RunStarted = Schema.Struct({
   eventsUrl: Schema.String,
 }).annotations({ identifier: "RunStarted" })
 
-const RunPath = Schema.Struct({ id: RunId })
-const ScenarioPath = Schema.Struct({ id: ScenarioId })
-
-export const runsOperations: ReadonlyArray<Operation> = [
-  {
-    method: "post",
-    path: "/api/scenarios/{id}/runs",
-    operationId: "runScenario",
-    tag: "runs",
-    summary: "Run a scenario and keep its report",
-    description:
-      "An unchanged scenario answers 200 with the stored report of its earlier run. Otherwise a small run answers 201 with the fresh report; a large one answers 202 with a run id, and progress streams from /api/runs/{id}/events. Headers x-run-id and x-report-hash name what was answered.",
-    pathParams: { id: { description: "Scenario id", schema: ScenarioId } },
-    query: formatQueryDoc,
-    responses: {
-      200: {
-        description: "The stored report of an identical earlier run",
-        schema: Report,
-        kind: "report",
-        headers: { ...reportHashHeader, ...runIdHeader },
-      },
-      201: {
-        description: "The report of this run",
-        schema: Report,
-        kind: "report",
-        headers: { ...reportHashHeader, ...runIdHeader, ...locationHeader },
-      },
-      202: {
-        description: "A large run started in the background",
-        schema: RunStarted,
-        headers: { ...runIdHeader, ...locationHeader },
-      },
-    },
-  },
-  {
-    method: "get",
-    path: "/api/runs/{id}",
-    operationId: "getRun",
-    tag: "runs",
-    summary: "A run's status; when completed, where its report is",
-    pathParams: { id: { description: "Run id (as answered by POST …/runs)", schema: RunId } },
-    responses: { 200: { description: "The run", schema: RunView } },
-  },
-  {
-    method: "get",
-    path: "/api/runs/{id}/events",
-    operationId: "getRunEvents",
-    tag: "runs",
-    summary:
-      "Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl} or `failed`",
-    pathParams: { id: { description: "Run id", schema: RunId } },
-    responses: { 200: { description: "The event stream", kind: "event-stream" } },
-  },
-]
-
-/** A run's job as the API shows it: waiting and computing are both "running"; a cancelled run has failed. */
+/** A run's job as the API shows it: waiting and computing are both "running". */
 const viewOf = (job: JobView): RunView => ({
   id: job.id,
   scenarioId: scenarioOfRun(job.id) ?? "",
-  status: job.status === "queued" ? "running" : job.status === "cancelled" ? "failed" : job.status,
+  status: job.status === "queued" ? "running" : job.status,
   done: job.done,
   total: job.total,
   ...(job.result === undefined ? {} : { reportHash: job.result, reportUrl: `/api/reports/${job.result}` }),
@@ -131,109 +76,129 @@ const findRun = (runId: string) =>
     } satisfies RunView
   })
 
-/** POST /api/scenarios/:id/runs (mounted at /api/scenarios). */
-export const scenarioRunsRoutes = (run: RunHandler<ApiServices>) =>
-  new Hono().post("/:id/runs", (c) =>
-    run(
-      c,
-      Effect.gen(function* () {
-        const { id } = yield* decodeStrict(ScenarioPath, "the path")(c.req.param())
-        const query = yield* decodeQuery(c, FormatQuery)
-        const outcome = yield* runScenario(id)
-        const runUrl = `/api/runs/${outcome.runId}`
-        switch (outcome.kind) {
-          case "reused":
-            return reportResponse(c, outcome.report, formatFor(c, query.format), 200, {
-              "x-run-id": outcome.runId,
-              "x-report-reused": "true",
-              "content-location": `/api/reports/${outcome.report.hash}`,
-            })
-          case "computed":
-            return reportResponse(c, outcome.report, formatFor(c, query.format), 201, {
-              "x-run-id": outcome.runId,
-              location: runUrl,
-            })
-          case "started":
-            return c.json(
-              {
-                runId: outcome.runId,
-                scenarioId: id,
-                status: "running" as const,
-                statusUrl: runUrl,
-                eventsUrl: `${runUrl}/events`,
-              },
-              202,
-              { "x-run-id": outcome.runId, location: runUrl },
-            )
-        }
-      }),
-    ),
-  )
+/** What POST /api/scenarios/{id}/runs answers for each outcome of the run. */
+const runAnswer = (c: Context, id: string, format: ReportFormat, outcome: RunOutcome) => {
+  const runUrl = `/api/runs/${outcome.runId}`
+  switch (outcome.kind) {
+    case "reused":
+      return reportResponse(c, outcome.report, format, 200, {
+        "x-run-id": outcome.runId,
+        "x-report-reused": "true",
+        "content-location": `/api/reports/${outcome.report.hash}`,
+      })
+    case "computed":
+      return reportResponse(c, outcome.report, format, 201, { "x-run-id": outcome.runId, location: runUrl })
+    case "started":
+      return c.json(
+        {
+          runId: outcome.runId,
+          scenarioId: id,
+          status: "running" as const,
+          statusUrl: runUrl,
+          eventsUrl: `${runUrl}/events`,
+        },
+        202,
+        { "x-run-id": outcome.runId, location: runUrl },
+      )
+  }
+}
 
-/** GET /api/runs/:id and its live feed. */
-export const runsRoutes = (run: RunHandler<ApiServices>) =>
-  new Hono()
-    .get("/:id", (c) =>
-      run(
-        c,
-        Effect.gen(function* () {
-          const { id } = yield* decodeStrict(RunPath, "the path")(c.req.param())
-          return c.json(yield* findRun(id))
-        }),
-      ),
-    )
-    .get("/:id/events", (c) =>
-      run(
-        c,
-        Effect.gen(function* () {
-          const { id } = yield* decodeStrict(RunPath, "the path")(c.req.param())
-          const first = yield* findRun(id)
-          const jobs = yield* JobQueue
-          const runtime = yield* Effect.runtime<ApiServices>()
-          return streamSSE(c, async (stream) => {
-            const send = (view: RunView) => {
-              if (view.status === "running") {
-                return stream.writeSSE({
-                  event: "progress",
-                  data: JSON.stringify({ done: view.done, total: view.total }),
-                })
-              }
-              if (view.status === "completed") {
-                return stream.writeSSE({
-                  event: "completed",
-                  data: JSON.stringify({ reportHash: view.reportHash, reportUrl: view.reportUrl }),
-                })
-              }
-              return stream.writeSSE({ event: "failed", data: JSON.stringify(view.error ?? {}) })
-            }
-            if (first.status !== "running") return send(first)
-            await new Promise<void>((resolve) => {
-              const stop = jobs.listen(id, (job) => {
-                const view = viewOf(job)
-                void send(view).then(() => {
-                  if (view.status !== "running") {
-                    stop()
-                    resolve()
-                  }
-                })
-              })
-              stream.onAbort(() => {
-                stop()
-                resolve()
-              })
-              // Progress may have moved between the lookup and the listener: send where it stands now.
-              void Runtime.runPromise(runtime)(findRun(id)).then(
-                (now) =>
-                  send(now).then(() => {
-                    if (now.status !== "running") {
-                      stop()
-                      resolve()
-                    }
-                  }),
-                () => {},
-              )
-            })
+/** Server-Sent Events of a run: progress, then completed or failed. */
+const runEvents = (c: Context, id: string, first: RunView) =>
+  Effect.gen(function* () {
+    const jobs = yield* JobQueue
+    const runtime = yield* Effect.runtime<JobQueue | EventStore>()
+    return streamSSE(c, async (stream) => {
+      const send = (view: RunView) => {
+        if (view.status === "running") {
+          return stream.writeSSE({
+            event: "progress",
+            data: JSON.stringify({ done: view.done, total: view.total }),
           })
-        }),
+        }
+        if (view.status === "completed") {
+          return stream.writeSSE({
+            event: "completed",
+            data: JSON.stringify({ reportHash: view.reportHash, reportUrl: view.reportUrl }),
+          })
+        }
+        return stream.writeSSE({ event: view.status, data: JSON.stringify(view.error ?? {}) })
+      }
+      if (first.status !== "running") return send(first)
+      await new Promise<void>((resolve) => {
+        const sendUntilDone = (view: RunView) =>
+          send(view).then(() => {
+            if (view.status !== "running") {
+              stop()
+              resolve()
+            }
+          })
+        const stop = jobs.listen(id, (job) => void sendUntilDone(viewOf(job)))
+        stream.onAbort(() => {
+          stop()
+          resolve()
+        })
+        // Progress may have moved between the lookup and the listener: send where it stands now.
+        void Runtime.runPromise(runtime)(findRun(id)).then(sendUntilDone, () => {})
+      })
+    })
+  })
+
+/** POST /api/scenarios/{id}/runs, GET /api/runs/{id} and its live feed. */
+export const runsRoutes = [
+  defineRoute({
+    method: "post",
+    path: "/api/scenarios/{id}/runs",
+    operationId: "runScenario",
+    tag: "runs",
+    summary: "Run a scenario and keep its report",
+    description:
+      "An unchanged scenario answers 200 with the stored report of its earlier run. Otherwise a small run answers 201 with the fresh report; a large one answers 202 with a run id, and progress streams from /api/runs/{id}/events. Headers x-run-id and x-report-hash name what was answered.",
+    pathParams: { id: { description: "Scenario id", schema: ScenarioId } },
+    query: formatQuery,
+    responses: {
+      200: {
+        description: "The stored report of an identical earlier run",
+        schema: Report,
+        kind: "report",
+        headers: { ...reportHashHeader, ...runIdHeader },
+      },
+      201: {
+        description: "The report of this run",
+        schema: Report,
+        kind: "report",
+        headers: { ...reportHashHeader, ...runIdHeader, ...locationHeader },
+      },
+      202: {
+        description: "A large run started in the background",
+        schema: RunStarted,
+        headers: { ...runIdHeader, ...locationHeader },
+      },
+    },
+    handler: (c, { path, query }) =>
+      Effect.map(runScenario(path.id), (outcome) =>
+        runAnswer(c, path.id, formatFor(c, query.format), outcome),
       ),
-    )
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/runs/{id}",
+    operationId: "getRun",
+    tag: "runs",
+    summary: "A run's status; when completed, where its report is",
+    pathParams: { id: { description: "Run id (as answered by POST …/runs)", schema: RunId } },
+    responses: { 200: { description: "The run", schema: RunView } },
+    handler: (c, { path }) => Effect.map(findRun(path.id), (view) => c.json(view)),
+  }),
+  defineRoute({
+    method: "get",
+    path: "/api/runs/{id}/events",
+    operationId: "getRunEvents",
+    tag: "runs",
+    summary:
+      "Server-Sent Events of a run: `progress` {done, total}, then `completed` {reportHash, reportUrl}, or `failed` or `cancelled` with the error",
+    pathParams: { id: { description: "Run id", schema: RunId } },
+    responses: { 200: { description: "The event stream", kind: "event-stream" } },
+    handler: (c, { path }) => Effect.flatMap(findRun(path.id), (first) => runEvents(c, path.id, first)),
+  }),
+]

@@ -1,9 +1,9 @@
-import type { Pack, ScenarioSpec } from "@accord/domain"
+import { addedCommitmentTracks, type Pack, type ScenarioSpec } from "@accord/domain"
 import { Effect } from "effect"
 import { WorkCeilingExceeded } from "../http/api-error.js"
 
 /** Interventions that enter a trajectory as a new commitment (the rest act on existing ones). */
-const addsCommitment = (type: string) => type === "sanctions-package" || type === "aid-package"
+const addsCommitment = (type: keyof typeof addedCommitmentTracks) => addedCommitmentTracks[type] !== undefined
 
 /** What a simulation costs, in commitment-months: runs × months × commitments. */
 export const workOf = (pack: Pack, spec: ScenarioSpec): number =>

@@ -19,9 +19,14 @@ export interface WorkerPool {
   readonly size: number
   /**
    * Posts a message (moving `transfer`'s buffers) to a free worker and resolves with its one reply; rejects
-   * with the engine's own error class when the engine refused the task (see engine-failure.ts).
+   * with the engine's own error class when the engine refused the task (see engine-failure.ts). A task still
+   * queued when `signal` aborts (its job was cancelled) leaves the queue and rejects; a started one finishes.
    */
-  readonly run: <A>(message: unknown, transfer?: ReadonlyArray<ArrayBuffer>) => Promise<A>
+  readonly run: <A>(
+    message: unknown,
+    transfer?: ReadonlyArray<ArrayBuffer>,
+    signal?: AbortSignal,
+  ) => Promise<A>
   /** Starts every worker now, so that the first large simulation does not wait for them. */
   readonly warm: () => void
   /** Terminates every worker; tasks still queued or running fail. */
@@ -76,10 +81,16 @@ export const makeWorkerPool = (script: URL, size = availableParallelism()): Work
 
   return {
     size,
-    run: <A>(message: unknown, transfer: ReadonlyArray<ArrayBuffer> = []) =>
+    run: <A>(message: unknown, transfer: ReadonlyArray<ArrayBuffer> = [], signal?: AbortSignal) =>
       new Promise<A>((resolve, reject) => {
         if (closed) return reject(new Error("the worker pool is closed"))
-        queue.push({ message, transfer, resolve: resolve as (value: unknown) => void, reject })
+        const task: Pending = { message, transfer, resolve: resolve as (value: unknown) => void, reject }
+        queue.push(task)
+        signal?.addEventListener("abort", () => {
+          const index = queue.indexOf(task)
+          if (index >= 0) queue.splice(index, 1)
+          if (index >= 0) reject(new Error("the task was cancelled"))
+        })
         dispatch()
       }),
     warm: () => {

@@ -249,6 +249,17 @@ export const makeFuzzRequests = (
     )
   }
   const urlOf = (op: OperationInfo) => fillPath(op.template, fixtureSegments(op))
+  /** A path every parameter of which is valid: a fixture's where the collection has one, else a value of its schema. */
+  const validUrlOf = (op: OperationInfo): fc.Arbitrary<string> => {
+    const known = (fixtures.byCollection[collectionOf(op.template) ?? ""] ?? {}) as Record<string, string>
+    const segment = (p: OperationInfo["pathParams"][number]) =>
+      known[p.name] === undefined
+        ? valid(p.schema).map((v) => encodeURIComponent(String(v)))
+        : fc.constant(known[p.name] as string)
+    return fc
+      .record(Object.fromEntries(op.pathParams.map((p) => [p.name, segment(p)])))
+      .map((segments) => fillPath(op.template, segments as Record<string, string>))
+  }
   const authFor = (op: OperationInfo): Record<string, string> => {
     const collection = collectionOf(op.template) ?? op.template
     const token = fixtures.tokens?.[collection]
@@ -504,16 +515,18 @@ export const makeFuzzRequests = (
         .tuple(
           fc.oneof(fc.constantFrom(...oddQueryValues), fc.string({ maxLength: 10 })),
           op.body === undefined ? fc.constant(undefined) : valid(op.body),
+          // Only the query is broken: the path is valid, so the 400 is about the parameter.
+          validUrlOf(op),
         )
         .filter(([value]) => !conforms(param.schema, value, components))
-        .map(([value, body]) => ({ op, param, value, body }))
+        .map(([value, body, url]) => ({ op, param, value, body, url }))
     })
     .map(
-      ({ op, param, value, body }): FuzzRequest => ({
+      ({ op, param, value, body, url }): FuzzRequest => ({
         label: `${op.operationId}: ?${param.name}=${JSON.stringify(value)}`,
         operationId: op.operationId,
         method: op.method,
-        url: `${urlOf(op)}?${param.name}=${encodeURIComponent(value)}`,
+        url: `${url}?${param.name}=${encodeURIComponent(value)}`,
         headers: jsonFor(op),
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
         expectation: { kind: "client-error", statuses: [400], path: param.name },
@@ -561,26 +574,21 @@ export const makeFuzzRequests = (
   const bodiless = fc
     .constantFrom(...operations.filter((op) => op.body === undefined))
     .chain((op) => {
-      const known = (fixtures.byCollection[collectionOf(op.template) ?? ""] ?? {}) as Record<string, string>
-      const segment = (p: OperationInfo["pathParams"][number]) =>
-        known[p.name] === undefined
-          ? valid(p.schema).map((v) => encodeURIComponent(String(v)))
-          : fc.constant(known[p.name] as string)
       const required = op.queryParams.filter((p) => p.required)
       return fc.record({
         op: fc.constant(op),
-        segments: fc.record(Object.fromEntries(op.pathParams.map((p) => [p.name, segment(p)]))),
+        url: validUrlOf(op),
         query: fc.tuple(
           ...required.map((p) => valid(p.schema).map((v) => `${p.name}=${encodeURIComponent(String(v))}`)),
         ),
       })
     })
     .map(
-      ({ op, segments, query }): FuzzRequest => ({
+      ({ op, url, query }): FuzzRequest => ({
         label: `bodiless ${op.operationId}`,
         operationId: op.operationId,
         method: op.method,
-        url: `${fillPath(op.template, segments as Record<string, string>)}${query.length === 0 ? "" : `?${query.join("&")}`}`,
+        url: `${url}${query.length === 0 ? "" : `?${query.join("&")}`}`,
         headers: authFor(op),
         expectation: { kind: "no-server-error" },
       }),

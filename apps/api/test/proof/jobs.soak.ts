@@ -1,23 +1,16 @@
 // Durable jobs (soak, not CI): three API instances on one private PostgreSQL cluster. A 50,000-run scenario
 // run survives the SIGKILL of the instance computing it; ten large runs spread over three instances all
-// complete, each computed and recorded once; PostgreSQL stopped and started under running jobs: they pause
-// and complete. The short CI variant is apps/api/test/jobs-postgres.e2e.spec.ts.
-import { execFileSync } from "node:child_process"
+// complete, each computed and recorded once; ten Sobol analyses spread over three instances all complete, each
+// computed once; PostgreSQL stopped and started under running jobs: they pause and complete. The short CI
+// variant is apps/api/test/jobs-postgres.e2e.spec.ts.
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
 import { type PrivatePostgres, startPrivatePostgres } from "../../../../scripts/soak/private-postgres.js"
 import { type ServiceProcess, startServiceProcess as startService } from "../service-process.js"
+import { getRun, post, psql as psqlAt, type RunView, startInstances, wait } from "../three-instances.js"
 
 const pack = "sybiha-visit-2025"
+const psql = (query: string) => psqlAt(pg.url, query)
 const env = () => ({ DATABASE_URL: pg.url, JOB_STALE_SECONDS: "10", JOB_LOG_SECONDS: "5" })
-const psql = (query: string) => execFileSync("psql", [pg.url, "-Atc", query]).toString()
-const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-
-interface RunView {
-  status: string
-  done?: number
-  total?: number
-  reportHash?: string
-}
 interface JobView {
   id: string
   attempts: number
@@ -28,7 +21,7 @@ let pg: PrivatePostgres
 let instances: Array<ServiceProcess> = []
 beforeAll(async () => {
   pg = await startPrivatePostgres()
-  instances = await Promise.all([startService(env()), startService(env()), startService(env())])
+  instances = await startInstances(3, env())
 })
 afterAll(async () => {
   await Promise.all(instances.map((s) => s.kill()))
@@ -36,14 +29,6 @@ afterAll(async () => {
   pg?.remove()
 })
 
-const post = (service: ServiceProcess, path: string, body?: unknown) =>
-  fetch(`${service.url}${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  })
-const getRun = async (service: ServiceProcess, runId: string) =>
-  (await (await fetch(`${service.url}/api/runs/${runId}`)).json()) as RunView
 /** Starts a large run of a new scenario; answers its run id. */
 const startRun = async (service: ServiceProcess, runs: number, seed: number) => {
   const created = await post(service, "/api/scenarios", { pack, runs, seed })
@@ -112,6 +97,52 @@ describe("durable jobs on three instances", () => {
       `SELECT attempts, count(*) FROM accord_jobs.accord_job WHERE id IN (${ids}) GROUP BY 1`,
     )
     expect(attempts.trim()).toBe("1|10")
+  })
+
+  it("ten Sobol jobs over three instances: all complete, none computed twice, the same bytes everywhere", async () => {
+    const body = (seed: number) => ({
+      spec: { pack, runs: 200, seed },
+      indicator: "funds.disbursed_usd_m",
+      method: "sobol",
+      // Over the background threshold (about 63 million commitment-months): each one is a job.
+      samples: 1_500,
+    })
+    const t0 = Date.now()
+    const ids = await Promise.all(
+      Array.from({ length: 10 }, async (_, i) => {
+        const started = await post(instances[i % 3] as ServiceProcess, "/api/sensitivity", body(300 + i))
+        expect(started.status).toBe(202)
+        return ((await started.json()) as { id: string }).id
+      }),
+    )
+    const finished: Array<number> = []
+    for (const [i, id] of ids.entries()) {
+      // Followed on another instance than the one that took the request, read on a third.
+      const events = await (await fetch(`${instances[(i + 1) % 3]?.url}/api/sensitivity/${id}/events`)).text()
+      expect(events).toContain("event: completed")
+      finished.push(Date.now() - t0)
+      const [x, y] = await Promise.all(
+        [instances[(i + 2) % 3], instances[i % 3]].map(async (s) => {
+          const response = await fetch(`${s?.url}/api/sensitivity/${id}?format=json`)
+          expect(response.status).toBe(200)
+          return response.text()
+        }),
+      )
+      expect(x).toBe(y)
+    }
+    const list = ids.map((id) => `'${id}'`).join(",")
+    const rows = psql(
+      `SELECT status, attempts, count(*) FROM accord_jobs.accord_job WHERE id IN (${list}) GROUP BY 1, 2`,
+    )
+    expect(rows.trim()).toBe("completed|1|10")
+    const starts = instances.flatMap((s) => s.logs).filter((r) => JSON.stringify(r).includes("job started"))
+    for (const id of ids) expect(starts.filter((r) => JSON.stringify(r).includes(id))).toHaveLength(1)
+    const workers = psql(
+      `SELECT worker, count(*), min(total) FROM accord_jobs.accord_job WHERE id IN (${list}) GROUP BY 1`,
+    )
+    console.log(
+      `ten Sobol jobs (N = 1,500): all completed in ${(Math.max(...finished) / 1000).toFixed(1)} s; worker|jobs|runs each:\n${workers}`,
+    )
   })
 
   it("PostgreSQL stopped and started under running jobs: the jobs pause, then complete once", async () => {

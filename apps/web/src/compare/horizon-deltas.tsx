@@ -1,5 +1,5 @@
+import { formatDelta, formatNumber, formatShare } from "@accord/domain/facts"
 import type { Schemas } from "../api-client.js"
-import { formatDelta, formatNumber, formatShare } from "../number-format.js"
 import { sortBySize } from "./delta-order.js"
 
 type IndicatorComparison = Schemas["IndicatorComparison"]

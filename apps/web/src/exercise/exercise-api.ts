@@ -1,12 +1,11 @@
 import type { MoveEffectRow } from "@accord/domain"
-import { ApiError, api, ok, type Schemas } from "../api-client.js"
+import { ApiError, api, followJob, type JobStatus, ok, type Schemas } from "../api-client.js"
 
 /** The exercise as GET /api/exercises/:id answers it for the token's holder. */
 export type ExerciseState = Schemas["ExerciseView"] & {
   readonly brief: Schemas["RoleBrief"]
   readonly serverTime: number
 }
-export type IndicatorOutcome = Schemas["IndicatorOutcome"]
 
 /** What to do about each refusal, in words a student can act on (the server's message says what is wrong). */
 const ADVICE: Readonly<Record<string, string>> = {
@@ -30,8 +29,8 @@ export const explainError = (e: unknown): string => {
   return advice === undefined ? `${what}.` : `${what}. ${advice}`
 }
 
-/** A refusal from the exercise API, with its tag (e.g. MoveNotAllowedForRole): the service's one error shape. */
-export { ApiError as ExerciseApiError }
+/** A refusal's own message, for the facilitator's tools (anything else as its text). */
+export const refusalMessage = (e: unknown): string => (e instanceof ApiError ? e.message : String(e))
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` })
 const exercisePath = (id: string) => ({ path: { id } })
@@ -88,14 +87,30 @@ export const closeRound = (id: string, token: string, round: number) =>
   )
 
 /** The debrief (facilitator), as text in the format asked for. */
-export const fetchDebrief = (id: string, token: string, format: "json" | "markdown" | "html" | "csv") =>
-  ok(
-    api.GET("/api/exercises/{id}/debrief", {
-      params: { path: { id }, query: { format } },
+export const fetchDebrief = async (
+  id: string,
+  token: string,
+  format: "json" | "markdown" | "html" | "csv",
+): Promise<string> => {
+  const first = await api.GET("/api/exercises/{id}/debrief", {
+    params: { path: { id }, query: { format } },
+    headers: bearer(token),
+    parseAs: "text",
+  })
+  const text = await ok(Promise.resolve(first))
+  // A large debrief is a job (202): the debrief is read from its status URL once it is there.
+  if (first.response.status !== 202) return text
+  const job = (JSON.parse(text) as Schemas["AnalysisStarted"]).id
+  return followJob<string>("debrief", async () => {
+    const now = await api.GET("/api/exercises/{id}/debrief/{job}", {
+      params: { path: { id, job }, query: { format } },
       headers: bearer(token),
       parseAs: "text",
-    }),
-  )
+    })
+    const body = await ok(Promise.resolve(now))
+    return now.response.status === 202 ? { status: JSON.parse(body) as JobStatus } : { result: body }
+  })
+}
 
 /**
  * Follows the exercise's Server-Sent Events with fetch (EventSource cannot send

@@ -60,6 +60,13 @@ export const forgetSession = (id: string): void => {
 export const exerciseHref = (id?: string): string =>
   id === undefined ? "#/exercise" : `#/exercise?id=${encodeURIComponent(id)}`
 
+/** Keeps the session, puts its exercise in the address bar and hands it to the page. */
+export const openSession = (session: ExerciseSession, onSession: (s: ExerciseSession) => void): void => {
+  saveSession(session)
+  window.history.replaceState(null, "", exerciseHref(session.id))
+  onSession(session)
+}
+
 /** A team's join link: opens the join form with the exercise id and the team's code filled in. */
 export const joinLink = (id: string, code: string): string => {
   const base = `${window.location.origin}${window.location.pathname}`

@@ -1,4 +1,4 @@
-import { formatNumber } from "../number-format.js"
+import { formatDelta, formatNumber } from "@accord/domain/facts"
 import type { ExerciseState } from "./exercise-api.js"
 
 /**
@@ -41,7 +41,7 @@ export const GoalBoard = ({ exercise }: { readonly exercise: ExerciseState }) =>
                 <p className="hint">
                   {Math.abs(change) < 1e-9
                     ? "the same as with no moves"
-                    : `${change > 0 ? "+" : "−"}${formatNumber(Math.abs(change), meta.unit)} against no moves`}
+                    : `${formatDelta(change, meta.unit)} against no moves`}
                 </p>
               </article>
             )

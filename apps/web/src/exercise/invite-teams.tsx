@@ -1,36 +1,69 @@
-import { teamRoleIds } from "@accord/domain/facts"
-import QRCode from "qrcode"
+import { type TeamRoleId, teamRoleIds } from "@accord/domain/facts"
 import { useEffect, useState } from "react"
 import type { Schemas } from "../api-client.js"
 import { explainError, fetchJoinCodes } from "./exercise-api.js"
 import { joinLink } from "./exercise-session.js"
+import { JoinQr } from "./join-qr.js"
 import { roleName } from "./move-list.js"
 
-const ROLES = teamRoleIds
-
-/** A QR code of a join link, drawn as SVG by the `qrcode` library (inline, so it prints and scales). */
-const JoinQr = ({ link, label }: { readonly link: string; readonly label: string }) => {
-  const [svg, setSvg] = useState<string | undefined>()
-  useEffect(() => {
-    let live = true
-    QRCode.toString(link, { type: "svg", margin: 1, errorCorrectionLevel: "M" }).then(
-      (text) => live && setSvg(text),
-      () => live && setSvg(undefined),
-    )
-    return () => {
-      live = false
-    }
-  }, [link])
-  if (svg === undefined) return null
+/** One team's card: its QR code, the exercise id, its join code and its join link. */
+const InviteCard = ({
+  id,
+  role,
+  code,
+}: {
+  readonly id: string
+  readonly role: TeamRoleId
+  readonly code: string
+}) => {
+  const link = joinLink(id, code)
   return (
-    <div
-      className="join-qr"
-      role="img"
-      aria-label={label}
-      // The SVG comes from the QR library, built from our own link: no user text reaches it unescaped.
-      // biome-ignore lint/security/noDangerouslySetInnerHtml: library-made SVG of a URL we built
-      dangerouslySetInnerHTML={{ __html: svg }}
-    />
+    <article className="invite-card" data-role={role}>
+      <h3>{roleName(role)}</h3>
+      <JoinQr link={link} label={`QR code to join as ${roleName(role)}`} />
+      <p>
+        Exercise <strong className="code">{id}</strong>
+      </p>
+      <p>
+        Join code{" "}
+        <strong className="code" data-testid={`join-code-${role}`}>
+          {code}
+        </strong>
+      </p>
+      <p className="join-link">
+        <a href={link} data-testid={`join-link-${role}`}>
+          {link}
+        </a>
+      </p>
+    </article>
+  )
+}
+
+/** The facilitator's key for the teacher's other devices, shown on request. */
+const FacilitatorKey = ({ token }: { readonly token: string }) => {
+  const [showKey, setShowKey] = useState(false)
+  return (
+    <div className="facilitator-key no-print">
+      <h3>Your facilitator key</h3>
+      <p className="hint">
+        To open this dashboard on another device: Classroom → “Return as facilitator”, with the exercise id
+        and this key.
+      </p>
+      {showKey ? (
+        <p>
+          <code className="code" data-testid="facilitator-key">
+            {token}
+          </code>{" "}
+          <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(token)}>
+            Copy
+          </button>
+        </p>
+      ) : (
+        <button type="button" className="secondary" onClick={() => setShowKey(true)}>
+          Show the key
+        </button>
+      )}
+    </div>
   )
 }
 
@@ -51,7 +84,6 @@ export const InviteTeams = ({
 }) => {
   const [codes, setCodes] = useState<Schemas["ExerciseJoinCodes"]["joinCodes"] | undefined>()
   const [error, setError] = useState<string | undefined>()
-  const [showKey, setShowKey] = useState(false)
   useEffect(() => {
     fetchJoinCodes(id, token).then(
       (answer) => setCodes(answer.joinCodes),
@@ -80,29 +112,9 @@ export const InviteTeams = ({
       )}
       {codes && (
         <div className="invite-cards">
-          {ROLES.map((role) => {
-            const link = joinLink(id, codes[role])
-            return (
-              <article key={role} className="invite-card" data-role={role}>
-                <h3>{roleName(role)}</h3>
-                <JoinQr link={link} label={`QR code to join as ${roleName(role)}`} />
-                <p>
-                  Exercise <strong className="code">{id}</strong>
-                </p>
-                <p>
-                  Join code{" "}
-                  <strong className="code" data-testid={`join-code-${role}`}>
-                    {codes[role]}
-                  </strong>
-                </p>
-                <p className="join-link">
-                  <a href={link} data-testid={`join-link-${role}`}>
-                    {link}
-                  </a>
-                </p>
-              </article>
-            )
-          })}
+          {teamRoleIds.map((role) => (
+            <InviteCard key={role} id={id} role={role} code={codes[role]} />
+          ))}
         </div>
       )}
       {codes?.observer && (
@@ -113,27 +125,7 @@ export const InviteTeams = ({
           </strong>
         </p>
       )}
-      <div className="facilitator-key no-print">
-        <h3>Your facilitator key</h3>
-        <p className="hint">
-          To open this dashboard on another device: Classroom → “Return as facilitator”, with the exercise id
-          and this key.
-        </p>
-        {showKey ? (
-          <p>
-            <code className="code" data-testid="facilitator-key">
-              {token}
-            </code>{" "}
-            <button type="button" className="secondary" onClick={() => navigator.clipboard?.writeText(token)}>
-              Copy
-            </button>
-          </p>
-        ) : (
-          <button type="button" className="secondary" onClick={() => setShowKey(true)}>
-            Show the key
-          </button>
-        )}
-      </div>
+      <FacilitatorKey token={token} />
     </section>
   )
 }

@@ -1,4 +1,5 @@
 import { roleName } from "@accord/domain/facts"
+import { HeadRow } from "../results/table-cells.js"
 import type { ExerciseState } from "./exercise-api.js"
 
 export { roleName }
@@ -16,13 +17,7 @@ export const MoveList = ({ exercise }: { readonly exercise: ExerciseState }) => 
               Round {round}
               {round === exercise.openRound ? " (open)" : ""}
             </caption>
-            <thead>
-              <tr>
-                <th scope="col">Who</th>
-                <th scope="col">Move</th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
+            <HeadRow names={["Who", "Move", "Status"]} />
             <tbody>
               {exercise.moves
                 .filter((m) => m.round === round)

@@ -1,7 +1,7 @@
 import type { ExerciseSession } from "./exercise-session.js"
 import { MoveList } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
-import { RoundClock } from "./round-clock.js"
+import { ExerciseHead, ExerciseLoading } from "./seat-view.js"
 import { useExercise } from "./use-exercise.js"
 
 /**
@@ -11,28 +11,25 @@ import { useExercise } from "./use-exercise.js"
  */
 export const ObserverView = ({ session }: { readonly session: ExerciseSession }) => {
   const { state, error, live, refresh } = useExercise(session)
-  if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
+  if (state === undefined) return <ExerciseLoading error={error} />
   const last = state.closedRounds.at(-1)
   return (
     <div className="exercise-layout observer-view">
-      <header className="exercise-head">
-        <h2>{state.name}</h2>
-        <p className="round-status" data-testid="round-status">
-          {state.openRound === null
+      <ExerciseHead
+        title={state.name}
+        status={
+          state.openRound === null
             ? `All ${state.rounds} rounds played`
-            : `Round ${state.openRound} of ${state.rounds}`}
-          <span className={live ? "live-dot live" : "live-dot"}>{live ? "live" : "offline"}</span>
-        </p>
-        <RoundClock exercise={state} onChange={() => void refresh()} />
-      </header>
+            : `Round ${state.openRound} of ${state.rounds}`
+        }
+        live={live}
+        exercise={state}
+        onRefresh={() => void refresh()}
+      />
       <p className="hint">{state.brief.situation}</p>
       {last ? (
         <>
-          <OutcomeBoard
-            indicators={last.outcomes.indicators}
-            round={last.round}
-            horizon={last.outcomes.horizonMonth}
-          />
+          <OutcomeBoard closed={last} />
           <h3>Moves of the rounds shown</h3>
           <MoveList exercise={state} />
         </>

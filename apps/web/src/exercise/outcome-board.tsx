@@ -1,6 +1,6 @@
-import { formatNumber } from "../number-format.js"
+import { formatDelta, formatNumber } from "@accord/domain/facts"
 import { ModelDisclaimer } from "../results/model-disclaimer.js"
-import type { IndicatorOutcome } from "./exercise-api.js"
+import type { ExerciseState } from "./exercise-api.js"
 
 /** The indicators a class looks at first, in this order. */
 export const HEADLINE_INDICATORS = [
@@ -13,10 +13,9 @@ export const HEADLINE_INDICATORS = [
 ] as const
 
 const change = (played: number, reference: number, unit: string) => {
-  const d = played - reference
-  const text = formatNumber(Math.abs(d), unit)
-  if (Math.abs(d) < 1e-9 || text === "0") return { text: "±0", className: "" }
-  return { text: `${d > 0 ? "+" : "−"}${text}`, className: d > 0 ? "up" : "down" }
+  const text = formatDelta(played - reference, unit)
+  if (text === "±0") return { text, className: "" }
+  return { text, className: played > reference ? "up" : "down" }
 }
 
 /**
@@ -24,21 +23,19 @@ const change = (played: number, reference: number, unit: string) => {
  * with its p10–p90 band: 80 % of runs), next to the baseline and to the game without moves.
  */
 export const OutcomeBoard = ({
-  indicators,
-  round,
-  horizon,
+  closed,
   all = false,
 }: {
-  readonly indicators: ReadonlyArray<IndicatorOutcome>
-  readonly round: number
-  readonly horizon: number
+  /** The round whose outcomes are shown (the last closed one). */
+  readonly closed: ExerciseState["closedRounds"][number]
   readonly all?: boolean
 }) => {
+  const { indicators } = closed.outcomes
   const shown = all ? indicators : HEADLINE_INDICATORS.flatMap((id) => indicators.filter((i) => i.id === id))
   return (
     <section className="outcome-board" aria-labelledby="outcome-board-title">
       <h3 id="outcome-board-title">
-        Projected at month {horizon}, after round {round}
+        Projected at month {closed.outcomes.horizonMonth}, after round {closed.round}
       </h3>
       <ModelDisclaimer />
       <div className="outcome-tiles">

@@ -54,11 +54,7 @@ export const ProjectorView = ({
           <RoundChart key={id} exercise={exercise} indicator={id} />
         ))}
       </div>
-      <OutcomeBoard
-        indicators={last.outcomes.indicators}
-        round={last.round}
-        horizon={last.outcomes.horizonMonth}
-      />
+      <OutcomeBoard closed={last} />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { formatNumber } from "../number-format.js"
+import { formatNumber } from "@accord/domain/facts"
 import type { ExerciseState } from "./exercise-api.js"
 
 const W = 360

@@ -1,30 +1,56 @@
-import { useEffect, useRef, useState } from "react"
-import { ExerciseApiError, type ExerciseState } from "./exercise-api.js"
+import { useState } from "react"
+import { type ExerciseState, refusalMessage } from "./exercise-api.js"
 import { setRoundClock } from "./facilitator-api.js"
+import { useAutoClose, useRemaining } from "./use-round-clock.js"
+
+type ClockAction = "start" | "pause" | "resume"
 
 const mmss = (ms: number) => {
   const seconds = Math.ceil(ms / 1000)
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, "0")}`
 }
 
-/** Milliseconds left now, read against the server's clock when the state was fetched (not this device's). */
-const useRemaining = (exercise: ExerciseState): number | undefined => {
+/** The clock's state in words. */
+const stateText = (exercise: ExerciseState, expired: boolean) => {
   const clock = exercise.roundClock
-  // The moment, on this device's clock, the state was fetched, paired with the server's time then.
-  const fetched = useRef({ local: Date.now(), server: exercise.serverTime })
-  useEffect(() => {
-    fetched.current = { local: Date.now(), server: exercise.serverTime }
-  }, [exercise.serverTime])
-  const [now, setNow] = useState(Date.now())
-  useEffect(() => {
-    if (clock?.running !== true) return
-    const timer = window.setInterval(() => setNow(Date.now()), 250)
-    return () => window.clearInterval(timer)
-  }, [clock?.running])
-  if (clock === null) return undefined
-  if (!clock.running) return clock.remainingMs
-  const serverNow = fetched.current.server + (now - fetched.current.local)
-  return Math.max(0, clock.remainingMs - Math.max(0, serverNow - clock.at))
+  if (clock === null) return "not started"
+  if (expired)
+    return exercise.clock?.autoClose === true
+      ? "time is up: the round closes"
+      : "time is up: the facilitator closes the round"
+  return clock.running ? "running" : "paused"
+}
+
+/** The facilitator's one button: start (again once expired), pause or resume. */
+const ClockControls = ({
+  exercise,
+  expired,
+  act,
+}: {
+  readonly exercise: ExerciseState
+  readonly expired: boolean
+  readonly act: (action: ClockAction) => () => Promise<void>
+}) => {
+  const clock = exercise.roundClock
+  return (
+    <span className="clock-controls">
+      {clock === null || expired ? (
+        exercise.clock !== null && (
+          <button type="button" className="secondary" onClick={act("start")}>
+            Start the clock
+          </button>
+        )
+      ) : clock.running ? (
+        <button type="button" className="secondary" onClick={act("pause")}>
+          Pause
+        </button>
+      ) : (
+        <button type="button" className="secondary" onClick={act("resume")}>
+          Resume
+        </button>
+      )}
+    </span>
+  )
 }
 
 /**
@@ -45,32 +71,21 @@ export const RoundClock = ({
   const remaining = useRemaining(exercise)
   const [error, setError] = useState<string | undefined>()
   const expired = remaining === 0 && exercise.roundClock?.running === true
-  const asked = useRef(false)
-  useEffect(() => {
-    if (!expired) {
-      asked.current = false
-      return
-    }
-    if (exercise.clock?.autoClose === true && !asked.current) {
-      asked.current = true
-      onChange()
-    }
-  }, [expired, exercise.clock?.autoClose, onChange])
+  useAutoClose(expired, exercise.clock?.autoClose === true, onChange)
   if (
     exercise.openRound === null ||
     (exercise.clock === null && exercise.roundClock === null && token === undefined)
   )
     return null
-  const act = (action: "start" | "pause" | "resume") => async () => {
+  const act = (action: ClockAction) => async () => {
     setError(undefined)
     try {
       await setRoundClock(exercise.id, token as string, action)
       onChange()
     } catch (e) {
-      setError(e instanceof ExerciseApiError ? e.message : String(e))
+      setError(refusalMessage(e))
     }
   }
-  const clock = exercise.roundClock
   const shown = remaining ?? (exercise.clock === null ? undefined : exercise.clock.seconds * 1000)
   return (
     <div className="round-clock" data-testid="round-clock">
@@ -82,36 +97,8 @@ export const RoundClock = ({
       >
         {shown === undefined ? "no time limit" : mmss(shown)}
       </span>
-      <span className="clock-state">
-        {clock === null
-          ? "not started"
-          : expired
-            ? exercise.clock?.autoClose === true
-              ? "time is up: the round closes"
-              : "time is up: the facilitator closes the round"
-            : clock.running
-              ? "running"
-              : "paused"}
-      </span>
-      {token !== undefined && (
-        <span className="clock-controls">
-          {clock === null || expired ? (
-            exercise.clock !== null && (
-              <button type="button" className="secondary" onClick={act("start")}>
-                Start the clock
-              </button>
-            )
-          ) : clock.running ? (
-            <button type="button" className="secondary" onClick={act("pause")}>
-              Pause
-            </button>
-          ) : (
-            <button type="button" className="secondary" onClick={act("resume")}>
-              Resume
-            </button>
-          )}
-        </span>
-      )}
+      <span className="clock-state">{stateText(exercise, expired)}</span>
+      {token !== undefined && <ClockControls exercise={exercise} expired={expired} act={act} />}
       {error && <span role="alert">{error}</span>}
     </div>
   )

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from "react"
-import { type CreatedExercise, createExercise, ExerciseApiError } from "./exercise-api.js"
+import { type CreatedExercise, createExercise, refusalMessage } from "./exercise-api.js"
 import { type ExerciseTemplate, listTemplates } from "./facilitator-api.js"
 
 /** The facilitator's extra choices when starting an exercise: approval and the round clock. */
@@ -72,7 +72,7 @@ export const TemplateStart = ({ onCreated }: { readonly onCreated: (created: Cre
         try {
           onCreated(await createExercise({ template: chosen || (templates[0]?.id ?? ""), name }))
         } catch (e) {
-          setError(e instanceof ExerciseApiError ? e.message : String(e))
+          setError(refusalMessage(e))
         }
       }}
     >

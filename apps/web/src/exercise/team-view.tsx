@@ -1,12 +1,10 @@
-import type { ReactNode } from "react"
-import { formatNumber } from "../number-format.js"
+import { formatNumber } from "@accord/domain/facts"
 import type { ExerciseState } from "./exercise-api.js"
-import type { ExerciseSession } from "./exercise-session.js"
 import { GoalBoard } from "./goal-board.js"
-import { type CommitmentChoice, MoveForm } from "./move-form.js"
+import { MoveForm } from "./move-form.js"
 import { MoveList, roleName } from "./move-list.js"
 import { OutcomeBoard } from "./outcome-board.js"
-import { RoundClock } from "./round-clock.js"
+import { ExerciseHead, ExerciseLoading, type SeatViewProps } from "./seat-view.js"
 import { TeamRulings } from "./team-rulings.js"
 import { useExercise } from "./use-exercise.js"
 
@@ -27,33 +25,24 @@ const BudgetLine = ({ exercise }: { readonly exercise: ExerciseState }) => {
 }
 
 /** A team's view: its role brief, its moves for the open round, everyone's revealed moves and the outcomes so far. */
-export const TeamView = ({
-  session,
-  commitments,
-  leave,
-}: {
-  readonly session: ExerciseSession
-  readonly commitments: ReadonlyArray<CommitmentChoice>
-  readonly leave: ReactNode
-}) => {
+export const TeamView = ({ session, commitments, leave }: SeatViewProps) => {
   const { state, error, live, refresh } = useExercise(session)
-  if (state === undefined) return <p aria-live="polite">{error ?? "Loading the exercise…"}</p>
+  if (state === undefined) return <ExerciseLoading error={error} />
   const role = state.you.actor
   const last = state.closedRounds.at(-1)
   return (
     <div className="exercise-layout">
-      <header className="exercise-head">
-        <h2>
-          {roleName(role)}: {session.teamName ?? "your team"}
-        </h2>
-        <p className="round-status" data-testid="round-status">
-          {state.openRound === null
+      <ExerciseHead
+        title={`${roleName(role)}: ${session.teamName ?? "your team"}`}
+        status={
+          state.openRound === null
             ? `All ${state.rounds} rounds played`
-            : `Round ${state.openRound} of ${state.rounds} · month ${state.month}`}
-          <span className={live ? "live-dot live" : "live-dot"}>{live ? "live" : "offline"}</span>
-        </p>
-        <RoundClock exercise={state} onChange={() => void refresh()} />
-      </header>
+            : `Round ${state.openRound} of ${state.rounds} · month ${state.month}`
+        }
+        live={live}
+        exercise={state}
+        onRefresh={() => void refresh()}
+      />
       <GoalBoard exercise={state} />
       <div className="exercise-columns">
         <section aria-labelledby="brief-title" className="brief">
@@ -83,11 +72,7 @@ export const TeamView = ({
         </section>
       </div>
       {last ? (
-        <OutcomeBoard
-          indicators={last.outcomes.indicators}
-          round={last.round}
-          horizon={last.outcomes.horizonMonth}
-        />
+        <OutcomeBoard closed={last} />
       ) : (
         <p className="hint">Outcomes appear when the facilitator closes the first round.</p>
       )}

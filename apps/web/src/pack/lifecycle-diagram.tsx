@@ -1,13 +1,6 @@
 import type { LifecycleStateId as LifecycleState } from "@accord/domain/facts"
 import { lifecycleMachine, lifecycleStates } from "@accord/domain/lifecycle"
-import { stateLabels } from "../lifecycle-labels.js"
-
-interface Edge {
-  readonly from: string
-  readonly to: string
-  readonly event: string
-  readonly guard?: string
-}
+import { ArrowMarker, type Edge, EdgeShape, StateNode } from "./lifecycle-shapes.js"
 
 /** The machine's transitions, read from its definition so the diagram cannot drift from the model. */
 export const machineEdges = (): ReadonlyArray<Edge> =>
@@ -36,19 +29,27 @@ const layout: Record<string, { x: number; y: number }> = {
   stalled: { x: 525, y: 270 },
   withdrawn: { x: 195, y: 270 },
 }
-const W = 150
-const H = 48
 
 const position = (state: string, i: number) => layout[state] ?? { x: 110 + i * 180, y: 360 }
 
-const clip = (cx: number, cy: number, dx: number, dy: number) => {
-  const t = Math.min(dx === 0 ? Infinity : W / 2 / Math.abs(dx), dy === 0 ? Infinity : H / 2 / Math.abs(dy))
-  return { x: cx + dx * t, y: cy + dy * t }
-}
+/** The transitions in words, for readers who do not see the drawing. */
+const TransitionList = ({ edges }: { readonly edges: ReadonlyArray<Edge> }) => (
+  <details>
+    <summary>Transitions as a list</summary>
+    <ul>
+      {edges.map((e) => (
+        <li key={`${e.from}-${e.event}-${e.to}`}>
+          <strong>{e.event.toLowerCase()}</strong>: {e.from} → {e.to}
+          {e.guard ? ` (only if ${e.guard})` : ""}
+        </li>
+      ))}
+    </ul>
+    <p className="hint">* guarded transition.</p>
+  </details>
+)
 
-/** The commitment lifecycle drawn from the XState machine: states, transitions, guards. */
-const LifecycleDiagram = () => {
-  const edges = machineEdges()
+/** The drawing: every transition, then every state on top. */
+const LifecycleSvg = ({ edges }: { readonly edges: ReadonlyArray<Edge> }) => {
   const finals = finalStates()
   const states = lifecycleStates as ReadonlyArray<LifecycleState>
   const pos = new Map(states.map((s, i) => [s as string, position(s, i)]))
@@ -58,6 +59,40 @@ const LifecycleDiagram = () => {
     .map((e) => `${e.event.toLowerCase()}: ${e.from} → ${e.to}${e.guard ? ` (if ${e.guard})` : ""}`)
     .join("; ")
   return (
+    <svg
+      viewBox={`0 0 830 ${height}`}
+      role="img"
+      aria-labelledby="lifecycle-h lifecycle-desc"
+      className="lifecycle-svg"
+    >
+      <title>Lifecycle of a commitment</title>
+      <desc id="lifecycle-desc">{summary}</desc>
+      <ArrowMarker />
+      {edges.map((e) => {
+        const a = pos.get(e.from)
+        const b = pos.get(e.to)
+        if (!a || !b) return null
+        return (
+          <EdgeShape
+            key={`${e.from}-${e.event}-${e.to}`}
+            edge={e}
+            a={a}
+            b={b}
+            twoWay={pairs.has(`${e.to}>${e.from}`)}
+          />
+        )
+      })}
+      {states.map((s) => (
+        <StateNode key={s} state={s} at={pos.get(s) ?? { x: 0, y: 0 }} final={finals.has(s)} />
+      ))}
+    </svg>
+  )
+}
+
+/** The commitment lifecycle drawn from the XState machine: states, transitions, guards. */
+const LifecycleDiagram = () => {
+  const edges = machineEdges()
+  return (
     <figure className="lifecycle panel">
       <figcaption>
         <h2 id="lifecycle-h">How a commitment moves</h2>
@@ -66,121 +101,8 @@ const LifecycleDiagram = () => {
           transition that needs its guard (a tranche within the agreed amount, everything delivered).
         </p>
       </figcaption>
-      <svg
-        viewBox={`0 0 830 ${height}`}
-        role="img"
-        aria-labelledby="lifecycle-h lifecycle-desc"
-        className="lifecycle-svg"
-      >
-        <title>Lifecycle of a commitment</title>
-        <desc id="lifecycle-desc">{summary}</desc>
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="5"
-            markerHeight="5"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" fill="#374151" />
-          </marker>
-        </defs>
-        {edges.map((e) => {
-          const a = pos.get(e.from)
-          const b = pos.get(e.to)
-          if (!a || !b) return null
-          const key = `${e.from}-${e.event}-${e.to}`
-          if (e.from === e.to) {
-            // A self-transition (a tranche delivered while agreed): a loop above the box.
-            const y = a.y - H / 2
-            return (
-              <g key={key} className="edge">
-                <path
-                  d={`M${a.x - 30},${y} C${a.x - 40},${y - 48} ${a.x + 40},${y - 48} ${a.x + 30},${y}`}
-                  fill="none"
-                  stroke="#374151"
-                  strokeWidth="2"
-                  markerEnd="url(#arrow)"
-                />
-                <text x={a.x} y={y - 42} textAnchor="middle" className="edge-label">
-                  {e.event.toLowerCase()}
-                  {e.guard ? " *" : ""}
-                </text>
-              </g>
-            )
-          }
-          const dx = b.x - a.x
-          const dy = b.y - a.y
-          const len = Math.hypot(dx, dy)
-          // Two-way pairs (stall/resume) are drawn side by side instead of on top of each other.
-          const off = pairs.has(`${e.to}>${e.from}`) ? 10 : 0
-          const ox = (-dy / len) * off
-          const oy = (dx / len) * off
-          const start = clip(a.x + ox, a.y + oy, dx, dy)
-          const end = clip(b.x + ox, b.y + oy, -dx, -dy)
-          const mx = (start.x + end.x) / 2 + ox * 2.2
-          const my = (start.y + end.y) / 2 + oy * 2.2
-          return (
-            <g key={key} className="edge">
-              <line
-                x1={start.x}
-                y1={start.y}
-                x2={end.x}
-                y2={end.y}
-                stroke="#374151"
-                strokeWidth="2"
-                markerEnd="url(#arrow)"
-              />
-              <text
-                x={mx + (dx === 0 ? (off ? Math.sign(ox) * 30 : 30) : 0)}
-                y={my - (dy === 0 ? 8 : 0)}
-                textAnchor="middle"
-                className="edge-label"
-              >
-                {e.event.toLowerCase()}
-                {e.guard ? " *" : ""}
-              </text>
-            </g>
-          )
-        })}
-        {states.map((s) => {
-          const p = pos.get(s) ?? { x: 0, y: 0 }
-          const final = finals.has(s)
-          return (
-            <g key={s} className={`node state-${s}`}>
-              <rect x={p.x - W / 2} y={p.y - H / 2} width={W} height={H} rx="10" className="node-box" />
-              {final && (
-                <rect
-                  x={p.x - W / 2 + 4}
-                  y={p.y - H / 2 + 4}
-                  width={W - 8}
-                  height={H - 8}
-                  rx="7"
-                  fill="none"
-                  className="node-inner"
-                />
-              )}
-              <text x={p.x} y={p.y + 6} textAnchor="middle" className="node-label">
-                {stateLabels[s] ?? s}
-              </text>
-            </g>
-          )
-        })}
-      </svg>
-      <details>
-        <summary>Transitions as a list</summary>
-        <ul>
-          {edges.map((e) => (
-            <li key={`${e.from}-${e.event}-${e.to}`}>
-              <strong>{e.event.toLowerCase()}</strong>: {e.from} → {e.to}
-              {e.guard ? ` (only if ${e.guard})` : ""}
-            </li>
-          ))}
-        </ul>
-        <p className="hint">* guarded transition.</p>
-      </details>
+      <LifecycleSvg edges={edges} />
+      <TransitionList edges={edges} />
     </figure>
   )
 }

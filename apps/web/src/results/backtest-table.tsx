@@ -1,6 +1,7 @@
+import { formatNumber } from "@accord/domain/facts"
 import { useEffect, useState } from "react"
 import { type Backtest, fetchBacktest } from "../api.js"
-import { formatNumber } from "../number-format.js"
+import { HeadRow, QuantileCells } from "./table-cells.js"
 
 /** "How well did it project?": the projection as of a day against every observation after it. */
 export const BacktestTable = ({
@@ -40,19 +41,19 @@ export const BacktestTable = ({
             0 … implemented 4).
           </p>
           <table data-testid="backtest-table">
-            <thead>
-              <tr>
-                <th scope="col">Observation</th>
-                <th scope="col">Date</th>
-                <th scope="col">About</th>
-                <th scope="col">Observed</th>
-                <th scope="col">p10</th>
-                <th scope="col">p50</th>
-                <th scope="col">p90</th>
-                <th scope="col">Percentile</th>
-                <th scope="col">Inside</th>
-              </tr>
-            </thead>
+            <HeadRow
+              names={[
+                "Observation",
+                "Date",
+                "About",
+                "Observed",
+                "p10",
+                "p50",
+                "p90",
+                "Percentile",
+                "Inside",
+              ]}
+            />
             <tbody>
               {result.observations.map((r) => (
                 <tr key={r.id}>
@@ -63,9 +64,7 @@ export const BacktestTable = ({
                     {formatNumber(r.observed)}
                     {r.compares === "state" ? " (state)" : ""}
                   </td>
-                  <td>{formatNumber(r.p10)}</td>
-                  <td>{formatNumber(r.p50)}</td>
-                  <td>{formatNumber(r.p90)}</td>
+                  <QuantileCells q={r} />
                   <td>{(r.percentile * 100).toFixed(0)} %</td>
                   <td>{r.inside ? "yes" : "no"}</td>
                 </tr>

@@ -1,5 +1,5 @@
 import type { Schemas } from "../api-client.js"
-import { formatNumber } from "../number-format.js"
+import { ColumnHeads, QuantileCells } from "./table-cells.js"
 
 type IndicatorSeries = Schemas["IndicatorSeries"]
 
@@ -34,12 +34,7 @@ export const IndicatorTable = ({
           </th>
         </tr>
         <tr>
-          <th scope="col">p10</th>
-          <th scope="col">p50</th>
-          <th scope="col">p90</th>
-          <th scope="col">p10</th>
-          <th scope="col">p50</th>
-          <th scope="col">p90</th>
+          <ColumnHeads names={["p10", "p50", "p90", "p10", "p50", "p90"]} />
         </tr>
       </thead>
       <tbody>
@@ -48,12 +43,8 @@ export const IndicatorTable = ({
           return (
             <tr key={row.month}>
               <th scope="row">{row.month}</th>
-              <td>{formatNumber(row.p10, scenario.unit)}</td>
-              <td>{formatNumber(row.p50, scenario.unit)}</td>
-              <td>{formatNumber(row.p90, scenario.unit)}</td>
-              <td>{b ? formatNumber(b.p10, scenario.unit) : "–"}</td>
-              <td>{b ? formatNumber(b.p50, scenario.unit) : "–"}</td>
-              <td>{b ? formatNumber(b.p90, scenario.unit) : "–"}</td>
+              <QuantileCells q={row} unit={scenario.unit} />
+              <QuantileCells q={b} unit={scenario.unit} />
             </tr>
           )
         })}

@@ -1,5 +1,5 @@
+import { formatWithUnit } from "@accord/domain/facts"
 import type { ObservationInput } from "../api.js"
-import { formatWithUnit } from "../number-format.js"
 
 /** Observations of one indicator under its chart: date, value, confidence and source (the points' "tooltip"). */
 export const ObservationList = ({

@@ -1,6 +1,6 @@
+import { formatShare } from "@accord/domain/facts"
 import type { Schemas } from "../api-client.js"
 import { stateLabels, stateOrder } from "../lifecycle-labels.js"
-import { formatShare } from "../number-format.js"
 
 type CommitmentOutcome = Schemas["CommitmentOutcome"]
 

@@ -6,6 +6,7 @@ import { IndicatorCard } from "./indicator-card.js"
 import { ModelDisclaimer } from "./model-disclaimer.js"
 import { observationsOf } from "./observation-list.js"
 import { OutcomeShares } from "./outcome-shares.js"
+import { ChartLegend, ReportFacts } from "./report-facts.js"
 
 export interface ResultsPanelProps {
   readonly report: Report
@@ -61,41 +62,8 @@ export const ResultsPanel = ({
         </button>
       </div>
       <ModelDisclaimer model={report.model} />
-      <p className="report-meta">
-        {report.runs.toLocaleString("en-US")} runs · seed {report.seed} · {report.horizonMonths} months ·
-        report{" "}
-        <code data-testid="report-hash" title={report.hash}>
-          {report.hash.slice(0, 12)}
-        </code>
-        <span className="visually-hidden" data-testid="report-hash-full">
-          {report.hash}
-        </span>
-      </p>
-      {report.conditioning && (
-        <p className="conditioning" data-testid="conditioning">
-          Conditioned on {report.conditioning.observations.length} observation(s) up to{" "}
-          {report.conditioning.asOf}: runs weighted by how well they agree with what happened (effective runs{" "}
-          {report.conditioning.effectiveRuns} of {report.runs.toLocaleString("en-US")}).
-        </p>
-      )}
-      {(report.warnings ?? []).map((w) => (
-        <p key={w} role="alert" className="warning">
-          {w}
-        </p>
-      ))}
-      <ul className="chart-legend" aria-label="How to read the charts">
-        <li>
-          <span className="key key-scenario" aria-hidden="true" /> Scenario: the line is the typical run
-          (median); 8 in 10 runs fall in the band
-        </li>
-        <li>
-          <span className="key key-baseline" aria-hidden="true" /> Baseline (no interventions)
-        </li>
-        <li>
-          <span className="key key-observed" aria-hidden="true" /> Observed since the visit (date, source and
-          confidence under each chart)
-        </li>
-      </ul>
+      <ReportFacts report={report} />
+      <ChartLegend />
       <div className="indicator-grid">
         {report.indicators.map((ind) => (
           <IndicatorCard

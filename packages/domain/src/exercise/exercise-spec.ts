@@ -63,6 +63,20 @@ export const playedMoves = (
 /** Where an offer or project entered the scenario: its aid package's index among the interventions. */
 const itemKey = (item: ExerciseItem): string => `${item.kind}/${item.itemId}`
 
+/** A sanctions package adopted at `month` (Japan's, or a partner joining it). */
+const sanctionsPackage = (
+  move: { readonly coverage: number; readonly enforcement: number },
+  month: number,
+  label: string,
+): Intervention => ({
+  type: "sanctions-package",
+  month,
+  coverage: move.coverage,
+  enforcement: move.enforcement,
+  initialState: "agreed",
+  label,
+})
+
 /**
  * The intervention a move makes, given the item it changed (if any): what
  * each move does in the model (docs/classroom-guide.md tabulates it from
@@ -78,23 +92,9 @@ const interventionOf = (
   const { move, month } = played
   switch (move.type) {
     case "adopt-sanctions":
-      return {
-        type: "sanctions-package",
-        month,
-        coverage: move.coverage,
-        enforcement: move.enforcement,
-        initialState: "agreed",
-        label: move.label ?? `Japan's sanctions package (round ${played.round})`,
-      }
+      return sanctionsPackage(move, month, move.label ?? `Japan's sanctions package (round ${played.round})`)
     case "partner-joins":
-      return {
-        type: "sanctions-package",
-        month,
-        coverage: move.coverage,
-        enforcement: move.enforcement,
-        initialState: "agreed",
-        label: `${move.partner} joins the sanctions`,
-      }
+      return sanctionsPackage(move, month, `${move.partner} joins the sanctions`)
     case "withdraw-commitment":
       return { type: "withdraw", commitment: move.commitment, month }
     case "grid-strike":

@@ -1,7 +1,7 @@
 import { Either } from "effect"
 import { notOneOf } from "../near-miss.js"
 import type { PackCatalog } from "../scenario-spec.js"
-import { InvalidInput, invalidAt } from "../validation-issue.js"
+import { type InvalidInput, invalidAt } from "../validation-issue.js"
 import type { AdjudicateMove, JoinObserver, RevealRound, SetRoundClock } from "./exercise-commands.js"
 import {
   AmbiguousMove,
@@ -40,15 +40,10 @@ export const unknownCommitment = (
 ): InvalidInput | undefined => {
   if (move.type !== "withdraw-commitment" && move.type !== "stall" && move.type !== "delay") return undefined
   if (catalog.commitmentIds(state.pack).includes(move.commitment)) return undefined
-  return new InvalidInput({
-    message: "unknown commitment",
-    issues: [
-      {
-        path,
-        message: `unknown commitment in pack '${state.pack}': ${notOneOf(move.commitment, catalog.commitmentIds(state.pack))}`,
-      },
-    ],
-  })
+  return invalidAt(
+    path,
+    `unknown commitment in pack '${state.pack}': ${notOneOf(move.commitment, catalog.commitmentIds(state.pack))}`,
+  )
 }
 
 /**

@@ -9,15 +9,21 @@ export const builtInPacks: ReadonlyArray<Pack> = [loadBuiltInPack(sybihaVisit202
 /** A built-in pack by id, or undefined. */
 export const getPack = (id: string): Pack | undefined => builtInPacks.find((p) => p.id === id)
 
-/** What scenario-spec validation needs to know about the built-in packs. */
-export const packCatalog: PackCatalog = {
-  packIds: builtInPacks.map((p) => p.id),
-  commitmentIds: (packId) => getPack(packId)?.commitments.map((c) => c.id) ?? [],
-  parameterIds: (packId) => getPack(packId)?.parameters.map((p) => p.id) ?? [],
-  parameterRange: (packId, parameterId) => {
-    const parameter = getPack(packId)?.parameters.find((p) => p.id === parameterId)
-    return parameter === undefined
-      ? undefined
-      : { min: parameter.min, max: parameter.max, unit: parameter.unit }
-  },
+/** What scenario-spec validation needs to know about some packs (the engine checks a spec against its one pack). */
+export const packCatalogOf = (packs: ReadonlyArray<Pack>): PackCatalog => {
+  const packOf = (id: string) => packs.find((p) => p.id === id)
+  return {
+    packIds: packs.map((p) => p.id),
+    commitmentIds: (packId) => packOf(packId)?.commitments.map((c) => c.id) ?? [],
+    parameterIds: (packId) => packOf(packId)?.parameters.map((p) => p.id) ?? [],
+    parameterRange: (packId, parameterId) => {
+      const parameter = packOf(packId)?.parameters.find((p) => p.id === parameterId)
+      return parameter === undefined
+        ? undefined
+        : { min: parameter.min, max: parameter.max, unit: parameter.unit }
+    },
+  }
 }
+
+/** What scenario-spec validation needs to know about the built-in packs. */
+export const packCatalog: PackCatalog = packCatalogOf(builtInPacks)

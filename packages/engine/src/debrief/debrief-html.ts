@@ -1,6 +1,6 @@
 import { roleName } from "@accord/domain"
+import { formatDelta, formatNumber } from "@accord/domain/facts"
 import { htmlDocument } from "../render/html-page.js"
-import { formatDelta, formatNumber } from "../render/number-format.js"
 import { escapeHtml } from "../render/text-escape.js"
 import type { Debrief, OutcomeRow } from "./debrief.js"
 

@@ -1,5 +1,5 @@
 import { roleName } from "@accord/domain"
-import { formatDelta, formatNumber } from "../render/number-format.js"
+import { formatDelta, formatNumber } from "@accord/domain/facts"
 import { escapeMarkdown } from "../render/text-escape.js"
 import type { Debrief } from "./debrief.js"
 

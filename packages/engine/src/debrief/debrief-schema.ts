@@ -1,5 +1,6 @@
 import { ExerciseActor, RoundOutcomes } from "@accord/domain"
 import { Schema } from "effect"
+import { ModelInfo } from "../model-version.js"
 import type { Debrief } from "./debrief.js"
 
 const HorizonDelta = Schema.Struct({
@@ -129,7 +130,7 @@ export const DebriefSchema = Schema.Struct({
       outcomes: RoundOutcomes,
     }),
   ),
-  model: Schema.Struct({ version: Schema.String, disclaimer: Schema.String, modelCard: Schema.String }),
+  model: ModelInfo,
 }).annotations({ identifier: "Debrief" })
 
 // The debrief the engine builds must be what the schema documents, both ways (checked by the compiler): a

@@ -1,5 +1,5 @@
 import { type ActiveExercise, roleName } from "@accord/domain"
-import { formatDelta, formatNumber } from "../render/number-format.js"
+import { formatDelta, formatNumber } from "@accord/domain/facts"
 import type { MoveAttribution, OutcomeRow, RoundSnapshot, StoryEffect, TeamStory } from "./debrief.js"
 
 /** A whole percentage of runs, as a sentence says it. */

@@ -1,30 +1,19 @@
-import {
-  type ActiveExercise,
-  describeMove,
-  type ExerciseActor,
-  type MoveNames,
-  moveNamesOf,
-  type Pack,
-  playedSpec,
-} from "@accord/domain"
+import { type ActiveExercise, moveNamesOf, type Pack, playedSpec } from "@accord/domain"
 import { reportHash } from "../canonical-json.js"
 import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { modelInfo } from "../model-version.js"
 import { describeRuns, roundStatistic } from "../run-statistics.js"
 import { attributeUnits, attributionUnits } from "./attribution.js"
-import type { Debrief, OutcomeRow, TeamTimeline, TopMovers } from "./debrief.js"
-import { discussionPrompts, effectText, teamStories } from "./debrief-story.js"
+import type { Debrief, OutcomeRow, RoundSnapshot } from "./debrief.js"
+import { discussionPrompts, teamStories } from "./debrief-story.js"
 import { type HorizonRuns, horizonRunsOf, medianOf, pairedDelta } from "./horizon-runs.js"
 import { baselineSpecOf } from "./round-projection.js"
 import { shapleyCoalitions } from "./shapley.js"
+import { timelineOf } from "./team-timeline.js"
+import { topMoversOf } from "./top-movers.js"
 
 /** Whether every run's value is a whole number (the indicator counts things). */
 const wholeNumbers = (values: Float32Array): boolean => values.every((v) => Number.isInteger(v))
-
-/** How many moves each indicator's "top movers" lists. */
-const TOP_MOVERS = 3
-
-const ACTOR_ORDER: ReadonlyArray<ExerciseActor> = ["japan", "ukraine", "russia", "facilitator"]
 
 /** Every indicator at the horizon: as played (with its band), the baseline, no moves, and the paired changes. */
 const outcomeRows = (
@@ -55,42 +44,6 @@ const outcomeRows = (
     ]
   })
 
-/** Each team's moves in play order, as known as of round `through`. */
-const timelineOf = (
-  state: ActiveExercise,
-  through: number,
-  asOfRound: number | undefined,
-  names: MoveNames,
-): Array<TeamTimeline> => {
-  const roundOf = (round: number) => state.closedRounds.find((r) => r.round === round)
-  // The whole game by default (the open round's moves show as pending); only up to the round when asked.
-  const lastVisibleRound = asOfRound === undefined ? Number.POSITIVE_INFINITY : through
-  return ACTOR_ORDER.flatMap((role) => {
-    const moves = state.moves.filter((m) => m.actor === role && m.round <= lastVisibleRound)
-    if (moves.length === 0) return []
-    const team =
-      role === "facilitator" ? "Facilitator" : (state.teams.find((t) => t.role === role)?.name ?? role)
-    return [
-      {
-        role,
-        team,
-        moves: moves.map((m) => {
-          // As of an earlier round, later outcomes are not known yet.
-          const known = m.round <= through
-          return {
-            moveId: m.moveId,
-            round: m.round,
-            month: known ? (roundOf(m.round)?.month ?? null) : null,
-            description: describeMove(m.move, names),
-            status: known ? m.status : "pending",
-            reason: known ? (m.reason ?? null) : null,
-          }
-        }),
-      },
-    ]
-  })
-}
-
 /** The round a debrief is as of: the one asked for, at most the last closed one (0 before any closed). */
 const debriefRound = (state: ActiveExercise, asOfRound?: number): number => {
   const lastClosed = state.closedRounds.at(-1)?.round ?? 0
@@ -108,6 +61,34 @@ export const debriefSimulations = (state: ActiveExercise, asOfRound?: number): n
     attributionUnits(state, { throughRound: debriefRound(state, asOfRound) }).length,
     state.seed,
   )
+
+/** What each closed round up to `through` projected when it closed. */
+const roundSnapshots = (state: ActiveExercise, through: number): Array<RoundSnapshot> =>
+  state.closedRounds
+    .filter((r) => r.round <= through)
+    .map((r) => ({
+      round: r.round,
+      month: r.month,
+      movesApplied: r.applied.length,
+      movesVoid: r.voided.length,
+      outcomes: r.outcomes,
+    }))
+
+/** The exercise's settings and where the debrief stands in it. */
+const exerciseSummary = (state: ActiveExercise, through: number): Debrief["exercise"] => ({
+  id: state.exerciseId as string,
+  name: state.name,
+  pack: state.pack as string,
+  rounds: state.rounds,
+  roundsClosed: state.closedRounds.length,
+  roundMonths: state.roundMonths,
+  horizonMonths: state.horizonMonths,
+  runs: state.runs,
+  seed: state.seed,
+  asOfRound: through,
+  month: state.closedRounds.find((r) => r.round === through)?.month ?? 0,
+  hasBaseScenario: state.baseScenario !== undefined,
+})
 
 /**
  * The debrief of an exercise as of a round (default: the last closed one):
@@ -137,64 +118,17 @@ export const exerciseDebrief = (pack: Pack, state: ActiveExercise, asOfRound?: n
   }))
   const { attribution, total, method } = attributeUnits(state, options, runsOf, indicatorIndex, names)
 
-  const topMovers: Array<TopMovers> = outcomes.map((indicator) => ({
-    indicator: indicator.id,
-    label: indicator.label,
-    unit: indicator.unit,
-    moves: attribution
-      .map((a) => {
-        const e = a.effects.find((x) => x.indicator === indicator.id)
-        const deltaMean = e?.deltaMean ?? 0
-        return {
-          moveId: a.moveId,
-          role: a.role,
-          roles: a.roles,
-          description: a.description,
-          deltaMean,
-          text: effectText(indicator, { deltaMean, shareUp: e?.shareUp ?? 0, shareDown: e?.shareDown ?? 0 }),
-        }
-      })
-      .filter((m) => m.deltaMean !== 0)
-      // Largest effect first; ties keep play order (sort is stable).
-      .sort((a, b) => Math.abs(b.deltaMean) - Math.abs(a.deltaMean))
-      .slice(0, TOP_MOVERS),
-  }))
-
-  const roundOf = (round: number) => state.closedRounds.find((r) => r.round === round)
-  const timeline = timelineOf(state, through, asOfRound, names)
-
-  const rounds = state.closedRounds
-    .filter((r) => r.round <= through)
-    .map((r) => ({
-      round: r.round,
-      month: r.month,
-      movesApplied: r.applied.length,
-      movesVoid: r.voided.length,
-      outcomes: r.outcomes,
-    }))
+  const rounds = roundSnapshots(state, through)
   const body = {
-    exercise: {
-      id: state.exerciseId as string,
-      name: state.name,
-      pack: state.pack as string,
-      rounds: state.rounds,
-      roundsClosed: state.closedRounds.length,
-      roundMonths: state.roundMonths,
-      horizonMonths: state.horizonMonths,
-      runs: state.runs,
-      seed: state.seed,
-      asOfRound: through,
-      month: roundOf(through)?.month ?? 0,
-      hasBaseScenario: state.baseScenario !== undefined,
-    },
-    timeline,
+    exercise: exerciseSummary(state, through),
+    timeline: timelineOf(state, through, asOfRound, names),
     outcomes,
     attribution,
     attributionTotal: total,
     attributionMethod: method,
     teams: teamStories(state, attribution, outcomes),
     prompts: discussionPrompts(state, through, attribution, outcomes, rounds),
-    topMovers,
+    topMovers: topMoversOf(outcomes, attribution),
     rounds,
     model: { ...modelInfo },
   }

@@ -1,6 +1,6 @@
 import type { Observation, Pack } from "@accord/domain"
+import { formatNumber, formatShare } from "@accord/domain/facts"
 import { type Backtest, backtest } from "../backtest.js"
-import { formatNumber, formatShare } from "./number-format.js"
 import { markdownTable } from "./report-markdown.js"
 import { escapeMarkdown } from "./text-escape.js"
 

@@ -1,8 +1,8 @@
+import { formatDelta, formatShare } from "@accord/domain/facts"
 import type { Comparison } from "../report.js"
 import { fanChartSvg } from "./fan-chart-svg.js"
 import { htmlDocument, htmlFooter, htmlHeader, htmlScenario, htmlTable } from "./html-page.js"
 import { sampleMonths, samplingNote } from "./month-sampling.js"
-import { formatDelta, formatShare } from "./number-format.js"
 import type { RenderContext } from "./render-context.js"
 import {
   byDeltaSize,

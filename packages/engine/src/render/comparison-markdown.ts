@@ -1,7 +1,12 @@
 import type { Comparison } from "../report.js"
-import { sampleMonths, samplingNote } from "./month-sampling.js"
 import type { RenderContext } from "./render-context.js"
-import { markdownFooter, markdownHeader, markdownScenario, markdownTable } from "./report-markdown.js"
+import {
+  markdownFooter,
+  markdownHeader,
+  markdownIndicatorSection,
+  markdownScenario,
+  markdownTable,
+} from "./report-markdown.js"
 import {
   byDeltaSize,
   comparisonHeader,
@@ -12,7 +17,6 @@ import {
   monthLabel,
   scenarioInWords,
 } from "./report-outline.js"
-import { escapeMarkdown } from "./text-escape.js"
 
 /** A comparison as a Markdown handout: both scenarios in words, changes at the horizon by size, then by month. */
 export const comparisonToMarkdown = (comparison: Comparison, context: RenderContext = {}): string => {
@@ -32,21 +36,11 @@ export const comparisonToMarkdown = (comparison: Comparison, context: RenderCont
     "",
   ]
   for (const indicator of sorted) {
-    const all = indicator.series.map((row) => row.month)
-    const shown = new Set(sampleMonths(all))
-    const note = samplingNote(all, [...shown])
     lines.push(
-      `### ${escapeMarkdown(indicator.label)} (${escapeMarkdown(indicator.unit)})`,
-      "",
-      `Indicator id: ${escapeMarkdown(indicator.id)}${note === undefined ? "" : `; months shown: ${note}`}.`,
-      "",
-      ...markdownTable(
-        DELTA_SERIES_HEADERS,
-        indicator.series
-          .filter((row) => shown.has(row.month))
-          .map((row) => [monthLabel(row.month, context), ...deltaCells(row)]),
-      ),
-      "",
+      ...markdownIndicatorSection(indicator, DELTA_SERIES_HEADERS, (row) => [
+        monthLabel(row.month, context),
+        ...deltaCells(row),
+      ]),
     )
   }
   lines.push(...markdownFooter(comparison.hash))

@@ -1,4 +1,4 @@
-import { formatNumber } from "./number-format.js"
+import { formatNumber } from "@accord/domain/facts"
 import { escapeHtml } from "./text-escape.js"
 
 /** One month of a band: low and high edges (p10, p90) and the central line (p50). */

@@ -17,6 +17,7 @@ export {
 } from "./render-context.js"
 export { CSV_HEADER } from "./report-csv.js"
 export { goalToMarkdown, renderSensitivity, tornadoChartSvg } from "./sensitivity-render.js"
+export { csvRecords, escapeMarkdown } from "./text-escape.js"
 
 /** Renders a report as canonical JSON, a Markdown handout, CSV or a self-contained HTML page. Pure. */
 export const renderReport = (report: Report, format: RenderFormat, context: RenderContext = {}): string => {

@@ -1,20 +1,10 @@
 import type { AssumptionOverride, Intervention, Pack } from "@accord/domain"
-import { formatNumber, formatShare, formatUsdMillions } from "./number-format.js"
-
-const MONTH_NAMES = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+import { calendarMonth, formatNumber, formatShare, formatUsdMillions } from "@accord/domain/facts"
 
 /** "month 3 (Nov 2025)" when the pack says when month 0 is, else "month 3". */
 export const monthInWords = (month: number, pack?: Pack): string => {
   const calendar = pack === undefined ? undefined : calendarMonth(pack.startMonth, month)
   return calendar === undefined ? `month ${month}` : `month ${month} (${calendar})`
-}
-
-/** The calendar month ("Nov 2025") of scenario month `month` for a start like "2025-08". */
-export const calendarMonth = (startMonth: string, month: number): string | undefined => {
-  const match = /^(\d{4})-(\d{2})$/.exec(startMonth)
-  if (match === null) return undefined
-  const index = Number(match[1]) * 12 + Number(match[2]) - 1 + month
-  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`
 }
 
 /** A commitment's title from the pack (or the report), falling back to its id. */

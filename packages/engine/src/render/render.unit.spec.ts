@@ -63,16 +63,16 @@ describe("renderReport markdown", () => {
     expect(md).toContain(
       "> **A teaching model, not a forecast.** See the [model card](<https://example.org/accord/docs/model.md>).",
     )
-    expect(md).toContain("Month 3: a new sanctions package covering 30.0% of the targeted trade and finance")
+    expect(md).toContain("Month 3: a new sanctions package covering 30% of the targeted trade and finance")
     expect(md).toContain("Month 6: a USD 1 bn energy grant.")
     expect(md).toContain('Month 9: "Digital transformation projects" is withdrawn.')
     expect(md).toContain(
       'Month 12 onwards: Russia counters the sanctions ("Shadow fleet"), adding 0.8 percentage points a month to the rate at which sanctions pressure erodes.',
     )
-    expect(md).toContain("cost-per-mw-usd-m: fixed at 1.20")
+    expect(md).toContain("cost-per-mw-usd-m: fixed at 1.2")
     expect(md).toContain("### Energy capacity restored (MW)")
     expect(md).toContain("| month | p10 | p50 (median) | p90 | mean |")
-    expect(md).toContain("| Sustainable energy joint projects | 0.0% | 10.0% | 30.0% | 55.0% | 2.0% | 3.0% |")
+    expect(md).toContain("| Sustainable energy joint projects | 0% | 10% | 30% | 55% | 2% | 3% |")
     expect(md).toContain(`\`${"ab".repeat(32)}\``)
     // A 24-month report shows every month.
     const energyRows = md
@@ -184,7 +184,7 @@ describe("renderComparison", () => {
     const order = [...section.matchAll(/^\| ([A-Z][^|]+?) \|/gm)].map((m) => m[1])
     expect(order).toEqual(["Energy capacity restored", "Funds disbursed", "Defense consultations held"])
     expect(section).toContain(
-      "| Energy capacity restored | MW | 3,637 | 4,837 | +1,200 | -240 to +2,400 | 80.0% |",
+      "| Energy capacity restored | MW | 3,637 | 4,837 | +1,200 | −240 to +2,400 | 80% |",
     )
     expect(md).toContain("## Baseline")
     expect(md).toContain("## Variant")
@@ -243,7 +243,7 @@ describe("with the pack as context", () => {
     const md = renderReport(withAssumption as Report, "markdown", pack === undefined ? {} : { pack })
     expect(md).toContain("Month 3 (Nov 2025): a new sanctions package")
     expect(md).toContain('Month 0 (Aug 2025): "Sustainable energy joint projects" is held up for 6 months.')
-    expect(md).toMatch(/- .*\(USD m per MW\): fixed at 1\.20 \(pack: 0\.45–1\.00, most likely 0\.90\)/)
+    expect(md).toMatch(/- .*\(USD m per MW\): fixed at 1\.2 \(pack: 0\.45–1, most likely 0\.9\)/)
     expect(md).toContain("| 24 (Aug 2027) |")
     expect(md).toContain(`- **Pack:** ${pack?.title} (sybiha-visit-2025)`)
     // Confidence is visible: every commitment with its starting state, confidence and what predates the visit.

@@ -1,8 +1,8 @@
+import { formatNumber, formatShare } from "@accord/domain/facts"
 import type { Report } from "../report.js"
 import { fanChartSvg } from "./fan-chart-svg.js"
 import { htmlDocument, htmlFooter, htmlHeader, htmlScenario, htmlTable } from "./html-page.js"
 import { sampleMonths, samplingNote } from "./month-sampling.js"
-import { formatNumber, formatShare } from "./number-format.js"
 import type { RenderContext } from "./render-context.js"
 import {
   COMMITMENT_SOURCES_HEADING,

@@ -1,6 +1,6 @@
+import { formatShare } from "@accord/domain/facts"
 import type { Report } from "../report.js"
 import { sampleMonths, samplingNote } from "./month-sampling.js"
-import { formatShare } from "./number-format.js"
 import type { RenderContext } from "./render-context.js"
 import {
   COMMITMENT_SOURCES_HEADING,
@@ -41,21 +41,11 @@ export const reportToMarkdown = (report: Report, context: RenderContext = {}): s
     "",
   ]
   for (const indicator of report.indicators) {
-    const all = indicator.series.map((row) => row.month)
-    const shown = new Set(sampleMonths(all))
-    const note = samplingNote(all, [...shown])
     lines.push(
-      `### ${escapeMarkdown(indicator.label)} (${escapeMarkdown(indicator.unit)})`,
-      "",
-      `Indicator id: ${escapeMarkdown(indicator.id)}${note === undefined ? "" : `; months shown: ${note}`}.`,
-      "",
-      ...markdownTable(
-        ["month", ...QUANTILE_HEADERS],
-        indicator.series
-          .filter((row) => shown.has(row.month))
-          .map((row) => [monthLabel(row.month, context), ...quantileCells(row)]),
-      ),
-      "",
+      ...markdownIndicatorSection(indicator, ["month", ...QUANTILE_HEADERS], (row) => [
+        monthLabel(row.month, context),
+        ...quantileCells(row),
+      ]),
     )
   }
   lines.push(
@@ -120,6 +110,33 @@ export const markdownScenario = (scenario: ScenarioInWords): ReadonlyArray<strin
 ]
 
 /** A GitHub-flavoured table; every cell escaped, the first `textColumns` left-aligned, numbers right-aligned. */
+/**
+ * An indicator's section: its heading with the unit, its id, and its series as a table of sampled months
+ * (the note says which), one row a month.
+ */
+export const markdownIndicatorSection = <Row extends { readonly month: number }>(
+  indicator: {
+    readonly id: string
+    readonly label: string
+    readonly unit: string
+    readonly series: ReadonlyArray<Row>
+  },
+  headers: ReadonlyArray<string>,
+  cells: (row: Row) => ReadonlyArray<string>,
+): ReadonlyArray<string> => {
+  const all = indicator.series.map((row) => row.month)
+  const shown = new Set(sampleMonths(all))
+  const note = samplingNote(all, [...shown])
+  return [
+    `### ${escapeMarkdown(indicator.label)} (${escapeMarkdown(indicator.unit)})`,
+    "",
+    `Indicator id: ${escapeMarkdown(indicator.id)}${note === undefined ? "" : `; months shown: ${note}`}.`,
+    "",
+    ...markdownTable(headers, indicator.series.filter((row) => shown.has(row.month)).map(cells)),
+    "",
+  ]
+}
+
 export const markdownTable = (
   headers: ReadonlyArray<string>,
   rows: ReadonlyArray<ReadonlyArray<string>>,

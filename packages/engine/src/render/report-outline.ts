@@ -1,7 +1,7 @@
 import { lifecycleStateIds, type ScenarioSpec } from "@accord/domain"
+import { calendarMonth, formatDelta, formatNumber, formatShare } from "@accord/domain/facts"
 import type { Comparison, DeltaRow, QuantileRow, Report } from "../report.js"
-import { calendarMonth, describeAssumption, describeIntervention } from "./intervention-text.js"
-import { formatDelta, formatNumber, formatShare } from "./number-format.js"
+import { describeAssumption, describeIntervention } from "./intervention-text.js"
 import type { RenderContext } from "./render-context.js"
 
 /**

@@ -1,3 +1,4 @@
+import { formatNumber } from "@accord/domain/facts"
 import { canonicalJson } from "../canonical-json.js"
 import type {
   GoalResult,
@@ -6,7 +7,6 @@ import type {
   TornadoResult,
 } from "../sensitivity/sensitivity-result.js"
 import { htmlDocument, htmlHeader, htmlTable } from "./html-page.js"
-import { formatNumber } from "./number-format.js"
 import type { RenderContext, RenderFormat } from "./render-context.js"
 import { markdownHeader, markdownTable } from "./report-markdown.js"
 import type { HandoutHeader } from "./report-outline.js"

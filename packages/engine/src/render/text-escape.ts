@@ -25,9 +25,18 @@ export const oneLine = (text: string): string =>
   // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what we strip
   text.replace(/[\u0000-\u001f\u007f\u2028\u2029]+/g, " ").trim()
 
-/** Quotes one CSV field as RFC 4180 asks: only when needed, with doubled quotes inside. */
-export const csvField = (text: string): string =>
-  /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
+/** A number as String() writes it: stays a number in a spreadsheet, even with a leading minus. */
+const NUMBER = /^-?(\d+(\.\d*)?|\.\d+)(e[+-]?\d+)?$/i
+
+/**
+ * One CSV field: text that a spreadsheet would run as a formula (a leading = + - @, tab or carriage return,
+ * other than a plain number) gets a leading apostrophe (OWASP's advice; names and move texts come from users),
+ * then quotes as RFC 4180 asks: only when needed, with doubled quotes inside.
+ */
+export const csvField = (text: string): string => {
+  const safe = /^[=+\-@\t\r]/.test(text) && !NUMBER.test(text) ? `'${text}` : text
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
 
 /** Joins fields into CSV records with CRLF line ends (RFC 4180), ending with one. */
 export const csvRecords = (rows: ReadonlyArray<ReadonlyArray<string>>): string =>

@@ -38,6 +38,14 @@ describe("CSV quoting (RFC 4180)", () => {
     expect(csvField("two\nlines")).toBe('"two\nlines"')
     expect(csvField("cr\r")).toBe('"cr\r"')
   })
+  it("keeps a spreadsheet from running a field as a formula, and numbers as numbers", () => {
+    expect(csvField('=HYPERLINK("http://x")')).toBe('"\'=HYPERLINK(""http://x"")"')
+    expect(csvField("+1 move")).toBe("'+1 move")
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)")
+    expect(csvField("-x")).toBe("'-x")
+    expect(csvField("\tcmd")).toBe("'\tcmd")
+    for (const number of ["-500", "-0.25", "-1e-7", "12.5", "0"]) expect(csvField(number)).toBe(number)
+  })
   it("round-trips hostile fields through a standard parser", () => {
     const rows = [
       ["indicator", "unit"],

@@ -2,9 +2,10 @@ import type { Pack, ScenarioSpec } from "@accord/domain"
 import { Effect } from "effect"
 import { modelInfo } from "../model-version.js"
 import { roundShare } from "../run-statistics.js"
+import { bisectGrid, gridOf } from "./goal-grid.js"
 import type { Sampler } from "./indicator-sample.js"
 import { type Lever, type LeverRef, leverName, leverOf, withLever } from "./levers.js"
-import { indicatorOf } from "./request-check.js"
+import { indicatorSummary } from "./request-check.js"
 import type { GoalResult } from "./sensitivity-result.js"
 
 export interface GoalOptions {
@@ -19,15 +20,81 @@ export interface GoalOptions {
 /** A share as a percentage without float noise (0.07 → "7 %"). */
 const percent = (share: number) => `${Number((share * 100).toPrecision(6))} %`
 
-/** Steps of a real-valued lever's grid: bisection ends within 1/2^20 of its range (about 20 evaluations). */
-const GRID_STEPS = 2 ** 20
+type GoalPoint = GoalResult["best"]
 
-/** The lever's values as a grid 0..last: integers step by 1, reals by range / 2^20 (rounded to 12 digits). */
-const gridOf = (lever: Lever) => {
-  const last = lever.integer ? lever.max - lever.min : GRID_STEPS
-  const step = lever.integer ? 1 : (lever.max - lever.min) / GRID_STEPS
-  const value = (k: number) => (k === last ? lever.max : Number((lever.min + k * step).toPrecision(12)))
-  return { last, value }
+/** The share of the spec's runs with the indicator at the month at or over the target, at one lever value. */
+const shareAt =
+  <E>(spec: ScenarioSpec, options: GoalOptions, sampler: Sampler<E>) =>
+  (value: number, streams: ScenarioSpec): Effect.Effect<number, E> =>
+    Effect.map(
+      sampler([
+        {
+          spec: withLever(spec, options.lever, value),
+          streams,
+          indicator: options.indicator,
+          month: options.month,
+          fromRun: 0,
+          toRun: spec.runs,
+        },
+      ]),
+      ([values]) => {
+        let reached = 0
+        for (const v of values as Float64Array) if (v >= options.target) reached++
+        return roundShare(reached / spec.runs)
+      },
+    )
+
+/** What every answer says: the question, the lever's range, and the values tried. */
+const goalCommon = (
+  pack: Pack,
+  lever: Lever,
+  options: GoalOptions,
+  evaluations: ReadonlyArray<GoalPoint>,
+) => ({
+  pack: pack.id,
+  indicator: indicatorSummary(pack, options.indicator),
+  month: options.month,
+  target: options.target,
+  probability: options.probability,
+  lever: { ...options.lever, value: lever.value, min: lever.min, max: lever.max },
+  seeking: options.lever.field === "month" ? ("latest" as const) : ("smallest" as const),
+  best: evaluations.reduce((a, b) => (b.probability > a.probability ? b : a)),
+  evaluations,
+  model: { ...modelInfo },
+})
+
+/** The answer when no value of the lever reaches the goal: the best share seen, and the spec there. */
+const unreachable = (
+  spec: ScenarioSpec,
+  lever: Lever,
+  options: GoalOptions,
+  common: ReturnType<typeof goalCommon>,
+): GoalResult => {
+  const { best } = common
+  return {
+    ...common,
+    reachable: false,
+    message: `Not reachable: no value of ${leverName(options.lever)} in ${lever.min}..${lever.max} gets ${options.indicator} to ${options.target} at month ${options.month} in ${percent(options.probability)} of runs; the best is ${percent(best.probability)} at ${best.value}.`,
+    spec: withLever(spec, options.lever, best.value),
+  }
+}
+
+/** The answer at the value found, with the share when its spec is run as written. */
+const reached = (
+  value: number,
+  probabilityAsWritten: number,
+  answerSpec: ScenarioSpec,
+  options: GoalOptions,
+  common: ReturnType<typeof goalCommon>,
+): GoalResult => {
+  const probability = common.evaluations.find((e) => e.value === value)?.probability ?? 0
+  return {
+    ...common,
+    reachable: true,
+    answer: { value, probability, probabilityAsWritten },
+    message: `The ${common.seeking} value of ${leverName(options.lever)} with ${options.indicator} ≥ ${options.target} at month ${options.month} in at least ${percent(options.probability)} of runs is ${value} (${percent(probability)} of runs).`,
+    spec: answerSpec,
+  }
 }
 
 /**
@@ -45,83 +112,18 @@ export const goalSeek = <E>(
 ): Effect.Effect<GoalResult, E> =>
   Effect.gen(function* () {
     const lever = leverOf(spec, options.lever) as Lever
-    const latest = options.lever.field === "month"
     const grid = gridOf(lever)
-    const evaluations: Array<{ value: number; probability: number }> = []
-    const shareAt = (value: number, streams: ScenarioSpec) =>
-      Effect.map(
-        sampler([
-          {
-            spec: withLever(spec, options.lever, value),
-            streams,
-            indicator: options.indicator,
-            month: options.month,
-            fromRun: 0,
-            toRun: spec.runs,
-          },
-        ]),
-        ([values]) => {
-          let reached = 0
-          for (const v of values as Float64Array) if (v >= options.target) reached++
-          return roundShare(reached / spec.runs)
-        },
-      )
+    const share = shareAt(spec, options, sampler)
+    const evaluations: Array<GoalPoint> = []
     const reaches = (k: number) =>
-      Effect.map(shareAt(grid.value(k), spec), (probability) => {
+      Effect.map(share(grid.value(k), spec), (probability) => {
         evaluations.push({ value: grid.value(k), probability })
         return probability >= options.probability
       })
-    // `good` reaches the goal, `bad` does not; bisect between them (for `month`, good < bad).
-    const [first, second] = latest ? [grid.last, 0] : [0, grid.last]
-    let found: number | undefined
-    if (yield* reaches(first)) found = first
-    else if (yield* reaches(second)) {
-      let good = second
-      let bad = first
-      while (Math.abs(good - bad) > 1) {
-        const mid = Math.floor((good + bad) / 2)
-        if (yield* reaches(mid)) good = mid
-        else bad = mid
-      }
-      found = good
-    }
-    const best = evaluations.reduce((a, b) => (b.probability > a.probability ? b : a))
-    const definition = indicatorOf(pack, options.indicator)
-    const seeking = latest ? ("latest" as const) : ("smallest" as const)
-    const name = leverName(options.lever)
-    const common = {
-      pack: pack.id,
-      indicator: {
-        id: options.indicator,
-        label: definition?.label ?? options.indicator,
-        unit: definition?.unit ?? "",
-      },
-      month: options.month,
-      target: options.target,
-      probability: options.probability,
-      lever: { ...options.lever, value: lever.value, min: lever.min, max: lever.max },
-      seeking,
-      best,
-      evaluations,
-      model: { ...modelInfo },
-    }
-    if (found === undefined) {
-      return {
-        ...common,
-        reachable: false,
-        message: `Not reachable: no value of ${name} in ${lever.min}..${lever.max} gets ${options.indicator} to ${options.target} at month ${options.month} in ${percent(options.probability)} of runs; the best is ${percent(best.probability)} at ${best.value}.`,
-        spec: withLever(spec, options.lever, best.value),
-      }
-    }
+    const found = yield* bisectGrid(grid.last, options.lever.field === "month", reaches)
+    const common = goalCommon(pack, lever, options, evaluations)
+    if (found === undefined) return unreachable(spec, lever, options, common)
     const value = grid.value(found)
-    const probability = evaluations.find((e) => e.value === value)?.probability ?? 0
     const answerSpec = withLever(spec, options.lever, value)
-    const probabilityAsWritten = yield* shareAt(value, answerSpec)
-    return {
-      ...common,
-      reachable: true,
-      answer: { value, probability, probabilityAsWritten },
-      message: `The ${seeking} value of ${name} with ${options.indicator} ≥ ${options.target} at month ${options.month} in at least ${percent(options.probability)} of runs is ${value} (${percent(probability)} of runs).`,
-      spec: answerSpec,
-    }
+    return reached(value, yield* share(value, answerSpec), answerSpec, options, common)
   })

@@ -4,6 +4,7 @@ import { compileModel } from "../compiled-model.js"
 import { INDICATOR_IDS } from "../indicator-formulas.js"
 import { quantileOfSorted, sumInRunOrder } from "../run-statistics.js"
 import { TrajectoryKernel } from "../trajectory-kernel.js"
+import { type SaltelliRows, saltelliParameters } from "./saltelli.js"
 
 /**
  * One batch of runs whose only output is one indicator at one month: the unit of work of sensitivity
@@ -20,6 +21,8 @@ export interface SampleTask {
   readonly toRun: number
   /** Parameter values (runs × pack parameters) instead of draws, or none. */
   readonly parameters?: Float64Array
+  /** Parameter values drawn from rows of a Saltelli matrix (by whoever samples the task), instead of draws. */
+  readonly saltelli?: SaltelliRows
 }
 
 /** The indicator at the month in each run of the task, as float32 like every report's values. */
@@ -49,7 +52,11 @@ export const sampleIndicators = (
   if (task.parameters !== undefined && task.parameters.length !== runs * model.parameterCount) {
     throw new RangeError(`sampleIndicator: expected ${runs} × ${model.parameterCount} parameter values`)
   }
-  const kernel = new TrajectoryKernel(model, task.fromRun, task.toRun, null, task.parameters ?? null)
+  const parameters =
+    task.saltelli === undefined
+      ? (task.parameters ?? null)
+      : saltelliParameters(model, task.saltelli, task.fromRun, task.toRun)
+  const kernel = new TrajectoryKernel(model, task.fromRun, task.toRun, null, parameters)
   // Months after the one asked for cannot change it: stop there.
   for (let m = 0; m <= task.month; m++) kernel.advance()
   return slots.map((slot) => {

@@ -83,6 +83,18 @@ const fieldRanges: ReadonlyMap<string, ReadonlyMap<string, FieldRange>> = (() =>
 /** Resolution of a real-valued lever: bisection and ±25 % stop there. */
 const resolutionOf = (range: FieldRange): number => (range.integer ? 1 : (range.max - range.min) * 1e-6)
 
+/**
+ * What the domain's cross-check (crossCheckSpec) admits for a month field, so that a moved spec still fits its
+ * pack: every `month` within the horizon, and an aid package implemented between its month and the horizon.
+ */
+const monthBounds = (spec: ScenarioSpec, i: Intervention, field: string): readonly [number, number] => {
+  const done = i.type === "aid-package" ? i.implementedAtMonth : undefined
+  if (field === "month")
+    return [Number.NEGATIVE_INFINITY, Math.min(spec.horizonMonths, done ?? Number.POSITIVE_INFINITY)]
+  if (field === "implementedAtMonth" && i.type === "aid-package") return [i.month, spec.horizonMonths]
+  return [Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]
+}
+
 /** The lever, or undefined when the intervention or its numeric field does not exist. */
 export const leverOf = (spec: ScenarioSpec, ref: LeverRef): Lever | undefined => {
   const intervention = spec.interventions[ref.intervention]
@@ -91,9 +103,12 @@ export const leverOf = (spec: ScenarioSpec, ref: LeverRef): Lever | undefined =>
   if (range === undefined) return undefined
   const raw = (intervention as unknown as Record<string, unknown>)[ref.field]
   const value = typeof raw === "number" ? raw : (range.defaultValue ?? range.min)
-  // A month past the horizon does not fit the spec: the horizon caps every `month`.
-  const max = ref.field === "month" ? Math.min(range.max, spec.horizonMonths) : range.max
-  const min = range.exclusiveMin ? Number((range.min + resolutionOf(range)).toPrecision(12)) : range.min
+  const [low, high] = monthBounds(spec, intervention, ref.field)
+  const max = Math.min(range.max, high)
+  const min = Math.max(
+    range.exclusiveMin ? Number((range.min + resolutionOf(range)).toPrecision(12)) : range.min,
+    low,
+  )
   return { ...ref, value, min, max, integer: range.integer }
 }
 

@@ -14,6 +14,12 @@ import { type LeverRef, leverFieldsOf, leverOf, withLever } from "./levers.js"
 export const indicatorOf = (pack: Pack, id: string) =>
   (INDICATOR_IDS as ReadonlyArray<string>).includes(id) ? pack.indicators.find((i) => i.id === id) : undefined
 
+/** How a result names the indicator it is about: its id, label and unit (the id alone when the pack lacks it). */
+export const indicatorSummary = (pack: Pack, id: string) => {
+  const definition = indicatorOf(pack, id)
+  return { id, label: definition?.label ?? id, unit: definition?.unit ?? "" }
+}
+
 /** Problems with an indicator and month asked of a spec (paths `indicator`, `month`). */
 export const indicatorIssues = (
   pack: Pack,

@@ -1,5 +1,6 @@
 import { ScenarioSpec } from "@accord/domain"
 import { Schema } from "effect"
+import { ModelInfo } from "../model-version.js"
 
 const Stats = Schema.Struct({ p50: Schema.Number, mean: Schema.Number }).annotations({
   identifier: "SensitivityStats",
@@ -10,12 +11,6 @@ const IndicatorRef = Schema.Struct({
   label: Schema.String,
   unit: Schema.String,
 }).annotations({ identifier: "SensitivityIndicator" })
-
-const ModelInfo = Schema.Struct({
-  version: Schema.String,
-  disclaimer: Schema.String,
-  modelCard: Schema.String,
-})
 
 /** One bar of a tornado: the indicator with one parameter (or lever) fixed at its low and at its high. */
 export const TornadoBar = Schema.Struct({

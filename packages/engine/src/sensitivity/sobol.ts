@@ -2,10 +2,11 @@ import type { Pack, ScenarioSpec } from "@accord/domain"
 import { Effect } from "effect"
 import { compileModel } from "../compiled-model.js"
 import { modelInfo } from "../model-version.js"
-import { runKey, streamId, streamKey, triangular, uniform } from "../random-stream.js"
+import { runKey, streamId, streamKey, uniform } from "../random-stream.js"
 import { quantileOfSorted, roundStatistic } from "../run-statistics.js"
 import type { Sampler, SampleTask } from "./indicator-sample.js"
-import { indicatorOf } from "./request-check.js"
+import { indicatorSummary } from "./request-check.js"
+import type { SaltelliRows } from "./saltelli.js"
 import type { SobolIndex, SobolResult } from "./sensitivity-result.js"
 
 export interface SobolOptions {
@@ -26,22 +27,6 @@ const INDEX_DECIMALS = 1e4
 const roundIndex = (x: number) => {
   const r = Math.round(x * INDEX_DECIMALS) / INDEX_DECIMALS
   return r === 0 ? 0 : r
-}
-
-/** Saltelli's matrices A and B: N rows of every parameter, from the spec's (overridden) ranges. */
-const saltelliMatrix = (pack: Pack, spec: ScenarioSpec, which: "A" | "B", N: number): Float64Array => {
-  const model = compileModel(pack, spec)
-  const P = model.parameterCount
-  const out = new Float64Array(N * P)
-  const streams = model.parameterIds.map((id) => streamId(`sobol:${which}:${id}`))
-  for (let j = 0; j < N; j++) {
-    const key = runKey(spec.seed, j)
-    for (let k = 0; k < P; k++) {
-      const u = uniform(streamKey(key, streams[k] as number), 0, 0)
-      out[j * P + k] = triangular(u, model.low[k] as number, model.mode[k] as number, model.high[k] as number)
-    }
-  }
-  return out
 }
 
 /**
@@ -124,113 +109,141 @@ const bootstrap = (
   return { first: firsts.map(interval), total: totals.map(interval) }
 }
 
+/** The matrices' rows in sample tasks: A, B, A with each varying parameter's column from B, A at B's events. */
+const sobolTasks = (
+  spec: ScenarioSpec,
+  options: SobolOptions,
+  month: number,
+  N: number,
+  varying: Array<number>,
+) => {
+  const matrices: Array<SaltelliRows> = [
+    { matrix: "A", firstRun: 0 },
+    { matrix: "B", firstRun: N },
+    ...varying.map((k) => ({ matrix: k, firstRun: 0 })),
+    // The chance input: A's parameters with the events of B's runs.
+    { matrix: "A", firstRun: N },
+  ]
+  return matrices.flatMap(
+    (saltelli): Array<SampleTask> =>
+      Array.from({ length: Math.ceil(N / ROWS_PER_TASK) }, (_, t) => ({
+        spec,
+        indicator: options.indicator,
+        month,
+        fromRun: saltelli.firstRun + t * ROWS_PER_TASK,
+        toRun: saltelli.firstRun + Math.min(N, (t + 1) * ROWS_PER_TASK),
+        saltelli,
+      })),
+  )
+}
+
+/** What the samples of a Sobol analysis gave: f_A, f_B, f_ABi for each varying parameter, then f of A at B's events. */
+export interface SobolOutputs {
+  readonly spec: ScenarioSpec
+  readonly options: SobolOptions
+  readonly outputs: ReadonlyArray<Float64Array>
+}
+
+/** Computes the indices of sampled outputs (point estimates and bootstrap), in place or on another thread. */
+export type SobolIndicesOf<E = never> = (input: SobolOutputs) => Effect.Effect<SobolResult, E>
+
+const varyingParameters = (pack: Pack, spec: ScenarioSpec) => {
+  const model = compileModel(pack, spec)
+  return pack.parameters.flatMap((_, k) => ((model.low[k] as number) < (model.high[k] as number) ? [k] : []))
+}
+
+/** The index of each input, the parameters with a range then chance, from point estimates and intervals. */
+const indicesOf = (
+  pack: Pack,
+  varying: ReadonlyArray<number>,
+  point: ReturnType<typeof estimate>,
+  intervals: ReturnType<typeof bootstrap>,
+): Array<SobolIndex> =>
+  point.first.reduce<Array<SobolIndex>>((out, first, i) => {
+    const k = varying[i]
+    const parameter = k === undefined ? undefined : pack.parameters[k]
+    out.push({
+      kind: parameter === undefined ? ("chance" as const) : ("parameter" as const),
+      id: parameter?.id ?? "chance",
+      label: parameter?.label ?? "Chance: the runs' own random events, given the parameters",
+      firstOrder: roundIndex(first),
+      firstOrderInterval: intervals.first[i] as readonly [number, number],
+      total: roundIndex(point.total[i] as number),
+      totalInterval: intervals.total[i] as readonly [number, number],
+    })
+    return out
+  }, [])
+
+/**
+ * The Sobol result of sampled outputs: point estimates over every row, bootstrap intervals (the costly part,
+ * resamples × rows × inputs: the API computes it in a worker thread). A pure function of its input.
+ */
+export const sobolIndices = (pack: Pack, input: SobolOutputs): SobolResult => {
+  const { spec, options, outputs } = input
+  const month = options.month ?? spec.horizonMonths
+  const resamples = options.resamples ?? SOBOL_RESAMPLES
+  const [fA, fB, ...fAB] = outputs as [Float64Array, Float64Array, ...Array<Float64Array>]
+  const N = fA.length
+  const varying = varyingParameters(pack, spec)
+  const point = estimate(
+    fA,
+    fB,
+    fAB,
+    Int32Array.from({ length: N }, (_, j) => j),
+  )
+  const base = {
+    method: "sobol" as const,
+    pack: pack.id,
+    indicator: indicatorSummary(pack, options.indicator),
+    month,
+    seed: spec.seed,
+    samples: N,
+    evaluations: N * outputs.length,
+    resamples,
+    mean: roundStatistic((fA.reduce((s, x) => s + x, 0) + fB.reduce((s, x) => s + x, 0)) / (2 * N)),
+    pinned: pack.parameters.flatMap((p, k) => (varying.includes(k) ? [] : [p.id])),
+    spec,
+    model: { ...modelInfo },
+  }
+  if (!(point.variance > 0)) {
+    const note = `'${options.indicator}' is the same in every run at month ${month}: nothing to apportion`
+    return { ...base, variance: 0, firstOrderSum: 0, indices: [], note }
+  }
+  const indices = indicesOf(pack, varying, point, bootstrap(fA, fB, fAB, spec.seed, resamples))
+  const firstOrderSum = roundIndex(
+    indices.filter((x) => x.kind === "parameter").reduce((s, x) => s + x.firstOrder, 0),
+  )
+  indices.sort((a, b) => b.total - a.total || b.firstOrder - a.firstOrder || (a.id < b.id ? -1 : 1))
+  return { ...base, variance: roundStatistic(point.variance), firstOrderSum, indices }
+}
+
 /**
  * Variance-based sensitivity: first-order and total-effect indices of every parameter with a range (Saltelli
  * sampling; Saltelli 2010's first-order and Jansen's total-effect estimators; bootstrap 90 % intervals). The runs' own random events (lifecycle draws) are
  * one more input, `chance`: rows of A and of every A_Bi share run indices (their events), B's rows use others,
  * so chance is varied like a parameter and its share of the variance is reported, not hidden in the others.
+ * The sample tasks name their matrix rows (saltelli.ts), drawn where they are sampled; `indices` computes the
+ * result from the outputs (in place by default). Neither step builds anything large on the calling thread.
  */
-export const sobol = <E>(
+export const sobol = <E, E2 = never>(
   pack: Pack,
   spec: ScenarioSpec,
   options: SobolOptions,
   sampler: Sampler<E>,
-): Effect.Effect<SobolResult, E> =>
+  indices: SobolIndicesOf<E2> = (input) => Effect.sync(() => sobolIndices(pack, input)),
+): Effect.Effect<SobolResult, E | E2> =>
   Effect.gen(function* () {
     const month = options.month ?? spec.horizonMonths
     const N = options.samples ?? RECOMMENDED_SOBOL_SAMPLES
-    const resamples = options.resamples ?? SOBOL_RESAMPLES
-    const model = compileModel(pack, spec)
-    const P = model.parameterCount
-    const varying = pack.parameters.flatMap((_, k) =>
-      (model.low[k] as number) < (model.high[k] as number) ? [k] : [],
-    )
-    const A = saltelliMatrix(pack, spec, "A", N)
-    const B = saltelliMatrix(pack, spec, "B", N)
-    // Each matrix: its parameter rows and the run index of its first row (which keys its random events).
-    const matrices: Array<{ parameters: Float64Array; firstRun: number }> = [
-      { parameters: A, firstRun: 0 },
-      { parameters: B, firstRun: N },
-      ...varying.map((k) => {
-        const ab = Float64Array.from(A)
-        for (let j = 0; j < N; j++) ab[j * P + k] = B[j * P + k] as number
-        return { parameters: ab, firstRun: 0 }
-      }),
-      { parameters: A, firstRun: N },
-    ]
-    const tasks: Array<SampleTask> = matrices.flatMap(({ parameters, firstRun }) =>
-      Array.from({ length: Math.ceil(N / ROWS_PER_TASK) }, (_, t) => {
-        const from = t * ROWS_PER_TASK
-        const to = Math.min(N, from + ROWS_PER_TASK)
-        return {
-          spec,
-          indicator: options.indicator,
-          month,
-          fromRun: firstRun + from,
-          toRun: firstRun + to,
-          parameters: parameters.slice(from * P, to * P),
-        }
-      }),
-    )
+    const tasks = sobolTasks(spec, options, month, N, varyingParameters(pack, spec))
     const values = yield* sampler(tasks)
-    const perMatrix = tasks.length / matrices.length
-    const outputs = matrices.map((_, m) => {
+    const perMatrix = Math.ceil(N / ROWS_PER_TASK)
+    const outputs = Array.from({ length: tasks.length / perMatrix }, (_, m) => {
       const f = new Float64Array(N)
       for (let t = 0; t < perMatrix; t++) f.set(values[m * perMatrix + t] as Float64Array, t * ROWS_PER_TASK)
       return f
     })
-    const [fA, fB, ...fAB] = outputs as [Float64Array, Float64Array, ...Array<Float64Array>]
-    const all = Int32Array.from({ length: N }, (_, j) => j)
-    const point = estimate(fA, fB, fAB, all)
-    const definition = indicatorOf(pack, options.indicator)
-    const pinned = pack.parameters.flatMap((p, k) => (varying.includes(k) ? [] : [p.id]))
-    const mean = roundStatistic((fA.reduce((s, x) => s + x, 0) + fB.reduce((s, x) => s + x, 0)) / (2 * N))
-    const base = {
-      method: "sobol" as const,
-      pack: pack.id,
-      indicator: {
-        id: options.indicator,
-        label: definition?.label ?? options.indicator,
-        unit: definition?.unit ?? "",
-      },
-      month,
-      seed: spec.seed,
-      samples: N,
-      evaluations: N * matrices.length,
-      resamples,
-      mean,
-      pinned,
-      spec,
-      model: { ...modelInfo },
-    }
-    if (!(point.variance > 0)) {
-      return {
-        ...base,
-        variance: 0,
-        firstOrderSum: 0,
-        indices: [],
-        note: `'${options.indicator}' is the same in every run at month ${month}: nothing to apportion`,
-      }
-    }
-    const intervals = bootstrap(fA, fB, fAB, spec.seed, resamples)
-    const indices: Array<SobolIndex> = fAB.map((_, i) => {
-      const k = varying[i]
-      const parameter = k === undefined ? undefined : pack.parameters[k]
-      return {
-        kind: parameter === undefined ? ("chance" as const) : ("parameter" as const),
-        id: parameter?.id ?? "chance",
-        label: parameter?.label ?? "Chance: the runs' own random events, given the parameters",
-        firstOrder: roundIndex(point.first[i] as number),
-        firstOrderInterval: intervals.first[i] as readonly [number, number],
-        total: roundIndex(point.total[i] as number),
-        totalInterval: intervals.total[i] as readonly [number, number],
-      }
-    })
-    const firstOrderSum = roundIndex(
-      indices.filter((x) => x.kind === "parameter").reduce((s, x) => s + x.firstOrder, 0),
-    )
-    indices.sort((a, b) => b.total - a.total || b.firstOrder - a.firstOrder || (a.id < b.id ? -1 : 1))
-    return { ...base, variance: roundStatistic(point.variance), firstOrderSum, indices }
+    return yield* indices({ spec, options, outputs })
   })
 
 /** Runs a Sobol analysis needs: N × (parameters with a range + 3). */

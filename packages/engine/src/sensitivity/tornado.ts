@@ -5,7 +5,7 @@ import { modelInfo } from "../model-version.js"
 import { roundStatistic } from "../run-statistics.js"
 import { meanOf, medianOf, type Sampler, type SampleTask } from "./indicator-sample.js"
 import { clampLever, leverName, leversOf, withLever } from "./levers.js"
-import { indicatorOf } from "./request-check.js"
+import { indicatorSummary } from "./request-check.js"
 import type { TornadoBar, TornadoResult } from "./sensitivity-result.js"
 
 export interface TornadoOptions {
@@ -112,15 +112,10 @@ export const tornado = <E>(
         Math.abs(b.atHigh.p50 - b.atLow.p50) - Math.abs(a.atHigh.p50 - a.atLow.p50) ||
         (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
     )
-    const definition = indicatorOf(pack, options.indicator)
     return {
       method: "tornado" as const,
       pack: pack.id,
-      indicator: {
-        id: options.indicator,
-        label: definition?.label ?? options.indicator,
-        unit: definition?.unit ?? "",
-      },
+      indicator: indicatorSummary(pack, options.indicator),
       month,
       seed: spec.seed,
       runsPerSetting: runs,
