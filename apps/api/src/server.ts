@@ -6,6 +6,7 @@ import { serve } from "@hono/node-server"
 import { Effect, Layer, Logger, ManagedRuntime } from "effect"
 import type { ApiServices } from "./api-services.js"
 import { makeApp } from "./app.js"
+import { answerParserRefusals } from "./http/client-error.js"
 import { jsonLogger, type RequestLogger } from "./http/request-log.js"
 import type { ChunkOptions } from "./jobs/chunked-job.js"
 import { InProcessJobsLive, SqliteJobsLive } from "./jobs/in-process-jobs.js"
@@ -135,6 +136,7 @@ export const startServer = async (options: ServerOptions = {}): Promise<ServerHa
     const s = serve({ fetch, port: options.port ?? 8787, hostname: options.hostname ?? "0.0.0.0" }, () =>
       resolve(s as Server),
     ) as Server
+    answerParserRefusals(s)
     s.once("error", reject)
   })
   const port = (server.address() as AddressInfo).port

@@ -114,6 +114,18 @@ describe("bad input over a real port", () => {
     )
   })
 
+  it("a request line over Node's 16 KiB header limit is a 431 in the error shape, not a bare status", async () => {
+    const long = await send(`/api/exercises/${"a".repeat(12_000)}/debrief/${"b".repeat(12_000)}`, {
+      method: "GET",
+    })
+    expect(long.status).toBe(431)
+    expect(long.headers.get("content-type")).toMatch(/^application\/json/)
+    expect(await long.json()).toMatchObject({ error: "RequestHeaderFieldsTooLarge", issues: [{ path: "" }] })
+    const garbage = await raw(["GARBAGE\r\n\r\n"])
+    expect(garbage).toBe("HTTP/1.1 400 Bad Request")
+    expect((await send("/api/health", { method: "GET" })).status).toBe(200)
+  })
+
   it("sent its batch, and the service is healthy after", async () => {
     expect(sent).toBeGreaterThanOrEqual(500)
     const health = await fetch(`${server.url}/api/health`)
