@@ -20,7 +20,7 @@ const headersTooLarge: Refusal = {
   status: 431,
   reason: "Request Header Fields Too Large",
   error: "RequestHeaderFieldsTooLarge",
-  message: "the request line and headers are over 16 KiB; send long values in a request body",
+  message: "the request line and headers are over 16 KiB (no id or query value of this service is that long)",
 }
 const timedOut: Refusal = {
   status: 408,
