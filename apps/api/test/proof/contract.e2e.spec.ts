@@ -31,9 +31,11 @@ const plan: ReadonlyArray<{
   readonly perOperation: number
   readonly reading: (request: FuzzRequest) => Reading
   readonly keep?: (request: FuzzRequest) => boolean
+  /** Operations the sample must hold (the coverage test counts on them), however the draw falls. */
+  readonly covers?: (op: OperationInfo) => boolean
 }> = [
-  { category: "bodiless", perOperation: 1, reading: () => "valid" },
-  { category: "validBodies", perOperation: 3, reading: () => "valid" },
+  { category: "bodiless", perOperation: 1, reading: () => "valid", covers: (op) => op.body === undefined },
+  { category: "validBodies", perOperation: 3, reading: () => "valid", covers: (op) => op.body !== undefined },
   // A falsy top-level body (null, -0, false, "") Prism forwards as no body, which is valid where the body is
   // optional (closeRound): a broken field or a wrong whole body of that kind may be either.
   { category: "brokenFields", perOperation: 3, reading: (r) => (falsyBody(r) ? "either" : "invalid") },
@@ -46,6 +48,7 @@ const plan: ReadonlyArray<{
     // left to the fuzz suite.
     keep: (request) => !/[?&][^=&]+=(&|$)/.test(request.url),
     reading: () => "invalid",
+    covers: (op) => takesEnumQuery(op),
   },
   {
     category: "wrongContentTypes",
@@ -69,15 +72,37 @@ interface Planned {
   readonly reading: Reading
 }
 
-/** Up to `perOperation` requests for each operation the category reaches, from a seeded sample. */
-const stratified = (arbitrary: fc.Arbitrary<FuzzRequest>, perOperation: number, at: number) => {
+const takesEnumQuery = (op: OperationInfo) =>
+  op.queryParams.some((p) => Array.isArray((p.schema as { enum?: unknown }).enum))
+
+/** Seeded samples drawn until `covers` is met; past this many, the category cannot reach an operation. */
+const maxRounds = 40
+
+/**
+ * Up to `perOperation` requests for each operation the category reaches, from seeded samples. One sample of
+ * 4 draws per slot misses some operation about one run in twelve (36 bodiless operations), so samples are
+ * drawn, each with its own seed, until every operation `covers` names has at least one request.
+ */
+const stratified = (
+  arbitrary: fc.Arbitrary<FuzzRequest>,
+  perOperation: number,
+  at: number,
+  covers: (op: OperationInfo) => boolean = () => false,
+) => {
   const taken = new Map<string, Array<FuzzRequest>>()
-  const sample = fc.sample(arbitrary, { numRuns: operations.length * perOperation * 4, seed: seed + at })
-  for (const request of sample) {
-    const id = request.operationId ?? ""
-    const list = taken.get(id) ?? []
-    if (list.length < perOperation) list.push(request)
-    taken.set(id, list)
+  const missing = () => operations.filter((op) => covers(op) && !taken.has(op.operationId))
+  for (let round = 0; round === 0 || missing().length > 0; round++) {
+    if (round === maxRounds) {
+      const names = missing().map((op) => op.operationId)
+      throw new Error(`${maxRounds} samples (seed ${seed + at}) never drew ${names.join(", ")}`)
+    }
+    const numRuns = operations.length * perOperation * 4
+    for (const request of fc.sample(arbitrary, { numRuns, seed: seed + at + round * 100_003 })) {
+      const id = request.operationId ?? ""
+      const list = taken.get(id) ?? []
+      if (list.length < perOperation) list.push(request)
+      taken.set(id, list)
+    }
   }
   return [...taken.values()].flat()
 }
@@ -202,11 +227,12 @@ beforeAll(async () => {
   const fixtures = await createFixtures(direct, operations, components)
   prism = await starting
   const categories = makeFuzzRequests(operations, components, fixtures)
-  const drawn = plan.flatMap(({ category, perOperation, reading, keep }, at) =>
+  const drawn = plan.flatMap(({ category, perOperation, reading, keep, covers }, at) =>
     stratified(
       keep === undefined ? categories[category] : categories[category].filter(keep),
       perOperation,
       at,
+      covers,
     ).map((request) => ({
       request,
       reading: reading(request),
@@ -285,10 +311,7 @@ describe("the contract, checked by Stoplight Prism's validating proxy", () => {
     const ids = operations.map((op) => op.operationId)
     expect(ids.filter((id) => !reached.valid.has(id) && !liveFeeds.has(id))).toEqual([])
     const takesInput = operations.filter(
-      (op) =>
-        op.body !== undefined ||
-        securityOf(op) !== undefined ||
-        op.queryParams.some((p) => Array.isArray((p.schema as { enum?: unknown }).enum)),
+      (op) => op.body !== undefined || securityOf(op) !== undefined || takesEnumQuery(op),
     )
     expect(
       takesInput.map((op) => op.operationId).filter((id) => !reached.invalid.has(id)),
