@@ -98,6 +98,22 @@ export class Interrupted extends Schema.TaggedError<Interrupted>()("Interrupted"
   message: Schema.String,
 }) {}
 
+/** Node's HTTP parser refused the request: its request line and headers are over Node's 16 KiB limit. */
+export class RequestHeaderFieldsTooLarge extends Schema.TaggedError<RequestHeaderFieldsTooLarge>()(
+  "RequestHeaderFieldsTooLarge",
+  { message: Schema.String },
+) {}
+
+/** Node's HTTP parser gave up waiting for the rest of the request. */
+export class RequestTimeout extends Schema.TaggedError<RequestTimeout>()("RequestTimeout", {
+  message: Schema.String,
+}) {}
+
+/** Node's HTTP parser refused the bytes: they are not an HTTP/1.1 request. */
+export class MalformedRequest extends Schema.TaggedError<MalformedRequest>()("MalformedRequest", {
+  message: Schema.String,
+}) {}
+
 /** The body of a 500: nothing about the cause leaves the process. */
 export const internalErrorBody: ErrorBody = {
   error: "InternalError",

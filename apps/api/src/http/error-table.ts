@@ -39,9 +39,12 @@ import {
   internalErrorBody,
   type JobStoreFailure,
   type MalformedJson,
+  type MalformedRequest,
   type MethodNotAllowed,
   type NotFound,
   type PayloadTooLarge,
+  type RequestHeaderFieldsTooLarge,
+  type RequestTimeout,
   type StoreUnavailable,
   type TemplateNotFound,
   type TooManyRequests,
@@ -88,9 +91,12 @@ export type ServiceError =
   | Interrupted
   | InvalidJoinCode
   | MalformedJson
+  | MalformedRequest
   | MethodNotAllowed
   | NotFound
   | PayloadTooLarge
+  | RequestHeaderFieldsTooLarge
+  | RequestTimeout
   | StoreUnavailable
   | TemplateNotFound
   | TooManyRequests
@@ -136,6 +142,10 @@ const storeUnavailable = () => "the event store is unavailable; retry later"
 export const errorTable: ErrorTable = {
   InvalidInput: { status: 400 },
   MalformedJson: { status: 400, issues: at("") },
+  // Refused by Node's HTTP parser before any route (http/client-error.ts): no field to name.
+  MalformedRequest: { status: 400, issues: at("") },
+  RequestTimeout: { status: 408, issues: at("") },
+  RequestHeaderFieldsTooLarge: { status: 431, issues: at("") },
   WorkCeilingExceeded: { status: 400 },
   SpecDoesNotFitPack: { status: 400 },
   ComparisonMismatch: { status: 400 },

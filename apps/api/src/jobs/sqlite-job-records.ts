@@ -2,7 +2,7 @@ import Database from "better-sqlite3"
 import type { JobError, JobStatus, JobsOverview, JobView } from "./job-queue.js"
 import { overviewLimit } from "./job-queue.js"
 import { inFlight, type JobRecords, type UnfinishedJob } from "./job-records.js"
-import { viewOfRow } from "./job-table.js"
+import { type JobRow, viewOfRow } from "./job-table.js"
 
 const schemaSql = `
 CREATE TABLE IF NOT EXISTS accord_job (
@@ -24,16 +24,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS accord_job_key_in_flight ON accord_job (key)
   WHERE status IN ('queued', 'running');
 CREATE INDEX IF NOT EXISTS accord_job_status ON accord_job (status, updated_at);`
 
-interface Row {
-  readonly id: string
-  readonly kind: string
-  readonly key: string
-  readonly status: JobStatus
-  readonly done: number
-  readonly total: number
-  readonly attempts: number
-  readonly worker: string | null
-  readonly result: string | null
+/** The PostgreSQL table's row as SQLite stores it: dates as ISO text, the error as JSON text, and the payload. */
+type Row = Omit<JobRow, "error" | "created_at" | "updated_at"> & {
   readonly error: string | null
   readonly payload: string
   readonly created_at: string
