@@ -96,15 +96,21 @@ export class Float32OrderStatistics {
   ): void {
     const end = start + len
     if (min === max || len <= SMALL || depth === MAX_DEPTH) {
-      // Sorted in place, or (the caller's column) as a copy one level down.
+      // Sorted in place, or (the caller's column) as a copy one level down. A small bucket below the column is
+      // sorted by insertion where it lies: a native sort of a subarray cost more in its call and the subarray
+      // than in sorting a few keys.
       let sorted = keys
+      let at = 0
       if (min !== max && depth === 0) {
         sorted = (this.levels[1] as Uint32Array).subarray(0, len)
         sorted.set(keys.subarray(start, end))
         sorted.sort()
+      } else if (min !== max && len <= SMALL) {
+        insertionSort(keys, start, end)
+        at = start
       } else if (min !== max) sorted = keys.subarray(start, end).sort()
       for (let j = from; j < to; j++)
-        this.found[j] = min === max ? min : (sorted[(this.ranks[j] as number) - offset] as number)
+        this.found[j] = min === max ? min : (sorted[at + (this.ranks[j] as number) - offset] as number)
       return
     }
     // Buckets of 2^shift keys: digitBits of key just below the highest bit that differs between min and max.
@@ -182,6 +188,19 @@ export class Float32OrderStatistics {
     let j = 0
     while (j < count && this.ranks[j] !== rank) j++
     return floatOfKey(this.found[j] as number)
+  }
+}
+
+/** Sorts keys[start..end) ascending in place (as a typed array's `sort` does: the same order). */
+const insertionSort = (keys: Uint32Array, start: number, end: number): void => {
+  for (let i = start + 1; i < end; i++) {
+    const k = keys[i] as number
+    let j = i - 1
+    while (j >= start && (keys[j] as number) > k) {
+      keys[j + 1] = keys[j] as number
+      j--
+    }
+    keys[j + 1] = k
   }
 }
 

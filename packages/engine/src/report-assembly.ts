@@ -48,14 +48,21 @@ export class ReportBuilder {
     this.packed = weighted === undefined ? undefined : new Float64Array(model.runs)
   }
 
-  /** Adds one indicator's values at one month for all runs (months in order). */
-  addMonth(indicator: number, month: number, values: Float32Array): void {
+  /**
+   * Adds one indicator's values at one month for all runs (months in order). `moved` false says the column is
+   * last month's, bit for bit (the kernel's `movedIndicators`): its statistics are then last month's, unread.
+   */
+  addMonth(indicator: number, month: number, values: Float32Array, moved = true): void {
     const orderStatistics = this.orderStatistics ?? this.allocateColumns()
     const keys = this.keys[indicator] as Uint32Array
     const cached = this.previousStats[indicator]
     // Many indicators stand still for months in every run (all pledges made, all packages in force):
-    // the statistics of an unchanged column are the previous month's, so they are not recomputed.
-    const changed = orderStatistics.load(values, keys, values.length, cached === undefined)
+    // the statistics of an unchanged column are the previous month's, so they are not recomputed; the keys of
+    // a column the kernel says did not move are last month's, so it is not even read.
+    const changed =
+      cached === undefined || moved
+        ? orderStatistics.load(values, keys, values.length, cached === undefined)
+        : false
     const weights = this.weighted?.weights
     const stats =
       cached !== undefined && !changed

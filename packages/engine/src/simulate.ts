@@ -37,7 +37,12 @@ export const simulateInMemory = (model: CompiledModel): Report => {
   for (let m = 0; m < model.months; m++) {
     kernel.advance()
     for (let ind = 0; ind < INDICATOR_COUNT; ind++)
-      builder.addMonth(ind, m, kernel.values.subarray(ind * R, (ind + 1) * R))
+      builder.addMonth(
+        ind,
+        m,
+        kernel.values.subarray(ind * R, (ind + 1) * R),
+        kernel.movedIndicators[ind] === 1,
+      )
   }
   return builder.build(kernel.finalStateCounts())
 }

@@ -48,6 +48,33 @@ const T_NEW_DISBURSED = 5
 const T_PACKAGES = 6
 const T_SECTORS = 7
 const TOTALS_WIDTH = T_SECTORS + SECTOR_COUNT
+/** Slot of `touched` for the consultations held (the last, after the running totals). */
+const T_CONSULTATIONS = TOTALS_WIDTH
+/**
+ * Which running totals (slots of `touched`) each indicator is folded from, by indicator slot (IND): a column
+ * whose totals no event touched in a month holds last month's values in every run (parameters do not change
+ * within a run). Pressure, eroded every month, has none and is always folded; energy also moves with grid strikes.
+ */
+const INDICATOR_INPUTS: ReadonlyArray<ReadonlyArray<number>> = (() => {
+  const inputs: Array<Array<number>> = Array.from({ length: INDICATOR_COUNT }, () => [])
+  // Each money total is clamped to the ones it is part of (see `fold`): it moves with them.
+  inputs[IND.pledged] = [T_PLEDGED]
+  inputs[IND.agreed] = [T_AGREED, T_PLEDGED]
+  inputs[IND.disbursed] = [T_DISBURSED, T_AGREED, T_PLEDGED]
+  inputs[IND.newPledged] = [T_NEW_PLEDGED, T_PLEDGED]
+  inputs[IND.newDisbursed] = [T_NEW_DISBURSED, T_DISBURSED, T_AGREED, T_PLEDGED]
+  inputs[IND.energyMw] = [T_SECTORS + S_ENERGY]
+  inputs[IND.packagesAdopted] = [T_PACKAGES]
+  inputs[IND.consultations] = [T_CONSULTATIONS]
+  inputs[IND.implemented] = [T_IMPLEMENTED]
+  inputs[IND.healthFacilities] = [T_SECTORS + S_HEALTH]
+  inputs[IND.smes] = [T_SECTORS + S_SMES]
+  inputs[IND.deminingKm2] = [T_SECTORS + S_DEMINING]
+  inputs[IND.digitalUsdM] = [T_SECTORS + S_DIGITAL]
+  inputs[IND.infrastructureUsdM] = [T_SECTORS + S_INFRASTRUCTURE]
+  inputs[IND.humanitarianUsdM] = [T_SECTORS + S_HUMANITARIAN]
+  return inputs
+})()
 // Random slots within a (stream, month): 0 the transition, 1 the tranche or milestone, 2 a consultation.
 const SLOT_TRANSITION = 0
 const SLOT_DELIVERY = 1
@@ -74,6 +101,8 @@ const NEVER = 255
  * same draws.
  */
 export type WaitingTimes = "geometric" | "monthly"
+/** Whether the kernel takes the shortcuts that skip work known to change nothing, or the plain path (tests). */
+export type KernelPath = "shortcuts" | "plain"
 // A tranche within this share of what remains completes the commitment (floating-point slack).
 const COMPLETION_SLACK = 1e-9
 
@@ -114,6 +143,8 @@ export class TrajectoryKernel {
   private readonly erosion: Float64Array
   /** The run's erosion factor when a sanctions package was agreed (packages × runs): erosion(now) ÷ erosion(then). */
   private readonly erosionAtAgreement: Float64Array
+  /** Scratch of `fold`: each run's strength of the sanctions packages it adopted. */
+  private readonly strength: Float64Array
   /** Position of each sanctions commitment in `sanctionsList` (-1 for others). */
   private readonly sanctionsSlot: Int32Array
   private readonly consultations: Int32Array
@@ -127,7 +158,26 @@ export class TrajectoryKernel {
   private readonly due: Uint8Array
   /** Geometric waiting times: how many states the commitment has entered (its episode), which keys its draws. */
   private readonly episode: Uint8Array
+  /**
+   * Geometric waiting times, for a commitment without an amount (no tranches: only its due runs have anything
+   * to do in a quiet month): the runs due in each month, as lists, dueHead[c * months + month] the first slot
+   * i = c * runCount + run (-1: none) and dueNext[i] the next. Rebuilt after each eventful month of the
+   * commitment; a quiet month steps the month's list (runs do not share state, so their order does not matter)
+   * and each stepped run joins the list of its next due month.
+   */
+  private readonly dueHead: Int32Array
+  /** Whether the lists of due runs are kept (geometric waiting times, and not the plain path). */
+  private readonly listed: boolean
+  private readonly dueNext: Int32Array
   private readonly geometric: boolean
+  /** Per running total (and the consultations, T_CONSULTATIONS): whether an event changed it in any run this month. */
+  private readonly touched = new Uint8Array(T_CONSULTATIONS + 1)
+  /**
+   * After `advance()`, per indicator: 0 when its column (`values`) is last month's in every run, bit for bit
+   * (no event touched what it is folded from), so a reader that keeps last month's statistics need not read it;
+   * 1 when it may have moved (every indicator at month 0, and always the pressure index).
+   */
+  readonly movedIndicators = new Uint8Array(INDICATOR_COUNT)
 
   constructor(
     private readonly model: CompiledModel,
@@ -139,6 +189,11 @@ export class TrajectoryKernel {
     readonly waiting: WaitingTimes = "geometric",
     /** Where its arrays come from: the block path hands every block the same buffers. */
     memory: KernelMemory = new KernelMemory(),
+    /**
+     * "plain": no shortcut the same numbers do not need (every run visited in every quiet month, every column
+     * folded every month and reported moved): the reference the tests hold the default, "shortcuts", to.
+     */
+    readonly path: KernelPath = "shortcuts",
   ) {
     const R = toRun - fromRun
     const P = model.parameterCount
@@ -152,10 +207,14 @@ export class TrajectoryKernel {
     this.erosion = memory.float64(R)
     this.totals = memory.float64(TOTALS_WIDTH * R)
     this.geometric = waiting === "geometric"
+    this.listed = this.geometric && path === "shortcuts"
     // Months are at most 121 (horizon ≤ 120), so a due month fits a byte.
     this.due = memory.uint8(this.geometric ? C * R : 0).fill(NEVER)
     this.episode = memory.uint8(this.geometric ? C * R : 0)
+    this.dueHead = memory.int32(this.listed ? C * model.months : 0).fill(-1)
+    this.dueNext = memory.int32(this.listed ? C * R : 0)
     this.erosionAtAgreement = memory.float64(model.sanctionsList.length * R)
+    this.strength = memory.float64(R)
     this.sanctionsSlot = new Int32Array(C).fill(-1)
     model.sanctionsList.forEach((c, slot) => {
       this.sanctionsSlot[c] = slot
@@ -187,9 +246,12 @@ export class TrajectoryKernel {
         model.stallMonth[c] !== m &&
         model.implementedAtMonth[c] !== m &&
         model.frozen[c * model.months + m] === 0
-      if (!quiet) this.eventfulMonth(c, m)
-      else if (this.geometric) this.quietMonthGeometric(c, m)
-      else this.quietMonth(c, m)
+      if (!quiet) {
+        this.eventfulMonth(c, m)
+        if (this.listed && model.monetary[c] === 0) this.listDueRuns(c, m)
+      } else if (!this.geometric) this.quietMonth(c, m)
+      else if (this.listed && model.monetary[c] === 0) this.stepDueRuns(c, m)
+      else this.quietMonthGeometric(c, m)
     }
     for (let k = 0; k < model.consultationList.length; k++)
       this.consultAll(model.consultationList[k] as number, m)
@@ -257,7 +319,13 @@ export class TrajectoryKernel {
     const ap = model.amountParameter[c] as number
     const fixed = model.fixedAmount[c] as number
     const isNew = model.isNew[c] === 1
-    const { params, totals, state, delivered, episode, due } = this
+    const { params, totals, state, delivered, episode, due, touched } = this
+    if (target !== DISCUSSED) {
+      touched[T_PLEDGED] = 1
+      if (isNew) touched[T_NEW_PLEDGED] = 1
+      if (target !== PROPOSED && target !== WITHDRAWN) touched[T_AGREED] = 1
+      if (target === IMPLEMENTED) touched[T_IMPLEMENTED] = 1
+    }
     for (let r = 0; r < R; r++) {
       const i = base + r
       if (target !== DISCUSSED) {
@@ -282,6 +350,41 @@ export class TrajectoryKernel {
   }
 
   /**
+   * A quiet month of commitment c without an amount, geometric waiting times: the full step of each run due
+   * this month (`dueHead`), which then joins the list of its next due month.
+   */
+  private stepDueRuns(c: number, m: number): void {
+    const { dueHead, dueNext, due, state } = this
+    const base = c * this.runCount
+    const at = c * this.model.months + m
+    let i = dueHead[at] as number
+    dueHead[at] = -1
+    while (i >= 0) {
+      const next = dueNext[i] as number
+      if (due[i] === m) this.stepCommitment(c, i, state[i] as number, m, i - base)
+      i = next
+    }
+  }
+
+  /** The lists of due runs of commitment c (see `dueHead`) after its eventful month m, from every run's due month. */
+  private listDueRuns(c: number, m: number): void {
+    const R = this.runCount
+    const months = this.model.months
+    const { dueHead, dueNext, due } = this
+    const base = c * R
+    const row = c * months
+    dueHead.fill(-1, row + m + 1, row + months)
+    for (let r = R - 1; r >= 0; r--) {
+      const i = base + r
+      const t = due[i] as number
+      if (t > m && t < months) {
+        dueNext[i] = dueHead[row + t] as number
+        dueHead[row + t] = i
+      }
+    }
+  }
+
+  /**
    * A quiet month of commitment c (no entry, intervention or delay) with geometric waiting times: a comparison
    * with the due month, and the tranche of an agreed monetary commitment inline. Only a due month, or a tranche
    * that completes, runs the full step (which draws the same numbers again).
@@ -289,14 +392,38 @@ export class TrajectoryKernel {
   private quietMonthGeometric(c: number, m: number): void {
     const R = this.runCount
     const base = c * R
-    const { state, due } = this
+    const model = this.model
+    const { state, due, params, keys, delivered } = this
     const inline = this.recorder === null
-    const monetary = this.model.monetary[c] === 1
+    const monetary = model.monetary[c] === 1
+    // What `agreedAmount` and the tranche read, hoisted (bundled, the state constants are module variables).
+    const agreed = AGREED
+    const ap = model.amountParameter[c] as number
+    const fixed = model.fixedAmount[c] as number
+    const amountAt = ap * R
+    const deliverAt = (model.hazardDeliver[c] as number) * R
+    const delivering = NEXT[AGREED * EVENTS + E_DELIVER] as number
     for (let r = 0; r < R; r++) {
       const i = base + r
       if (due[i] === m) this.stepCommitment(c, i, state[i] as number, m, r)
-      else if (monetary && state[i] === AGREED && this.agreedAmount(c, i) > 0) {
-        if (!inline || this.trancheCompletes(c, i, r, m)) this.stepCommitment(c, i, AGREED, m, r)
+      else if (monetary && state[i] === agreed) {
+        const ag = ap >= 0 ? (params[amountAt + r] as number) : fixed
+        if (!(ag > 0)) continue
+        if (inline) {
+          // The month's tranche, inline; the full step (drawing the same numbers again) only for the last one.
+          const tranche = trancheOf(
+            ag,
+            params[deliverAt + r] as number,
+            uniform(keys[i] as number, m, SLOT_DELIVERY),
+          )
+          if (!completes(tranche, ag - (delivered[i] as number), ag)) {
+            delivered[i] = (delivered[i] as number) + tranche
+            state[i] = delivering
+            this.addDisbursed(c, r, tranche)
+            continue
+          }
+        }
+        this.stepCommitment(c, i, agreed, m, r)
       }
     }
   }
@@ -330,21 +457,6 @@ export class TrajectoryKernel {
         if (u < leave + hazard) this.stepCommitment(c, i, s, m, r)
       }
     }
-  }
-
-  /**
-   * Geometric waiting times, a month of an agreed monetary commitment that is not due: its tranche, inline;
-   * true (and nothing applied) when the tranche would complete it, which the full step then does.
-   */
-  private trancheCompletes(c: number, i: number, r: number, m: number): boolean {
-    const d = this.params[(this.model.hazardDeliver[c] as number) * this.runCount + r] as number
-    const ag = this.agreedAmount(c, i)
-    const tranche = trancheOf(ag, d, uniform(this.keys[i] as number, m, SLOT_DELIVERY))
-    if (completes(tranche, ag - (this.delivered[i] as number), ag)) return true
-    this.delivered[i] = (this.delivered[i] as number) + tranche
-    this.state[i] = NEXT[AGREED * EVENTS + E_DELIVER] as number
-    this.addDisbursed(c, r, tranche)
-    return false
   }
 
   /**
@@ -390,74 +502,146 @@ export class TrajectoryKernel {
       if (s !== AGREED && s !== IMPLEMENTED) continue
       if (uniform(keys[base + r] as number, m, SLOT_CONSULTATION) * (params[at + r] as number) >= 1) continue
       consultations[r] = (consultations[r] as number) + 1
+      this.touched[T_CONSULTATIONS] = 1
       this.recorder?.push({ _tag: "ConsultationHeld", month: m, commitment: this.id(c) })
     }
   }
 
-  /** Each run's indicators at month m, from its running totals, parameters and packages in force. */
+  /**
+   * Each run's indicators at month m, from its running totals, parameters and packages in force. A column none
+   * of whose totals moved this month (`movedIndicators`) keeps last month's values and is not folded again.
+   */
   private fold(m: number): void {
     const R = this.runCount
     const model = this.model
     const mp = model.modelParameter
     const { params, totals, values, erosion, consultations } = this
+    const moved = this.markMoved(m)
     const destroyed = model.mwDestroyed === null ? 0 : (model.mwDestroyed[m] as number)
     const packages = model.sanctionsList.length
-    // Offsets of each parameter's and total's row: the loop reads consecutive runs of each.
+    // Offsets of each parameter's, total's and indicator's row, hoisted: the loop reads consecutive runs of each
+    // (bundled, the slot constants are module variables the compiler does not fold).
     const strengthAt = mp.existingStrength * R
     const saturationAt = mp.saturation * R
-    const idleAt = mp.energyIdleShare * R
-    const perMwAt = mp.costPerMw * R
-    const perFacilityAt = mp.costPerFacility * R
-    const perSmeAt = mp.costPerSme * R
-    const perKm2At = mp.costPerKm2 * R
-    const sectorAt = T_SECTORS * R
+    const pressureAt = IND.pressure * R
+    const added = this.newStrength()
     for (let r = 0; r < R; r++) {
       const e = erosion[r] as number
-      const strength = (params[strengthAt + r] as number) * e + (packages === 0 ? 0 : this.newStrength(r, e))
-      const pledged = totals[T_PLEDGED * R + r] as number
-      // Totals are summed in event order, not commitment order: clamp away the last-bit differences
-      // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
-      const agreedSum = Math.min(totals[T_AGREED * R + r] as number, pledged)
-      const disbursed = Math.min(totals[T_DISBURSED * R + r] as number, agreedSum)
-      values[IND.pledged * R + r] = pledged
-      values[IND.agreed * R + r] = agreedSum
-      values[IND.disbursed * R + r] = disbursed
-      // New money is part of all money: clamped the same way, so new ≤ all holds exactly.
-      values[IND.newPledged * R + r] = Math.min(totals[T_NEW_PLEDGED * R + r] as number, pledged)
-      values[IND.newDisbursed * R + r] = Math.min(totals[T_NEW_DISBURSED * R + r] as number, disbursed)
-      values[IND.energyMw * R + r] = netEnergyMw(
-        totals[sectorAt + S_ENERGY * R + r] as number,
-        params[idleAt + r] as number,
-        params[perMwAt + r] as number,
-        destroyed,
-      )
-      values[IND.pressure * R + r] = 100 * (1 - Math.exp(-(params[saturationAt + r] as number) * strength))
-      values[IND.packagesAdopted * R + r] = totals[T_PACKAGES * R + r] as number
-      values[IND.consultations * R + r] = consultations[r] as number
-      values[IND.implemented * R + r] = totals[T_IMPLEMENTED * R + r] as number
-      values[IND.healthFacilities * R + r] =
-        (totals[sectorAt + S_HEALTH * R + r] as number) / (params[perFacilityAt + r] as number)
-      values[IND.smes * R + r] =
-        (totals[sectorAt + S_SMES * R + r] as number) / (params[perSmeAt + r] as number)
-      values[IND.deminingKm2 * R + r] =
-        (totals[sectorAt + S_DEMINING * R + r] as number) / (params[perKm2At + r] as number)
-      values[IND.digitalUsdM * R + r] = totals[sectorAt + S_DIGITAL * R + r] as number
-      values[IND.infrastructureUsdM * R + r] = totals[sectorAt + S_INFRASTRUCTURE * R + r] as number
-      values[IND.humanitarianUsdM * R + r] = totals[sectorAt + S_HUMANITARIAN * R + r] as number
+      const strength = (params[strengthAt + r] as number) * e + (packages === 0 ? 0 : (added[r] as number))
+      values[pressureAt + r] = 100 * (1 - Math.exp(-(params[saturationAt + r] as number) * strength))
     }
+    // The money columns together (each is clamped to the ones before it): when any total of theirs moved.
+    if (moved[IND.newPledged] === 1 || moved[IND.newDisbursed] === 1) {
+      const pledgedAt = T_PLEDGED * R
+      const agreedAt = T_AGREED * R
+      const disbursedAt = T_DISBURSED * R
+      const newPledgedAt = T_NEW_PLEDGED * R
+      const newDisbursedAt = T_NEW_DISBURSED * R
+      const toPledged = IND.pledged * R
+      const toAgreed = IND.agreed * R
+      const toDisbursed = IND.disbursed * R
+      const toNewPledged = IND.newPledged * R
+      const toNewDisbursed = IND.newDisbursed * R
+      for (let r = 0; r < R; r++) {
+        const pledged = totals[pledgedAt + r] as number
+        // Totals are summed in event order, not commitment order: clamp away the last-bit differences
+        // so that disbursed ≤ agreed ≤ pledged holds exactly, as it does commitment by commitment.
+        const agreedSum = Math.min(totals[agreedAt + r] as number, pledged)
+        const disbursed = Math.min(totals[disbursedAt + r] as number, agreedSum)
+        values[toPledged + r] = pledged
+        values[toAgreed + r] = agreedSum
+        values[toDisbursed + r] = disbursed
+        // New money is part of all money: clamped the same way, so new ≤ all holds exactly.
+        values[toNewPledged + r] = Math.min(totals[newPledgedAt + r] as number, pledged)
+        values[toNewDisbursed + r] = Math.min(totals[newDisbursedAt + r] as number, disbursed)
+      }
+    }
+    if (moved[IND.energyMw] === 1) {
+      const energyAt = (T_SECTORS + S_ENERGY) * R
+      const idleAt = mp.energyIdleShare * R
+      const perMwAt = mp.costPerMw * R
+      const toEnergy = IND.energyMw * R
+      for (let r = 0; r < R; r++) {
+        values[toEnergy + r] = netEnergyMw(
+          totals[energyAt + r] as number,
+          params[idleAt + r] as number,
+          params[perMwAt + r] as number,
+          destroyed,
+        )
+      }
+    }
+    if (moved[IND.packagesAdopted] === 1) copyRow(totals, T_PACKAGES * R, values, IND.packagesAdopted * R, R)
+    if (moved[IND.consultations] === 1) copyRow(consultations, 0, values, IND.consultations * R, R)
+    if (moved[IND.implemented] === 1) copyRow(totals, T_IMPLEMENTED * R, values, IND.implemented * R, R)
+    const sectorAt = T_SECTORS * R
+    if (moved[IND.healthFacilities] === 1)
+      divideRow(
+        totals,
+        sectorAt + S_HEALTH * R,
+        params,
+        mp.costPerFacility * R,
+        values,
+        IND.healthFacilities * R,
+        R,
+      )
+    if (moved[IND.smes] === 1)
+      divideRow(totals, sectorAt + S_SMES * R, params, mp.costPerSme * R, values, IND.smes * R, R)
+    if (moved[IND.deminingKm2] === 1)
+      divideRow(totals, sectorAt + S_DEMINING * R, params, mp.costPerKm2 * R, values, IND.deminingKm2 * R, R)
+    if (moved[IND.digitalUsdM] === 1)
+      copyRow(totals, sectorAt + S_DIGITAL * R, values, IND.digitalUsdM * R, R)
+    if (moved[IND.infrastructureUsdM] === 1)
+      copyRow(totals, sectorAt + S_INFRASTRUCTURE * R, values, IND.infrastructureUsdM * R, R)
+    if (moved[IND.humanitarianUsdM] === 1)
+      copyRow(totals, sectorAt + S_HUMANITARIAN * R, values, IND.humanitarianUsdM * R, R)
   }
 
-  /** Strength of the run's adopted sanctions packages (agreed or implemented), each eroded since its agreement. */
-  private newStrength(r: number, erosion: number): number {
+  /**
+   * `movedIndicators` for month m, from the totals events touched since the last fold (which it clears): every
+   * indicator at month 0, the pressure index always, net energy also when grid strikes destroyed more.
+   */
+  private markMoved(m: number): Uint8Array {
+    const { movedIndicators: moved, touched } = this
+    const destroyed = this.model.mwDestroyed
+    for (let ind = 0; ind < INDICATOR_COUNT; ind++) {
+      const inputs = INDICATOR_INPUTS[ind] as ReadonlyArray<number>
+      let any = m === 0 || inputs.length === 0 || this.path === "plain" ? 1 : 0
+      for (let k = 0; k < inputs.length && any === 0; k++) any = touched[inputs[k] as number] as number
+      moved[ind] = any
+    }
+    if (destroyed !== null && m > 0 && destroyed[m] !== destroyed[m - 1]) moved[IND.energyMw] = 1
+    touched.fill(0)
+    return moved
+  }
+
+  /**
+   * Each run's strength of its adopted sanctions packages (agreed or implemented), each eroded since its
+   * agreement, into `strength` (runs): package by package across runs, each run's terms added in package order.
+   */
+  private newStrength(): Float64Array {
     const R = this.runCount
-    const packages = this.model.sanctionsList
-    let strength = 0
+    const model = this.model
+    const packages = model.sanctionsList
+    const { state, params, erosion, erosionAtAgreement, strength } = this
+    const agreed = AGREED
+    const implemented = IMPLEMENTED
+    strength.fill(0)
     for (let slot = 0; slot < packages.length; slot++) {
       const c = packages[slot] as number
-      const s = this.state[c * R + r] as number
-      if (s === AGREED || s === IMPLEMENTED) {
-        const since = this.erosionAtAgreement[slot * R + r] as number
-        strength += (this.sanctionsStrength(c, r) * erosion) / since
+      const base = c * R
+      const sinceAt = slot * R
+      const cov = model.coverageParameter[c] as number
+      const coverageAt = cov * R
+      const enforcementAt = (model.enforcementParameter[c] as number) * R
+      const fixed = model.fixedStrength[c] as number
+      for (let r = 0; r < R; r++) {
+        const s = state[base + r] as number
+        if (s !== agreed && s !== implemented) continue
+        const own =
+          cov >= 0 ? (params[coverageAt + r] as number) * (params[enforcementAt + r] as number) : fixed
+        strength[r] =
+          (strength[r] as number) +
+          (own * (erosion[r] as number)) / (erosionAtAgreement[sinceAt + r] as number)
       }
     }
     return strength
@@ -489,7 +673,13 @@ export class TrajectoryKernel {
     if (this.geometric && after !== s) {
       // At most one entry a month, so a horizon of 120 months stays within a byte.
       this.episode[i] = (this.episode[i] as number) + 1
-      this.due[i] = this.waitUntil(c, i, after, m, r)
+      const t = this.waitUntil(c, i, after, m, r)
+      this.due[i] = t
+      if (t !== NEVER && this.listed && this.model.monetary[c] === 0) {
+        const at = c * this.model.months + t
+        this.dueNext[i] = this.dueHead[at] as number
+        this.dueHead[at] = i
+      }
     }
   }
 
@@ -644,14 +834,6 @@ export class TrajectoryKernel {
     return u2 < d ? this.fire(c, i, s, E_COMPLETE, m, undefined, 0) : s
   }
 
-  private sanctionsStrength(c: number, r: number): number {
-    const model = this.model
-    const cov = model.coverageParameter[c] as number
-    return cov >= 0
-      ? this.param(cov, r) * this.param(model.enforcementParameter[c] as number, r)
-      : (model.fixedStrength[c] as number)
-  }
-
   /** State index of commitment c in run r (-1 before it enters), after the last `advance()`; for conditioning. */
   stateOf(r: number, c: number): number {
     return this.state[c * this.runCount + r] as number
@@ -688,17 +870,24 @@ export class TrajectoryKernel {
   private addTotal(t: number, c: number, i: number, amount: number): void {
     const at = t * this.runCount + i - c * this.runCount
     this.totals[at] = (this.totals[at] as number) + amount
+    this.touched[t] = 1
   }
 
   /** A tranche of commitment c in run r: disbursed, new money when it is new, and its sector's. */
   private addDisbursed(c: number, r: number, tranche: number): void {
     const R = this.runCount
-    const totals = this.totals
+    const { totals, touched } = this
     totals[T_DISBURSED * R + r] = (totals[T_DISBURSED * R + r] as number) + tranche
-    if (this.model.isNew[c] === 1)
+    touched[T_DISBURSED] = 1
+    if (this.model.isNew[c] === 1) {
       totals[T_NEW_DISBURSED * R + r] = (totals[T_NEW_DISBURSED * R + r] as number) + tranche
+      touched[T_NEW_DISBURSED] = 1
+    }
     const sc = this.model.sector[c] as number
-    if (sc >= 0) totals[(T_SECTORS + sc) * R + r] = (totals[(T_SECTORS + sc) * R + r] as number) + tranche
+    if (sc >= 0) {
+      totals[(T_SECTORS + sc) * R + r] = (totals[(T_SECTORS + sc) * R + r] as number) + tranche
+      touched[T_SECTORS + sc] = 1
+    }
   }
 
   private id(c: number): CommitmentId {
@@ -824,6 +1013,30 @@ export class TrajectoryKernel {
       })
     }
   }
+}
+
+/** to[toAt + run] = from[fromAt + run] for every run (a running total copied into its indicator's column). */
+const copyRow = (
+  from: Float64Array | Int32Array,
+  fromAt: number,
+  to: Float32Array,
+  toAt: number,
+  R: number,
+): void => {
+  for (let r = 0; r < R; r++) to[toAt + r] = from[fromAt + r] as number
+}
+
+/** to[toAt + run] = totals[totalAt + run] / params[perAt + run]: sector money in units of the run's unit cost. */
+const divideRow = (
+  totals: Float64Array,
+  totalAt: number,
+  params: Float32Array,
+  perAt: number,
+  to: Float32Array,
+  toAt: number,
+  R: number,
+): void => {
+  for (let r = 0; r < R; r++) to[toAt + r] = (totals[totalAt + r] as number) / (params[perAt + r] as number)
 }
 
 /** Each run's key (every stream of the run derives from it). */
