@@ -30,10 +30,8 @@ import { Either } from "effect"
 import { build } from "esbuild"
 import { createActor } from "xstate"
 import { compileModel } from "../src/compiled-model.js"
-import { INDICATOR_COUNT } from "../src/indicator-formulas.js"
 import { mix32, runKey, streamKey, triangular, uniform } from "../src/random-stream.js"
-import { ReportBuilder } from "../src/report-assembly.js"
-import { simulate } from "../src/simulate.js"
+import { reportOfKernel, simulate } from "../src/simulate.js"
 import { simulateChunk } from "../src/simulation-chunk.js"
 import { TrajectoryKernel, type WaitingTimes } from "../src/trajectory-kernel.js"
 
@@ -177,15 +175,7 @@ const steps = (runs: number) => runs * 24 * C
 /** `simulate`'s unconditioned path with a chosen waiting-time scheme: kernel, then the month's quantiles. */
 const simulateWith = (spec: ScenarioSpec, waiting: WaitingTimes) => {
   const model = compileModel(pack, spec)
-  const kernel = new TrajectoryKernel(model, 0, model.runs, null, null, waiting)
-  const builder = new ReportBuilder(model)
-  const R = model.runs
-  for (let m = 0; m < model.months; m++) {
-    kernel.advance()
-    for (let ind = 0; ind < INDICATOR_COUNT; ind++)
-      builder.addMonth(ind, m, kernel.values.subarray(ind * R, (ind + 1) * R))
-  }
-  return builder.build(kernel.finalStateCounts())
+  return reportOfKernel(model, new TrajectoryKernel(model, 0, model.runs, null, null, waiting), false)
 }
 
 /** The hot loop alone (lifecycle steps and indicator folds, no quantiles). */

@@ -30,8 +30,19 @@ export const simulate = (
 }
 
 /** The in-memory path of `simulate` (unconditioned): every run at once, one pass, month by month. */
-export const simulateInMemory = (model: CompiledModel): Report => {
-  const kernel = new TrajectoryKernel(model, 0, model.runs)
+export const simulateInMemory = (model: CompiledModel): Report =>
+  reportOfKernel(model, new TrajectoryKernel(model, 0, model.runs))
+
+/**
+ * A kernel's months read into a report: each month's columns, then the final states. With `skipUnmoved` the
+ * report reuses last month's statistics for the columns the kernel says did not move; without it every column
+ * is read in full (the plain path the tests and the month-by-month benchmark hold the shortcut to).
+ */
+export const reportOfKernel = (
+  model: CompiledModel,
+  kernel: TrajectoryKernel,
+  skipUnmoved = true,
+): Report => {
   const builder = new ReportBuilder(model)
   const R = model.runs
   for (let m = 0; m < model.months; m++) {
@@ -41,7 +52,7 @@ export const simulateInMemory = (model: CompiledModel): Report => {
         ind,
         m,
         kernel.values.subarray(ind * R, (ind + 1) * R),
-        kernel.movedIndicators[ind] === 1,
+        !skipUnmoved || kernel.movedIndicators[ind] === 1,
       )
   }
   return builder.build(kernel.finalStateCounts())

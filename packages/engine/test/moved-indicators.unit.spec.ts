@@ -4,8 +4,7 @@ import { describe, expect, it } from "vitest"
 import { compileModel } from "../src/compiled-model.js"
 import { INDICATOR_COUNT, INDICATOR_IDS } from "../src/indicator-formulas.js"
 import type { Report } from "../src/report.js"
-import { ReportBuilder } from "../src/report-assembly.js"
-import { simulate, simulateInMemory } from "../src/simulate.js"
+import { reportOfKernel, simulate, simulateInMemory } from "../src/simulate.js"
 import { type KernelPath, TrajectoryKernel } from "../src/trajectory-kernel.js"
 import { decodeSpec, intervention, pack, scenarioSpec } from "./scenario-spec-arbitrary.js"
 
@@ -29,19 +28,9 @@ const firstDifference = (a: ArrayLike<number>, b: ArrayLike<number>): number => 
   return -1
 }
 
-/** The report of the plain path: every column folded every month and read in full (no `moved` flag passed). */
-const plainReport = (spec: ScenarioSpec): Report => {
-  const model = compileModel(pack, spec)
-  const kernel = kernelOf(spec, "plain")
-  const builder = new ReportBuilder(model)
-  const R = model.runs
-  for (let m = 0; m < model.months; m++) {
-    kernel.advance()
-    for (let ind = 0; ind < INDICATOR_COUNT; ind++)
-      builder.addMonth(ind, m, kernel.values.subarray(ind * R, (ind + 1) * R))
-  }
-  return builder.build(kernel.finalStateCounts())
-}
+/** The report of the plain path: every column folded every month and read in full (no `moved` flag used). */
+const plainReport = (spec: ScenarioSpec): Report =>
+  reportOfKernel(compileModel(pack, spec), kernelOf(spec, "plain"), false)
 
 /**
  * Steps both paths month by month: the same values (bits) every month, and every column the shortcut path says
