@@ -172,7 +172,10 @@ const simulateWithActors = (spec: ScenarioSpec): Int32Array => {
 const C = pack.commitments.length
 const steps = (runs: number) => runs * 24 * C
 
-/** `simulate`'s unconditioned path with a chosen waiting-time scheme: kernel, then the month's quantiles. */
+/**
+ * The kernel with a chosen waiting-time scheme, then every column's quantiles read every month (the report's
+ * skipping of unmoved columns left out, as before round 7): with "monthly", the month-by-month driver.
+ */
 const simulateWith = (spec: ScenarioSpec, waiting: WaitingTimes) => {
   const model = compileModel(pack, spec)
   return reportOfKernel(model, new TrajectoryKernel(model, 0, model.runs, null, null, waiting), false)
